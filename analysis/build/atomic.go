@@ -1,0 +1,106 @@
+package build
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// File is an output file being written. Writes go to a temporary file in
+// the same directory; Commit renames it into place and Abort removes it.
+// A File that is neither committed nor aborted leaves only its temporary
+// file behind, never a truncated output.
+type File struct {
+	f    *os.File
+	name string
+	done bool
+}
+
+// Create starts writing the file name atomically. The directory is created
+// if needed.
+func Create(name string) (*File, error) {
+	dir := filepath.Dir(name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-*")
+	if err != nil {
+		return nil, err
+	}
+	return &File{f: f, name: name}, nil
+}
+
+// Write writes p to the temporary file.
+func (f *File) Write(p []byte) (int, error) { return f.f.Write(p) }
+
+// Name returns the final name of the file.
+func (f *File) Name() string { return f.name }
+
+// Commit flushes the temporary file to disk and renames it to its final
+// name. The mode is 0644 whatever the umask, so that checkouts agree.
+func (f *File) Commit() error {
+	if f.done {
+		return nil
+	}
+	f.done = true
+	tmp := f.f.Name()
+	err := f.f.Sync()
+	if cerr := f.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, f.name)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// Abort discards the temporary file. It is safe to call after Commit, so
+// `defer f.Abort()` is the usual pattern.
+func (f *File) Abort() error {
+	if f.done {
+		return nil
+	}
+	f.done = true
+	f.f.Close()
+	return os.Remove(f.f.Name())
+}
+
+// WriteFile writes data to name atomically.
+func WriteFile(name string, data []byte) error {
+	return WriteWith(name, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteWith creates name atomically and fills it with write. If write
+// fails, the previous content of name, if any, is left untouched.
+func WriteWith(name string, write func(w io.Writer) error) error {
+	f, err := Create(name)
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	if err := write(f); err != nil {
+		return err
+	}
+	return f.Commit()
+}
+
+// Buffer renders with write into memory first, then writes the result to
+// name atomically. Use it for writers that need the whole output before the
+// first byte can be trusted.
+func Buffer(name string, write func(w io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	return WriteFile(name, buf.Bytes())
+}

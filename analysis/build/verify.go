@@ -1,0 +1,72 @@
+package build
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+)
+
+// Status says how a file of one tree differs from the other.
+type Status string
+
+// The ways a generated file can differ from the committed one.
+const (
+	Differs Status = "differs" // present in both, other bytes
+	Missing Status = "missing" // committed but not regenerated
+	Extra   Status = "extra"   // regenerated but not committed
+)
+
+// Difference is one file that is not the same in both trees.
+type Difference struct {
+	Path   string
+	Status Status
+}
+
+func (d Difference) String() string { return fmt.Sprintf("%s: %s", d.Status, d.Path) }
+
+// Compare compares every file under committed with the file of the same
+// path under fresh, byte for byte (through sha256), and returns the files
+// that differ, are missing from fresh, or are extra in fresh, sorted by
+// path. The manifests are compared too.
+func Compare(committed, fresh string) ([]Difference, error) {
+	a, err := sums(committed)
+	if err != nil {
+		return nil, err
+	}
+	b, err := sums(fresh)
+	if err != nil {
+		return nil, err
+	}
+	var diffs []Difference
+	for p, sa := range a {
+		sb, ok := b[p]
+		switch {
+		case !ok:
+			diffs = append(diffs, Difference{p, Missing})
+		case sa != sb:
+			diffs = append(diffs, Difference{p, Differs})
+		}
+	}
+	for p := range b {
+		if _, ok := a[p]; !ok {
+			diffs = append(diffs, Difference{p, Extra})
+		}
+	}
+	sort.Slice(diffs, func(i, j int) bool { return diffs[i].Path < diffs[j].Path })
+	return diffs, nil
+}
+
+func sums(dir string) (map[string]string, error) {
+	entries, err := Scan(dir)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]string, len(entries)+1)
+	for _, e := range entries {
+		m[e.Path] = e.Sum
+	}
+	if s, err := SumFile(filepath.Join(dir, ManifestName)); err == nil {
+		m[ManifestName] = s
+	}
+	return m, nil
+}
