@@ -1,0 +1,51 @@
+package paper
+
+import (
+	"io"
+	"path/filepath"
+
+	"nexus/analysis/build"
+	"nexus/analysis/study"
+	"nexus/analysis/table"
+)
+
+// TableFormats are the files every table is written as.
+var TableFormats = []string{"csv", "md", "tex"}
+
+// WriteTable writes t as dir/name.csv, .md and .tex, each atomically.
+func WriteTable(t *table.Table, dir, name string) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	writers := []func(io.Writer) error{t.WriteCSV, t.WriteMarkdown, t.WriteLaTeX}
+	for i, ext := range TableFormats {
+		if err := build.Buffer(filepath.Join(dir, name+"."+ext), writers[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func tableOutput(id, name, title, fn string, inputs []string, make func() *table.Table) build.Output {
+	return build.Output{
+		ID: id, Name: name, Title: title, Formats: TableFormats, Inputs: inputs, Func: fn,
+		Make: func(dir string) error { return WriteTable(make(), dir, name) },
+	}
+}
+
+// Outputs returns the registry of every table and figure of the paper,
+// computed from s.
+func Outputs(s *study.Study) []build.Output {
+	return []build.Output{
+		tableOutput("T1", "tbl-study-design", "Study design and sample", "paper.StudyDesign",
+			[]string{"respondents"}, func() *table.Table { return StudyDesign(s) }),
+		tableOutput("T2", "tbl-codebook", "Codebook of findings", "paper.Codebook",
+			[]string{"themes", "excerpts", "codes", "references"}, func() *table.Table { return Codebook(s) }),
+		tableOutput("T3", "tbl-dyads", "Alliance dyads", "paper.Dyads",
+			[]string{"relations", "organizations", "codes"}, func() *table.Table { return Dyads(s) }),
+		tableOutput("T5", "tbl-timeline", "Timeline of events", "paper.Timeline",
+			[]string{"events", "organizations", "references"}, func() *table.Table { return Timeline(s) }),
+		tableOutput("T6", "tbl-citation-audit", "Citation audit", "paper.CitationAudit",
+			[]string{"citations", "references"}, func() *table.Table { return CitationAudit(s) }),
+	}
+}

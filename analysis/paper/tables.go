@@ -1,0 +1,474 @@
+package paper
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"nexus/analysis/study"
+	"nexus/analysis/table"
+)
+
+var kindLabel = map[string]string{
+	"total":    "Sample",
+	"category": "Respondent category",
+	"sampling": "Sampling",
+	"method":   "Method",
+}
+
+// StudyDesign is T1: the study design and sample as the methodology
+// describes it. Counts the paper does not report print as "n.r.".
+func StudyDesign(s *study.Study) *table.Table {
+	t := table.New("Study design and sample",
+		table.Column{Name: "aspect", Header: "Aspect"},
+		table.Column{Name: "description", Header: "As described", Width: "7cm"},
+		table.Column{Name: "n", Header: "N", Kind: table.KindNumber},
+		table.Column{Name: "page", Header: "Page", Kind: table.KindNumber},
+	)
+	t.Label = "tbl:study-design"
+	t.Caption = "Respondents, sampling and methods of the interview study."
+	order := map[string]int{"method": 0, "sampling": 1, "total": 2, "category": 3}
+	rows := append([]study.Respondent(nil), s.Respondents...)
+	sort.SliceStable(rows, func(i, j int) bool { return order[rows[i].Kind] < order[rows[j].Kind] })
+	reported := 0
+	for _, r := range rows {
+		n := table.Missing()
+		if r.N.Valid {
+			n = table.Int(r.N.Value)
+		}
+		if r.Kind != "category" && r.Kind != "total" {
+			n = table.Str("")
+		}
+		if r.Kind == "category" && r.N.Valid {
+			reported++
+		}
+		t.Append(table.Str(kindLabel[r.Kind]), table.Str(r.Label), n, table.Int(r.Evidence.Page))
+	}
+	if reported == 0 {
+		t.Notes = append(t.Notes, "n.r.: not reported. The paper gives the total number of respondents but not how many fall in each category.")
+	}
+	return t
+}
+
+func codeLabels(s *study.Study, ids []string) string {
+	labels := make([]string, 0, len(ids))
+	for _, id := range ids {
+		l := id
+		for _, c := range s.Codes {
+			if c.ID == id {
+				l = c.Label
+				break
+			}
+		}
+		labels = append(labels, l)
+	}
+	return strings.Join(labels, "; ")
+}
+
+// NexusLabel prints a theme's nexus as the paper's subsection names it.
+func NexusLabel(nexus string) string {
+	switch nexus {
+	case "ttp-aq":
+		return "TTP–AQ"
+	case "ttp-iskp":
+		return "TTP–ISKP"
+	}
+	return nexus
+}
+
+// Codebook is T2: each theme of the findings with its nexus, the
+// cooperation dimensions and security implications coded for it, the
+// number of interview excerpts printed under it and the literature its
+// analysis cites.
+func Codebook(s *study.Study) *table.Table {
+	t := table.New("Codebook of findings",
+		table.Column{Name: "theme", Header: "Theme"},
+		table.Column{Name: "nexus", Header: "Nexus"},
+		table.Column{Name: "statement", Header: "Finding (as stated)", Width: "5.5cm"},
+		table.Column{Name: "dimensions", Header: "Cooperation dimensions", Width: "3cm"},
+		table.Column{Name: "implications", Header: "Security implications", Width: "3cm"},
+		table.Column{Name: "excerpts", Header: "Excerpts", Kind: table.KindNumber},
+		table.Column{Name: "literature", Header: "Literature cited", Width: "2.5cm"},
+		table.Column{Name: "page", Header: "Page", Kind: table.KindNumber},
+	)
+	t.Label = "tbl:codebook"
+	t.Caption = "Themes of the thematic analysis; dimensions and implications are the compendium's coding (inferred)."
+	t.Long = true
+	refs := newRefIndex(s)
+	themes := append([]study.Theme(nil), s.Themes...)
+	sort.Slice(themes, func(i, j int) bool { return themes[i].Order < themes[j].Order })
+	for _, th := range themes {
+		n := 0
+		var cited []string
+		for _, ex := range s.Excerpts {
+			if ex.Theme == th.ID {
+				n++
+				cited = append(cited, ex.Refs...)
+			}
+		}
+		t.Append(table.Str(th.ID), table.Str(NexusLabel(th.Nexus)), table.Str(th.Statement),
+			table.Str(codeLabels(s, th.Dimensions)), table.Str(codeLabels(s, th.Implications)),
+			table.Int(n), table.Str(refs.labels(cited)), table.Int(th.Page))
+	}
+	return t
+}
+
+// orgLabel prints an organization by its abbreviation, or its name.
+func orgLabel(o study.Organization) string {
+	if o.Abbreviation != "" {
+		return o.Abbreviation
+	}
+	return o.Name
+}
+
+func orgIndex(s *study.Study) map[string]study.Organization {
+	m := make(map[string]study.Organization, len(s.Organizations))
+	for _, o := range s.Organizations {
+		m[o.ID] = o
+	}
+	return m
+}
+
+// Dyad is every documented tie between one unordered pair of
+// organizations.
+type Dyad struct {
+	A, B      string // organization IDs, A < B
+	Relations []study.Relation
+}
+
+// Dyads groups the relations of s by unordered pair of organizations,
+// sorted by pair.
+func DyadsOf(s *study.Study) []Dyad {
+	byPair := map[[2]string]*Dyad{}
+	var keys [][2]string
+	for _, r := range s.Relations {
+		a, b := r.Source, r.Target
+		if b < a {
+			a, b = b, a
+		}
+		k := [2]string{a, b}
+		d, ok := byPair[k]
+		if !ok {
+			d = &Dyad{A: a, B: b}
+			byPair[k] = d
+			keys = append(keys, k)
+		}
+		d.Relations = append(d.Relations, r)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i][0] != keys[j][0] {
+			return keys[i][0] < keys[j][0]
+		}
+		return keys[i][1] < keys[j][1]
+	})
+	out := make([]Dyad, len(keys))
+	for i, k := range keys {
+		out[i] = *byPair[k]
+	}
+	return out
+}
+
+// distinct returns the distinct non-empty values, sorted.
+func distinct(values []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, v := range values {
+		if v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// period prints the span of a set of relations: the earliest start and
+// the latest end the paper gives, or the paper's own words.
+func period(rels []study.Relation) string {
+	var start, end study.Date
+	var printed []string
+	for _, r := range rels {
+		if r.Start.Year != 0 && (start.Year == 0 || r.Start.Compare(start) < 0) {
+			start = r.Start
+		}
+		if r.End.Year != 0 && (end.Year == 0 || r.End.Compare(end) > 0) {
+			end = r.End
+		}
+		if r.PeriodAsPrinted != "" {
+			printed = append(printed, r.PeriodAsPrinted)
+		}
+	}
+	switch {
+	case start.Year != 0 && end.Year != 0 && start == end:
+		return start.String()
+	case start.Year != 0 && end.Year != 0:
+		return start.String() + "–" + end.String()
+	case start.Year != 0:
+		return start.String() + "–"
+	case end.Year != 0:
+		return "–" + end.String()
+	}
+	return strings.Join(distinct(printed), "; ")
+}
+
+// Dyads is T3: the alliance dyads, one row per pair of organizations,
+// with the tie types, Moghadam categories and bases of its passages, the
+// cooperation dimensions named, the period, the number of independent
+// sources (see Sources) and whether the coding is stated by the paper or
+// inferred.
+func Dyads(s *study.Study) *table.Table {
+	t := table.New("Alliance dyads",
+		table.Column{Name: "pair", Header: "Pair"},
+		table.Column{Name: "scope", Header: "Scope"},
+		table.Column{Name: "tie_types", Header: "Tie type", Width: "2.2cm"},
+		table.Column{Name: "moghadam", Header: "Moghadam category", Width: "2.2cm"},
+		table.Column{Name: "basis", Header: "Basis"},
+		table.Column{Name: "dimensions", Header: "Dimensions", Width: "3.2cm"},
+		table.Column{Name: "period", Header: "Period", Width: "1.8cm"},
+		table.Column{Name: "passages", Header: "Passages", Kind: table.KindNumber},
+		table.Column{Name: "sources", Header: "Sources", Kind: table.KindNumber},
+		table.Column{Name: "coding", Header: "Coding"},
+		table.Column{Name: "pages", Header: "Pages"},
+	)
+	t.Label = "tbl:dyads"
+	t.Caption = "One row per pair of organizations that the paper ties together."
+	t.Long = true
+	t.Notes = []string{
+		"Sources: distinct references cited for the pair's passages, plus one when a passage cites nothing (the authors' own statement or interview data).",
+		"Coding: stated when the paper itself classifies every passage of the pair, inferred when the classification is the compendium's reading, mixed otherwise (with the share stated). n.a.: Moghadam's categories do not apply to the tie types of the pair.",
+	}
+	orgs := orgIndex(s)
+	for _, d := range DyadsOf(s) {
+		var types, mog, basis, dims, pages []string
+		var refLists [][]string
+		stated := 0
+		for _, r := range d.Relations {
+			types = append(types, r.TieType)
+			mog = append(mog, r.Moghadam)
+			basis = append(basis, r.Basis)
+			dims = append(dims, r.Dimensions...)
+			pages = append(pages, fmt.Sprintf("%02d", r.Evidence.Page))
+			refLists = append(refLists, r.Evidence.Refs)
+			if r.Coding == "stated" {
+				stated++
+			}
+		}
+		coding := "mixed (" + strconv.Itoa(stated) + " of " + strconv.Itoa(len(d.Relations)) + " stated)"
+		switch stated {
+		case 0:
+			coding = "inferred"
+		case len(d.Relations):
+			coding = "stated"
+		}
+		mogCell := table.Str(strings.Join(distinct(mog), "; "))
+		if mogCell.Value == "" {
+			mogCell = table.Str("n.a.")
+		}
+		per := table.Str(period(d.Relations))
+		if per.Value == "" {
+			per = table.Missing()
+		}
+		var pageList []string
+		for _, p := range distinct(pages) {
+			pageList = append(pageList, strings.TrimLeft(p, "0"))
+		}
+		a, b := orgs[d.A], orgs[d.B]
+		scope := a.Scope
+		if b.Scope != a.Scope {
+			scope = "study/example"
+		}
+		t.Append(
+			table.Str(orgLabel(a)+" – "+orgLabel(b)),
+			table.Str(scope),
+			table.Str(strings.Join(distinct(types), "; ")),
+			mogCell,
+			table.Str(strings.Join(distinct(basis), "; ")),
+			table.Str(codeLabels(s, distinct(dims))),
+			per,
+			table.Int(len(d.Relations)),
+			table.Int(Sources(refLists...)),
+			table.Str(coding),
+			table.Str(strings.Join(pageList, ", ")),
+		)
+	}
+	return t
+}
+
+// qualified prints a casualty figure with the paper's qualifier.
+func qualified(n study.Int, q string) table.Cell {
+	if !n.Valid {
+		return table.Missing()
+	}
+	switch q {
+	case "more-than":
+		return table.Str("more than " + strconv.Itoa(n.Value))
+	case "at-least":
+		return table.Str("at least " + strconv.Itoa(n.Value))
+	case "about":
+		return table.Str("about " + strconv.Itoa(n.Value))
+	}
+	return table.Int(n.Value)
+}
+
+// SortedEvents returns the events of s in date order (then by ID); a
+// date of lower precision sorts before the more precise dates it
+// contains.
+func SortedEvents(s *study.Study) []study.Event {
+	ev := append([]study.Event(nil), s.Events...)
+	sort.SliceStable(ev, func(i, j int) bool {
+		if c := ev[i].Date.Compare(ev[j].Date); c != 0 {
+			return c < 0
+		}
+		return ev[i].ID < ev[j].ID
+	})
+	return ev
+}
+
+// Timeline is T5: every dated event, in date order, with the date as
+// precise as the paper gives it. Casualty counts are shown for attacks;
+// an attack whose toll the paper does not count prints "n.r.".
+func Timeline(s *study.Study) *table.Table {
+	t := table.New("Timeline of events",
+		table.Column{Name: "date", Header: "Date"},
+		table.Column{Name: "event", Header: "Event", Width: "5cm"},
+		table.Column{Name: "kind", Header: "Kind"},
+		table.Column{Name: "place", Header: "Place"},
+		table.Column{Name: "actors", Header: "Actors", Width: "2.5cm"},
+		table.Column{Name: "killed", Header: "Killed", Kind: table.KindNumber},
+		table.Column{Name: "injured", Header: "Injured", Kind: table.KindNumber},
+		table.Column{Name: "date_basis", Header: "Dated by"},
+		table.Column{Name: "sources", Header: "Sources", Width: "2.5cm"},
+		table.Column{Name: "page", Header: "Page", Kind: table.KindNumber},
+	)
+	t.Label = "tbl:timeline"
+	t.Caption = "Dated events, as precise as the paper dates them."
+	t.Long = true
+	t.Notes = []string{"Dated by: text when the paper prints the date, reference when only the date of the cited reference dates the event. n.r.: not reported."}
+	orgs := orgIndex(s)
+	refs := newRefIndex(s)
+	for _, e := range SortedEvents(s) {
+		date := e.Date.String()
+		if e.End.Year != 0 {
+			date += "–" + e.End.String()
+		}
+		var actors []string
+		for _, a := range e.Actors {
+			actors = append(actors, orgLabel(orgs[a]))
+		}
+		killed, injured := table.Str(""), table.Str("")
+		if e.Kind == "attack" {
+			killed = qualified(e.Killed, e.KilledQualifier)
+			injured = qualified(e.Injured, e.InjuredQualifier)
+		}
+		place := table.Str(e.Place)
+		t.Append(table.Str(date), table.Str(e.Title), table.Str(e.Kind), place,
+			table.Str(strings.Join(actors, "; ")), killed, injured, table.Str(e.DateBasis),
+			table.Str(refs.labels(e.Evidence.Refs)), table.Int(e.Evidence.Page))
+	}
+	return t
+}
+
+// Citation statuses of the audit (T6).
+const (
+	StatusResolved       = "resolved"
+	StatusAuthorMismatch = "author mismatch"
+	StatusYearMismatch   = "year mismatch"
+	StatusMissing        = "missing from list"
+	StatusUncited        = "listed, never cited"
+)
+
+// Audit is the audit of one in-text citation, or of one listed reference
+// that no citation resolves to (Citation is then the zero value).
+type Audit struct {
+	Citation  study.Citation
+	Reference study.Reference
+	Status    string
+	Detail    string
+}
+
+func normName(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// AuditCitations compares every in-text citation with the reference entry
+// it resolves to: the printed names against the entry's surnames (only the
+// first when the citation says "et al."), and the printed year against the
+// entry's year. It then lists every reference no citation resolves to.
+func AuditCitations(s *study.Study) []Audit {
+	refs := newRefIndex(s)
+	cited := map[string]bool{}
+	var out []Audit
+	for _, c := range s.Citations {
+		a := Audit{Citation: c}
+		r, ok := refs[c.Key]
+		switch {
+		case c.Key == "" || !ok:
+			a.Status = StatusMissing
+			a.Detail = "no entry for " + strings.Join(c.CitedNames, " & ") + " " + strconv.Itoa(c.CitedYear)
+		default:
+			cited[c.Key] = true
+			a.Reference = r
+			var bad []string
+			for i, n := range c.CitedNames {
+				if i >= len(r.Surnames) {
+					bad = append(bad, fmt.Sprintf("%q has no counterpart in the list", n))
+					continue
+				}
+				if normName(n) != normName(r.Surnames[i]) {
+					bad = append(bad, fmt.Sprintf("cited %q, listed %q", n, r.Surnames[i]))
+				}
+			}
+			switch {
+			case len(bad) > 0:
+				a.Status = StatusAuthorMismatch
+				a.Detail = strings.Join(bad, "; ")
+			case c.CitedYear != r.Year:
+				a.Status = StatusYearMismatch
+				a.Detail = fmt.Sprintf("cited %d, listed %d", c.CitedYear, r.Year)
+			default:
+				a.Status = StatusResolved
+			}
+		}
+		out = append(out, a)
+	}
+	for _, r := range s.References {
+		if !cited[r.Key] {
+			out = append(out, Audit{Reference: r, Status: StatusUncited})
+		}
+	}
+	return out
+}
+
+// CitationAudit is T6: every in-text citation as resolved, with author or
+// year mismatches and citations missing from the reference list, followed
+// by every listed reference that is never cited.
+func CitationAudit(s *study.Study) *table.Table {
+	t := table.New("Citation audit",
+		table.Column{Name: "citation", Header: "Citation"},
+		table.Column{Name: "as_printed", Header: "As printed", Width: "3.5cm"},
+		table.Column{Name: "page", Header: "Page", Kind: table.KindNumber},
+		table.Column{Name: "reference", Header: "Reference"},
+		table.Column{Name: "status", Header: "Status"},
+		table.Column{Name: "detail", Header: "Detail", Width: "4.5cm"},
+	)
+	t.Label = "tbl:citation-audit"
+	t.Long = true
+	audits := AuditCitations(s)
+	counts := map[string]int{}
+	for _, a := range audits {
+		counts[a.Status]++
+		id, printed, page := table.Str(a.Citation.ID), table.Str(a.Citation.AsPrinted), table.Int(a.Citation.Page)
+		if a.Citation.ID == "" {
+			id, printed, page = table.Str(""), table.Str(""), table.Str("")
+		}
+		ref := table.Str(a.Reference.Key)
+		if a.Reference.Key == "" {
+			ref = table.Missing()
+		}
+		t.Append(id, printed, page, ref, table.Str(a.Status), table.Str(a.Detail))
+	}
+	t.Caption = fmt.Sprintf("%d in-text citations against %d listed references: %d resolved, %d author mismatch, %d year mismatch, %d missing from the list; %d listed references never cited.",
+		len(s.Citations), len(s.References), counts[StatusResolved], counts[StatusAuthorMismatch],
+		counts[StatusYearMismatch], counts[StatusMissing], counts[StatusUncited])
+	t.MissingText = "no entry"
+	return t
+}
