@@ -4,7 +4,11 @@ import (
 	"io"
 	"path/filepath"
 
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+
 	"nexus/analysis/build"
+	"nexus/analysis/figure"
 	"nexus/analysis/study"
 	"nexus/analysis/table"
 )
@@ -47,5 +51,11 @@ func Outputs(s *study.Study) []build.Output {
 			[]string{"events", "organizations", "references"}, func() *table.Table { return Timeline(s) }),
 		tableOutput("T6", "tbl-citation-audit", "Citation audit", "paper.CitationAudit",
 			[]string{"citations", "references"}, func() *table.Table { return CitationAudit(s) }),
+		figureOutput("F2", "fig-timeline", "Timeline of dated events 2001-2025", "paper.TimelineFigure",
+			[]string{"events"}, figure.FullWidth, 11*vg.Centimeter, func() (*plot.Plot, error) { return TimelineFigure(s) }),
+		figureOutput("F3", "fig-theme-dimensions", "Theme x cooperation-dimension matrix", "paper.ThemeDimensions",
+			[]string{"themes", "excerpts", "codes"}, figure.FullWidth, 9*vg.Centimeter, func() (*plot.Plot, error) { return ThemeDimensions(s) }),
+		figureOutput("F4", "fig-references", "References by year and kind", "paper.ReferenceYears",
+			[]string{"references"}, figure.FullWidth, 7*vg.Centimeter, func() (*plot.Plot, error) { return ReferenceYears(s) }),
 	}
 }
