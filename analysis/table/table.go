@@ -1,0 +1,179 @@
+package table
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// DefaultMissing is the text printed for a missing cell in Markdown and
+// LaTeX: "n.r.", not reported.
+const DefaultMissing = "n.r."
+
+// Align is the horizontal alignment of a column.
+type Align int
+
+// Alignments. AlignAuto aligns text columns left and number columns right.
+const (
+	AlignAuto Align = iota
+	AlignLeft
+	AlignRight
+	AlignCenter
+)
+
+// Kind says whether a column holds text or numbers.
+type Kind int
+
+// Column kinds.
+const (
+	KindText Kind = iota
+	KindNumber
+)
+
+// Column specifies one column of a table.
+type Column struct {
+	// Name is the machine-readable name, used as the CSV header.
+	Name string
+	// Header is the human-readable header for Markdown and LaTeX; when
+	// empty, Name is used.
+	Header string
+	// Align is the alignment; AlignAuto follows Kind.
+	Align Align
+	// Kind is KindText or KindNumber.
+	Kind Kind
+	// Width, when not empty, is a LaTeX length (such as "4cm" or
+	// "0.3\linewidth") that makes the column a wrapping p{Width} column.
+	Width string
+}
+
+// title returns the header text of the column.
+func (c Column) title() string {
+	if c.Header != "" {
+		return c.Header
+	}
+	return c.Name
+}
+
+// align resolves AlignAuto.
+func (c Column) align() Align {
+	if c.Align != AlignAuto {
+		return c.Align
+	}
+	if c.Kind == KindNumber {
+		return AlignRight
+	}
+	return AlignLeft
+}
+
+// Cell is one value of a table. The zero Cell is the empty string.
+type Cell struct {
+	// Value is the printed text of the cell.
+	Value string
+	// Missing marks a value the source does not report.
+	Missing bool
+}
+
+// Str returns a cell holding s.
+func Str(s string) Cell { return Cell{Value: s} }
+
+// Missing returns a missing cell.
+func Missing() Cell { return Cell{Missing: true} }
+
+// Int returns a cell holding n in decimal.
+func Int(n int) Cell { return Cell{Value: FormatInt(n)} }
+
+// Float returns a cell holding x with the given number of decimals, or a
+// missing cell when x is NaN.
+func Float(x float64, decimals int) Cell {
+	if x != x {
+		return Missing()
+	}
+	return Cell{Value: FormatFloat(x, decimals)}
+}
+
+// Table is a titled table of string cells.
+type Table struct {
+	// Title is printed above the table (Markdown) or as the caption's
+	// first sentence (LaTeX).
+	Title string
+	// Caption follows the title.
+	Caption string
+	// Label is the LaTeX \label, such as "tbl:dyads"; empty for none.
+	Label string
+	// Notes are printed below the table, one paragraph each.
+	Notes []string
+	// Columns specifies the columns.
+	Columns []Column
+	// Rows holds the cells; every row has len(Columns) cells.
+	Rows [][]Cell
+	// MissingText is printed for missing cells in Markdown and LaTeX.
+	// New sets it to DefaultMissing.
+	MissingText string
+	// Long makes WriteLaTeX write a longtable that may break across pages.
+	Long bool
+}
+
+// New returns an empty table with the given title and columns, printing
+// missing cells as DefaultMissing.
+func New(title string, cols ...Column) *Table {
+	return &Table{Title: title, Columns: cols, MissingText: DefaultMissing}
+}
+
+// ErrWidth is returned (wrapped) when a row's length differs from the
+// number of columns.
+var ErrWidth = errors.New("wrong number of cells")
+
+// Append adds a row. It returns an error wrapping ErrWidth when the row
+// does not have one cell per column.
+func (t *Table) Append(cells ...Cell) error {
+	if len(cells) != len(t.Columns) {
+		return fmt.Errorf("table %q: row %d: %w: got %d, expected %d", t.Title, len(t.Rows)+1, ErrWidth, len(cells), len(t.Columns))
+	}
+	t.Rows = append(t.Rows, cells)
+	return nil
+}
+
+// AppendStrings adds a row of non-missing cells.
+func (t *Table) AppendStrings(values ...string) error {
+	cells := make([]Cell, len(values))
+	for i, v := range values {
+		cells[i] = Str(v)
+	}
+	return t.Append(cells...)
+}
+
+// Validate checks that the table has columns, that every column has a
+// Name and that every row has one cell per column. It reports every
+// problem, not only the first.
+func (t *Table) Validate() error {
+	var errs []error
+	if len(t.Columns) == 0 {
+		errs = append(errs, fmt.Errorf("table %q: no columns, expected at least one", t.Title))
+	}
+	for i, c := range t.Columns {
+		if c.Name == "" {
+			errs = append(errs, fmt.Errorf("table %q: column %d: empty name, expected a CSV header", t.Title, i+1))
+		}
+	}
+	for i, r := range t.Rows {
+		if len(r) != len(t.Columns) {
+			errs = append(errs, fmt.Errorf("table %q: row %d: %w: got %d, expected %d", t.Title, i+1, ErrWidth, len(r), len(t.Columns)))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// text returns the printed text of a cell in a human-readable writer.
+func (t *Table) text(c Cell) string {
+	if c.Missing {
+		return t.MissingText
+	}
+	return c.Value
+}
+
+// lines normalises CR LF and CR to LF and splits s into lines.
+func lines(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.Split(s, "\n")
+}
