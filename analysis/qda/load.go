@@ -1,0 +1,213 @@
+package qda
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Errors is a list of problems, each on its own line when printed.
+type Errors []error
+
+// Error joins the problems, one per line.
+func (e Errors) Error() string {
+	s := make([]string, len(e))
+	for i, err := range e {
+		s[i] = err.Error()
+	}
+	return strings.Join(s, "\n")
+}
+
+// Unwrap returns the problems, for errors.Is and errors.As.
+func (e Errors) Unwrap() []error { return e }
+
+// Load reads a coding project from a data package directory. Every
+// problem is reported, each as "file:line:column: ...".
+func Load(dir string) (*Project, error) {
+	t, err := DirTables(dir)
+	if err != nil {
+		return nil, err
+	}
+	return LoadTables(t)
+}
+
+var guidRE = regexp.MustCompile(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`)
+
+// loader collects errors while reading rows.
+type loader struct {
+	errs Errors
+	pos  map[string]string // "kind\x00id" -> "file:line:1"
+}
+
+// at remembers where the record of a kind and id is.
+func (l *loader) at(kind, id string, t *Table, r int) {
+	l.pos[kind+"\x00"+id] = fmt.Sprintf("%s:%d:1", t.File, t.Lines[r])
+}
+
+// cols maps required and optional column names to indices.
+func (l *loader) cols(t *Table, required, optional []string) map[string]int {
+	m := map[string]int{}
+	for _, c := range required {
+		i := t.Column(c)
+		if i < 0 {
+			l.errs = append(l.errs, fmt.Errorf("%s:1:1: missing column %q", t.File, c))
+		}
+		m[c] = i
+	}
+	for _, c := range optional {
+		m[c] = t.Column(c)
+	}
+	return m
+}
+
+func get(row []string, i int) string {
+	if i < 0 || i >= len(row) {
+		return ""
+	}
+	return row[i]
+}
+
+func (l *loader) int(t *Table, r, col int) int {
+	v := get(t.Rows[r], col)
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field %q: value %q: expected a non-negative integer", t.File, t.Lines[r], col+1, t.Header[col], v))
+	}
+	return n
+}
+
+func (l *loader) guid(t *Table, r, col int) string {
+	v := get(t.Rows[r], col)
+	if v != "" && !guidRE.MatchString(v) {
+		l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field %q: value %q: expected a GUID like 01234567-89ab-cdef-0123-456789abcdef", t.File, t.Lines[r], col+1, t.Header[col], v))
+	}
+	return v
+}
+
+// LoadTables reads a coding project through t. The resources are codes,
+// sources, cases, coders and segments; only codes is required.
+func LoadTables(t Tables) (*Project, error) {
+	l := &loader{pos: map[string]string{}}
+	p := &Project{}
+	if d, ok := t.(*dirTables); ok {
+		p.Name, p.Title, p.Description, p.Version = d.desc.Name, d.desc.Title, d.desc.Description, d.desc.Version
+	}
+	tab := func(name string) *Table {
+		tb, err := t.Table(name)
+		if err != nil {
+			l.errs = append(l.errs, err)
+		}
+		return tb
+	}
+	if ct := tab("codes"); ct != nil {
+		c := l.cols(ct, []string{"id"}, []string{"name", "label", "parent", "description", "color", "codable", "kind", "guid"})
+		for r, row := range ct.Rows {
+			code := Code{ID: get(row, c["id"]), Name: get(row, c["name"]), Parent: get(row, c["parent"]),
+				Description: get(row, c["description"]), Color: get(row, c["color"]), Codable: true, GUID: l.guid(ct, r, c["guid"])}
+			if code.Name == "" {
+				code.Name = get(row, c["label"])
+			}
+			switch v := get(row, c["codable"]); v {
+			case "", "true":
+			case "false":
+				code.Codable = false
+			default:
+				l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field \"codable\": value %q: expected true or false", ct.File, ct.Lines[r], c["codable"]+1, v))
+			}
+			if get(row, c["kind"]) == "group" {
+				code.Codable = false
+			}
+			l.at("code", code.ID, ct, r)
+			p.Codes = append(p.Codes, code)
+		}
+	} else if len(l.errs) == 0 {
+		l.errs = append(l.errs, fmt.Errorf("datapackage.json: no resource \"codes\", expected the codebook"))
+	}
+	if st := tab("sources"); st != nil {
+		c := l.cols(st, []string{"id"}, []string{"title", "case", "path", "content", "guid"})
+		for r, row := range st.Rows {
+			s := Source{ID: get(row, c["id"]), Name: get(row, c["title"]), Case: get(row, c["case"]), Text: get(row, c["content"]), GUID: l.guid(st, r, c["guid"])}
+			if path := get(row, c["path"]); path != "" {
+				if s.Text != "" {
+					l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field \"path\": value %q: expected either a path or inline content, not both", st.File, st.Lines[r], c["path"]+1, path))
+				}
+				f, err := t.Open(path)
+				if err != nil {
+					l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field \"path\": %v", st.File, st.Lines[r], c["path"]+1, err))
+				} else {
+					b, err := io.ReadAll(f)
+					f.Close()
+					if err != nil {
+						l.errs = append(l.errs, err)
+					}
+					s.Text = string(b)
+				}
+			}
+			l.at("source", s.ID, st, r)
+			p.Sources = append(p.Sources, s)
+		}
+	}
+	if ct := tab("cases"); ct != nil {
+		c := l.cols(ct, []string{"id"}, []string{"label", "guid"})
+		var attrCols []int
+		for i, h := range ct.Header {
+			if h == "id" || h == "label" || h == "guid" {
+				continue
+			}
+			v := Variable{Name: h, Type: "string"}
+			for _, f := range ct.Fields {
+				if f.Name == h {
+					v.Type, v.Title = f.Type, f.Title
+				}
+			}
+			p.Variables = append(p.Variables, v)
+			attrCols = append(attrCols, i)
+		}
+		for r, row := range ct.Rows {
+			cs := Case{ID: get(row, c["id"]), Name: get(row, c["label"]), GUID: l.guid(ct, r, c["guid"])}
+			for _, i := range attrCols {
+				cs.Values = append(cs.Values, get(row, i))
+			}
+			l.at("case", cs.ID, ct, r)
+			p.Cases = append(p.Cases, cs)
+		}
+	}
+	if ct := tab("coders"); ct != nil {
+		c := l.cols(ct, []string{"id"}, []string{"name", "guid"})
+		for r, row := range ct.Rows {
+			l.at("coder", get(row, c["id"]), ct, r)
+			p.Coders = append(p.Coders, Coder{ID: get(row, c["id"]), Name: get(row, c["name"]), GUID: l.guid(ct, r, c["guid"])})
+		}
+	}
+	if gt := tab("segments"); gt != nil {
+		c := l.cols(gt, []string{"id", "source", "code", "start", "end"}, []string{"case", "coder", "selection", "guid"})
+		if len(l.errs) == 0 {
+			for r, row := range gt.Rows {
+				s := Segment{ID: get(row, c["id"]), Source: get(row, c["source"]), Case: get(row, c["case"]),
+					Code: get(row, c["code"]), Coder: get(row, c["coder"]),
+					Start: l.int(gt, r, c["start"]), End: l.int(gt, r, c["end"]),
+					Selection: l.guid(gt, r, c["selection"]), GUID: l.guid(gt, r, c["guid"])}
+				l.at("segment", s.ID, gt, r)
+				p.Segments = append(p.Segments, s)
+			}
+		}
+	}
+	if len(l.errs) == 0 {
+		for _, err := range p.Check() {
+			var ie *ItemError
+			if errors.As(err, &ie) {
+				if pos, ok := l.pos[ie.Kind+"\x00"+ie.ID]; ok {
+					err = fmt.Errorf("%s: %w", pos, err)
+				}
+			}
+			l.errs = append(l.errs, err)
+		}
+	}
+	if len(l.errs) > 0 {
+		return nil, l.errs
+	}
+	return p, nil
+}

@@ -1,0 +1,289 @@
+package refi
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"time"
+
+	"nexus/analysis/qda"
+)
+
+// Origin is the origin attribute written into exports.
+const Origin = "nexus"
+
+// zipTime is the fixed modification time of every exported zip entry.
+var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// guids derives or keeps the GUIDs of a project's objects.
+type guids struct{ project string }
+
+func (g guids) of(kind, id, kept string) string {
+	if kept != "" {
+		return kept
+	}
+	return GUID(g.project, kind, id)
+}
+
+func projectName(p *qda.Project) string {
+	if p.Name != "" {
+		return p.Name
+	}
+	return "coding"
+}
+
+// codeTree nests the codes of p under their parents, in codebook order.
+func codeTree(p *qda.Project, g guids) []xCode {
+	children := qda.Children(p.Codes)
+	byID := make(map[string]qda.Code, len(p.Codes))
+	for _, c := range p.Codes {
+		byID[c.ID] = c
+	}
+	var build func(parent string) []xCode
+	build = func(parent string) []xCode {
+		var out []xCode
+		for _, id := range children[parent] {
+			c := byID[id]
+			out = append(out, xCode{GUID: g.of("code", c.ID, c.GUID), Name: c.Name, IsCodable: c.Codable,
+				Color: c.Color, Description: c.Description, Code: build(c.ID)})
+		}
+		return out
+	}
+	return build("")
+}
+
+// Codebook writes the codebook of p as a REFI-QDA .qdc document.
+func Codebook(w io.Writer, p *qda.Project) error {
+	if errs := p.Check(); len(errs) > 0 {
+		return qda.Errors(errs)
+	}
+	if len(p.Codes) == 0 {
+		return fmt.Errorf("the codebook is empty, expected at least one code")
+	}
+	cb := xCodeBook{Xmlns: CodebookNS, Origin: Origin, Codes: xCodes{Code: codeTree(p, guids{projectName(p)})}}
+	return writeXML(w, cb)
+}
+
+func writeXML(w io.Writer, v any) error {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	b.WriteByte('\n')
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// variableType maps Frictionless field types to REFI-QDA typeOfVariable.
+var variableType = map[string]string{
+	"string": "Text", "boolean": "Boolean", "integer": "Integer", "number": "Float", "date": "Date", "datetime": "DateTime",
+}
+
+// Project writes p as a REFI-QDA .qdpx archive: project.qde and one
+// sources/<GUID>.txt file per source.
+func Project(w io.Writer, p *qda.Project) error {
+	qde, texts, err := projectXML(p)
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(texts)+1)
+	files := map[string][]byte{"project.qde": qde}
+	names = append(names, "project.qde")
+	for n, t := range texts {
+		files[n] = t
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	zw := zip.NewWriter(w)
+	for _, n := range names {
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate, Modified: zipTime})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(files[n]); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// projectXML renders project.qde and the source files of p.
+func projectXML(p *qda.Project) (qde []byte, texts map[string][]byte, err error) {
+	if errs := p.Check(); len(errs) > 0 {
+		return nil, nil, qda.Errors(errs)
+	}
+	g := guids{projectName(p)}
+	x := xProject{Xmlns: ProjectNS, Name: projectName(p), Origin: Origin, Description: p.Description}
+	if p.Title != "" {
+		x.Name = p.Title
+	}
+	coder := map[string]string{}
+	if len(p.Coders) > 0 {
+		x.Users = &xUsers{}
+		for _, c := range p.Coders {
+			guid := g.of("user", c.ID, c.GUID)
+			coder[c.ID] = guid
+			name := c.Name
+			if name == "" {
+				name = c.ID
+			}
+			x.Users.User = append(x.Users.User, xUser{GUID: guid, Name: name, ID: c.ID})
+		}
+	}
+	code := map[string]string{}
+	for _, c := range p.Codes {
+		code[c.ID] = g.of("code", c.ID, c.GUID)
+	}
+	if len(p.Codes) > 0 {
+		x.CodeBook = &xCodeBook{Codes: xCodes{Code: codeTree(p, g)}}
+	}
+	varGUID := make([]string, len(p.Variables))
+	if len(p.Variables) > 0 {
+		x.Variables = &xVariables{}
+		for i, v := range p.Variables {
+			name := v.Title
+			if name == "" {
+				name = v.Name
+			}
+			t, ok := variableType[v.Type]
+			if !ok {
+				return nil, nil, fmt.Errorf("case attribute %q: type %q has no REFI-QDA variable type, expected string, boolean, integer, number, date or datetime", v.Name, v.Type)
+			}
+			varGUID[i] = g.of("variable", v.Name, "")
+			x.Variables.Variable = append(x.Variables.Variable, xVariable{GUID: varGUID[i], Name: name, Type: t})
+		}
+	}
+	// Selections: segments grouped by their selection GUID, per source.
+	type sel struct {
+		x     xSelection
+		case_ string
+	}
+	selsOf := map[string][]*sel{}
+	bySelGUID := map[string]*sel{}
+	for _, s := range p.Segments {
+		selGUID := g.of("selection", s.ID, s.Selection)
+		cg := g.of("coding", s.ID, s.GUID)
+		coding := xCoding{GUID: cg, CreatingUser: coder[s.Coder], CodeRef: xRef{code[s.Code]}}
+		if s.Selection != "" {
+			if prev, ok := bySelGUID[selGUID]; ok {
+				if prev.x.Start != strconv.Itoa(s.Start) || prev.x.End != strconv.Itoa(s.End) {
+					return nil, nil, fmt.Errorf("segment %q: selection %s spans [%s,%s) in another segment, expected the same span", s.ID, selGUID, prev.x.Start, prev.x.End)
+				}
+				prev.x.Coding = append(prev.x.Coding, coding)
+				continue
+			}
+		}
+		sl := &sel{x: xSelection{GUID: selGUID, Name: s.ID, Start: strconv.Itoa(s.Start), End: strconv.Itoa(s.End),
+			CreatingUser: coder[s.Coder], Coding: []xCoding{coding}}, case_: s.Case}
+		bySelGUID[selGUID] = sl
+		selsOf[s.Source] = append(selsOf[s.Source], sl)
+	}
+	texts = map[string][]byte{}
+	srcGUID := map[string]string{}
+	if len(p.Sources) > 0 {
+		x.Sources = &xSources{}
+	}
+	for _, s := range p.Sources {
+		guid := g.of("source", s.ID, s.GUID)
+		srcGUID[s.ID] = guid
+		if len(s.Text) > 1<<31-1 {
+			return nil, nil, fmt.Errorf("source %q: %d bytes, more than REFI-QDA's 2,147,483,647-byte limit", s.ID, len(s.Text))
+		}
+		texts["sources/"+guid+".txt"] = []byte(s.Text)
+		ts := xTextSource{GUID: guid, Name: s.Name, PlainTextPath: "internal://" + guid + ".txt"}
+		if ts.Name == "" {
+			ts.Name = s.ID
+		}
+		for _, sl := range selsOf[s.ID] {
+			ts.Selection = append(ts.Selection, sl.x)
+		}
+		x.Sources.Text = append(x.Sources.Text, ts)
+	}
+	if len(p.Cases) > 0 {
+		x.Cases = &xCases{}
+		for _, c := range p.Cases {
+			xc := xCase{GUID: g.of("case", c.ID, c.GUID), Name: c.Name}
+			if xc.Name == "" {
+				xc.Name = c.ID
+			}
+			for i, v := range c.Values {
+				if v == "" {
+					continue
+				}
+				vv, err := variableValue(p.Variables[i], v)
+				if err != nil {
+					return nil, nil, fmt.Errorf("case %q: %v", c.ID, err)
+				}
+				vv.VariableRef = xRef{varGUID[i]}
+				xc.VariableValue = append(xc.VariableValue, vv)
+			}
+			for _, s := range p.Sources {
+				if s.Case == c.ID {
+					xc.SourceRef = append(xc.SourceRef, xRef{srcGUID[s.ID]})
+				}
+			}
+			for _, s := range p.Sources {
+				for _, sl := range selsOf[s.ID] {
+					if sl.case_ == c.ID {
+						xc.SelectionRef = append(xc.SelectionRef, xRef{sl.x.GUID})
+					}
+				}
+			}
+			x.Cases.Case = append(x.Cases.Case, xc)
+		}
+	}
+	var b bytes.Buffer
+	if err := writeXML(&b, x); err != nil {
+		return nil, nil, err
+	}
+	return b.Bytes(), texts, nil
+}
+
+// variableValue renders one typed case attribute value.
+func variableValue(v qda.Variable, s string) (xVariableValue, error) {
+	var vv xVariableValue
+	bad := func(want string) (xVariableValue, error) {
+		return vv, fmt.Errorf("attribute %q: value %q: expected %s", v.Name, s, want)
+	}
+	switch v.Type {
+	case "boolean":
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return bad("true or false")
+		}
+		t := strconv.FormatBool(b)
+		vv.BooleanValue = &t
+	case "integer":
+		if _, err := strconv.ParseInt(s, 10, 64); err != nil {
+			return bad("an integer")
+		}
+		vv.IntegerValue = &s
+	case "number":
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return bad("a number")
+		}
+		t := strconv.FormatFloat(f, 'f', -1, 64)
+		vv.FloatValue = &t
+	case "date":
+		if _, err := time.Parse("2006-01-02", s); err != nil {
+			return bad("a date YYYY-MM-DD")
+		}
+		vv.DateValue = &s
+	case "datetime":
+		if _, err := time.Parse(time.RFC3339, s); err != nil {
+			return bad("a date-time YYYY-MM-DDThh:mm:ssZ")
+		}
+		vv.DateTimeValue = &s
+	default:
+		vv.TextValue = &s
+	}
+	return vv, nil
+}

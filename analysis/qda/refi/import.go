@@ -1,0 +1,524 @@
+package refi
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"nexus/analysis/qda"
+)
+
+// Limits bound what an import reads from an archive.
+type Limits struct {
+	MaxEntries int    // entries in the archive
+	MaxFile    uint64 // uncompressed bytes of one entry
+	MaxTotal   uint64 // uncompressed bytes of all entries read
+	MaxRatio   uint64 // uncompressed/compressed size of an entry above 1 MiB
+}
+
+// DefaultLimits are generous for text projects and stop zip bombs.
+var DefaultLimits = Limits{MaxEntries: 100000, MaxFile: 256 << 20, MaxTotal: 1 << 30, MaxRatio: 200}
+
+// Sentinel errors of hostile or broken input.
+var (
+	ErrUnsafePath = errors.New("unsafe entry name")
+	ErrTooLarge   = errors.New("archive entry too large")
+	ErrRatio      = errors.New("archive entry compressed suspiciously well (zip bomb?)")
+	ErrMissingRef = errors.New("reference to a GUID the project does not define")
+	ErrXML        = errors.New("malformed XML")
+)
+
+// Report lists what an import left out or changed.
+type Report struct {
+	Skipped  []string // sources not imported, as "<kind> <name>: reason"
+	Warnings []string
+}
+
+// ImportCodebook reads a .qdc codebook.
+func ImportCodebook(name string, r io.Reader, lim Limits) (*qda.Project, *Report, error) {
+	b, err := readLimited(r, lim.MaxFile, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	var cb xCodeBook
+	if err := decode(name, b, &cb); err != nil {
+		return nil, nil, err
+	}
+	im := newImporter(name)
+	im.codes(cb.Codes.Code, "")
+	if len(im.errs) > 0 {
+		return nil, nil, im.errs
+	}
+	p := &qda.Project{Name: slug(strings.TrimSuffix(path.Base(name), path.Ext(name)), "codebook"), Codes: im.p.Codes}
+	return p, &im.rep, nil
+}
+
+// ImportProject reads a .qdpx archive of size bytes from r.
+func ImportProject(name string, r io.ReaderAt, size int64, lim Limits) (*qda.Project, *Report, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: not a zip archive: %v", name, err)
+	}
+	if len(zr.File) > lim.MaxEntries {
+		return nil, nil, fmt.Errorf("%s: %d entries, more than the limit of %d", name, len(zr.File), lim.MaxEntries)
+	}
+	var errs qda.Errors
+	entries := map[string]*zip.File{}
+	for _, f := range zr.File {
+		if err := checkEntryName(f.Name); err != nil {
+			errs = append(errs, fmt.Errorf("%s: entry %q: %w", name, f.Name, err))
+			continue
+		}
+		if f.UncompressedSize64 > lim.MaxFile {
+			errs = append(errs, fmt.Errorf("%s: entry %q: %d bytes uncompressed, more than the limit of %d: %w", name, f.Name, f.UncompressedSize64, lim.MaxFile, ErrTooLarge))
+		}
+		if f.UncompressedSize64 > 1<<20 && (f.CompressedSize64 == 0 || f.UncompressedSize64/f.CompressedSize64 > lim.MaxRatio) {
+			errs = append(errs, fmt.Errorf("%s: entry %q: %d bytes from %d compressed: %w", name, f.Name, f.UncompressedSize64, f.CompressedSize64, ErrRatio))
+		}
+		if _, dup := entries[strings.ToLower(f.Name)]; dup {
+			errs = append(errs, fmt.Errorf("%s: entry %q: %w: the archive holds it twice (names compare case-insensitively)", name, f.Name, ErrUnsafePath))
+		}
+		entries[strings.ToLower(f.Name)] = f
+	}
+	if len(errs) > 0 {
+		return nil, nil, errs
+	}
+	var total uint64
+	read := func(f *zip.File) ([]byte, error) {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fmt.Errorf("%s: entry %q: %v", name, f.Name, err)
+		}
+		defer rc.Close()
+		b, err := readLimited(rc, lim.MaxFile, name+": entry "+strconv.Quote(f.Name))
+		if err != nil {
+			return nil, err
+		}
+		total += uint64(len(b))
+		if total > lim.MaxTotal {
+			return nil, fmt.Errorf("%s: more than %d bytes uncompressed in all: %w", name, lim.MaxTotal, ErrTooLarge)
+		}
+		return b, nil
+	}
+	qde := entries["project.qde"]
+	if qde == nil {
+		return nil, nil, fmt.Errorf("%s: no project.qde, expected a REFI-QDA project archive", name)
+	}
+	b, err := read(qde)
+	if err != nil {
+		return nil, nil, err
+	}
+	var x xProject
+	if err := decode(name+": project.qde", b, &x); err != nil {
+		return nil, nil, err
+	}
+	im := newImporter(name + ": project.qde")
+	im.project(&x, func(file string) ([]byte, error) {
+		f := entries["sources/"+strings.ToLower(file)]
+		if f == nil {
+			return nil, fmt.Errorf("no entry sources/%s in the archive", file)
+		}
+		return read(f)
+	})
+	if len(im.errs) > 0 {
+		return nil, nil, im.errs
+	}
+	if errs := im.p.Check(); len(errs) > 0 {
+		return nil, nil, qda.Errors(errs)
+	}
+	return im.p, &im.rep, nil
+}
+
+// checkEntryName rejects names that could escape an extraction directory.
+func checkEntryName(n string) error {
+	switch {
+	case n == "":
+		return fmt.Errorf("empty name: %w", ErrUnsafePath)
+	case strings.Contains(n, "\\"):
+		return fmt.Errorf("backslash in name: %w", ErrUnsafePath)
+	case strings.HasPrefix(n, "/") || len(n) > 1 && n[1] == ':':
+		return fmt.Errorf("absolute path: %w", ErrUnsafePath)
+	case strings.ContainsRune(n, 0):
+		return fmt.Errorf("NUL in name: %w", ErrUnsafePath)
+	}
+	for _, part := range strings.Split(n, "/") {
+		if part == ".." {
+			return fmt.Errorf("\"..\" in path: %w", ErrUnsafePath)
+		}
+	}
+	return nil
+}
+
+// readLimited reads at most max bytes and fails beyond.
+func readLimited(r io.Reader, max uint64, name string) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	if uint64(len(b)) > max {
+		return nil, fmt.Errorf("%s: more than %d bytes uncompressed: %w", name, max, ErrTooLarge)
+	}
+	return b, nil
+}
+
+// decode parses XML strictly, reporting the line of a syntax error.
+func decode(name string, b []byte, v any) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	d.Strict = true
+	d.Entity = nil
+	if err := d.Decode(v); err != nil {
+		var se *xml.SyntaxError
+		if errors.As(err, &se) {
+			return fmt.Errorf("%s:%d: %w: %s", name, se.Line, ErrXML, se.Msg)
+		}
+		return fmt.Errorf("%s: %w: %v", name, ErrXML, err)
+	}
+	// Reject trailing content after the root element.
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w: %v", name, ErrXML, err)
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			if len(bytes.TrimSpace(t)) > 0 {
+				return fmt.Errorf("%s: %w: text after the root element", name, ErrXML)
+			}
+		case xml.StartElement:
+			return fmt.Errorf("%s: %w: a second root element <%s>", name, ErrXML, t.Name.Local)
+		}
+	}
+}
+
+type importer struct {
+	file  string
+	p     *qda.Project
+	errs  qda.Errors
+	rep   Report
+	ids   map[string]map[string]bool // kind -> used ids
+	guids map[string]string          // GUID (upper) -> kind
+	code  map[string]string          // GUID -> code id
+}
+
+func newImporter(file string) *importer {
+	return &importer{file: file, p: &qda.Project{}, ids: map[string]map[string]bool{}, guids: map[string]string{}, code: map[string]string{}}
+}
+
+// errorf records a problem.
+func (im *importer) errorf(format string, args ...any) {
+	im.errs = append(im.errs, fmt.Errorf("%s: %w", im.file, fmt.Errorf(format, args...)))
+}
+
+// define registers a GUID and reports duplicates and bad syntax.
+func (im *importer) define(kind, guid string) string {
+	g := normGUID(guid)
+	if !guidOK(g) {
+		im.errorf("%s GUID %q: expected 8-4-4-4-12 hexadecimal digits", kind, guid)
+	}
+	if prev, ok := im.guids[g]; ok {
+		im.errorf("%s GUID %s: already used by a %s", kind, guid, prev)
+	}
+	im.guids[g] = kind
+	return g
+}
+
+// normGUID strips braces and lower-cases a GUID.
+func normGUID(g string) string {
+	g = strings.TrimSpace(g)
+	g = strings.TrimPrefix(strings.TrimSuffix(g, "}"), "{")
+	return strings.ToLower(g)
+}
+
+func guidOK(g string) bool {
+	if len(g) != 36 {
+		return false
+	}
+	for i, r := range g {
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			if r != '-' {
+				return false
+			}
+		} else if !strings.ContainsRune("0123456789abcdef", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// newID makes a readable, unique id of a kind from a name.
+func (im *importer) newID(kind, name string, n int) string {
+	used := im.ids[kind]
+	if used == nil {
+		used = map[string]bool{}
+		im.ids[kind] = used
+	}
+	base := slug(name, kind+"-"+strconv.Itoa(n))
+	id := base
+	for i := 2; used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	used[id] = true
+	return id
+}
+
+// slug lower-cases name to ASCII letters and digits separated by single
+// hyphens, at most 40 bytes; it returns fallback when nothing is left.
+func slug(name, fallback string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			if b.Len() >= 40 {
+				break
+			}
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return fallback
+	}
+	return b.String()
+}
+
+func (im *importer) codes(xs []xCode, parent string) {
+	for _, x := range xs {
+		g := im.define("code", x.GUID)
+		id := im.newID("code", x.Name, len(im.p.Codes)+1)
+		im.code[g] = id
+		im.p.Codes = append(im.p.Codes, qda.Code{ID: id, Name: x.Name, Parent: parent, Description: x.Description,
+			Color: x.Color, Codable: x.IsCodable, GUID: g})
+		im.codes(x.Code, id)
+	}
+}
+
+// fromType maps REFI-QDA typeOfVariable to Frictionless types.
+var fromType = map[string]string{"Text": "string", "Boolean": "boolean", "Integer": "integer", "Float": "number", "Date": "date", "DateTime": "datetime"}
+
+func (im *importer) project(x *xProject, source func(file string) ([]byte, error)) {
+	p := im.p
+	p.Name = slug(x.Name, "project")
+	p.Title = x.Name
+	p.Description = x.Description
+	user := map[string]string{}
+	if x.Users != nil {
+		for i, u := range x.Users.User {
+			g := im.define("user", u.GUID)
+			name := u.Name
+			if name == "" {
+				name = u.ID
+			}
+			id := im.newID("coder", name, i+1)
+			user[g] = id
+			p.Coders = append(p.Coders, qda.Coder{ID: id, Name: u.Name, GUID: g})
+		}
+	}
+	coderOf := func(guid string) string {
+		if guid == "" {
+			return ""
+		}
+		g := normGUID(guid)
+		if id, ok := user[g]; ok {
+			return id
+		}
+		// Some programs do not list every user: keep the reference.
+		id := im.newID("coder", "user-"+g[:min(8, len(g))], len(p.Coders)+1)
+		user[g] = id
+		p.Coders = append(p.Coders, qda.Coder{ID: id, GUID: g})
+		im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("user %s is not listed under Users; added as coder %q", guid, id))
+		return id
+	}
+	if x.CodeBook != nil {
+		im.codes(x.CodeBook.Codes.Code, "")
+	}
+	varIdx := map[string]int{}
+	if x.Variables != nil {
+		used := map[string]bool{"id": true, "label": true, "guid": true}
+		for i, v := range x.Variables.Variable {
+			g := im.define("variable", v.GUID)
+			t, ok := fromType[v.Type]
+			if !ok {
+				im.errorf("variable %q: typeOfVariable %q: expected Text, Boolean, Integer, Float, Date or DateTime", v.Name, v.Type)
+			}
+			col := slug(v.Name, "variable-"+strconv.Itoa(i+1))
+			col = strings.ReplaceAll(col, "-", "_")
+			base := col
+			for n := 2; used[col]; n++ {
+				col = base + "_" + strconv.Itoa(n)
+			}
+			used[col] = true
+			varIdx[g] = len(p.Variables)
+			p.Variables = append(p.Variables, qda.Variable{Name: col, Title: v.Name, Type: t})
+		}
+	}
+	// Sources and selections.
+	selSeg := map[string][]int{} // selection GUID -> segment indices
+	srcID := map[string]string{}
+	if x.Sources != nil {
+		for _, s := range x.Sources.Picture {
+			im.define("source", s.GUID)
+			im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf("PictureSource %q: only plain-text sources are imported", s.Name))
+		}
+		for _, s := range x.Sources.PDF {
+			im.define("source", s.GUID)
+			im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf("PDFSource %q: only plain-text sources are imported", s.Name))
+		}
+		for _, s := range x.Sources.Audio {
+			im.define("source", s.GUID)
+			im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf("AudioSource %q: only plain-text sources are imported", s.Name))
+		}
+		for _, s := range x.Sources.Video {
+			im.define("source", s.GUID)
+			im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf("VideoSource %q: only plain-text sources are imported", s.Name))
+		}
+		for i, s := range x.Sources.Text {
+			g := im.define("source", s.GUID)
+			var text string
+			switch {
+			case s.Content != nil && s.PlainTextPath != "":
+				im.errorf("TextSource %q: both PlainTextContent and plainTextPath, expected one", s.Name)
+				continue
+			case s.Content != nil:
+				text = *s.Content
+			case strings.HasPrefix(s.PlainTextPath, "internal://"):
+				file := strings.TrimPrefix(s.PlainTextPath, "internal://")
+				if err := checkEntryName(file); err != nil || strings.Contains(file, "/") {
+					im.errorf("TextSource %q: plainTextPath %q: expected a file name in sources/", s.Name, s.PlainTextPath)
+					continue
+				}
+				b, err := source(file)
+				if err != nil {
+					im.errorf("TextSource %q: %v", s.Name, err)
+					continue
+				}
+				if !utf8.Valid(b) {
+					im.errorf("TextSource %q: %s is not UTF-8", s.Name, file)
+					continue
+				}
+				text = string(b)
+			case s.PlainTextPath != "":
+				im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf("TextSource %q: external plain text %s is not read", s.Name, s.PlainTextPath))
+				continue
+			default:
+				im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf("TextSource %q: no plain-text content (rich text only)", s.Name))
+				continue
+			}
+			id := im.newID("source", s.Name, i+1)
+			srcID[g] = id
+			p.Sources = append(p.Sources, qda.Source{ID: id, Name: s.Name, Text: text, GUID: g})
+			n := qda.RuneLen(text)
+			if len(s.Coding) > 0 {
+				im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("TextSource %q: %d codings of the whole source imported as segments over its whole text", s.Name, len(s.Coding)))
+			}
+			for _, c := range s.Coding {
+				im.segment(c, id, "", 0, n, coderOf(s.CreatingUser), coderOf)
+			}
+			for _, sel := range s.Selection {
+				sg := im.define("selection", sel.GUID)
+				start, err1 := strconv.Atoi(strings.TrimSpace(sel.Start))
+				end, err2 := strconv.Atoi(strings.TrimSpace(sel.End))
+				if err1 != nil || err2 != nil || start < 0 || end < start || end > n {
+					im.errorf("PlainTextSelection %s: startPosition %q endPosition %q: expected 0 <= start <= end <= %d (code points of %q)", sel.GUID, sel.Start, sel.End, n, s.Name)
+					continue
+				}
+				if len(sel.Coding) == 0 {
+					im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("PlainTextSelection %s in %q has no coding and is not imported", sel.GUID, s.Name))
+				}
+				for _, c := range sel.Coding {
+					selSeg[sg] = append(selSeg[sg], len(p.Segments))
+					im.segment(c, id, sg, start, end, coderOf(sel.CreatingUser), coderOf)
+				}
+			}
+		}
+	}
+	// Cases.
+	if x.Cases != nil {
+		for i, c := range x.Cases.Case {
+			g := im.define("case", c.GUID)
+			id := im.newID("case", c.Name, i+1)
+			cs := qda.Case{ID: id, Name: c.Name, GUID: g, Values: make([]string, len(p.Variables))}
+			for _, vv := range c.VariableValue {
+				vi, ok := varIdx[normGUID(vv.VariableRef.Target)]
+				if !ok {
+					im.errorf("Case %q: VariableRef %s: %w", c.Name, vv.VariableRef.Target, ErrMissingRef)
+					continue
+				}
+				for _, v := range []*string{vv.TextValue, vv.BooleanValue, vv.IntegerValue, vv.FloatValue, vv.DateValue, vv.DateTimeValue} {
+					if v != nil {
+						cs.Values[vi] = *v
+					}
+				}
+			}
+			if len(c.CodeRef) > 0 {
+				im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("Case %q: %d codes applied to the case itself are not imported", c.Name, len(c.CodeRef)))
+			}
+			for _, r := range c.SourceRef {
+				sg := normGUID(r.Target)
+				sid, ok := srcID[sg]
+				if !ok {
+					if im.guids[sg] == "source" {
+						continue // a skipped source
+					}
+					im.errorf("Case %q: SourceRef %s: %w", c.Name, r.Target, ErrMissingRef)
+					continue
+				}
+				for k := range p.Sources {
+					if p.Sources[k].ID == sid {
+						if p.Sources[k].Case != "" {
+							im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("source %q belongs to several cases; kept case %q", sid, p.Sources[k].Case))
+						} else {
+							p.Sources[k].Case = id
+						}
+					}
+				}
+			}
+			for _, r := range c.SelectionRef {
+				sg := normGUID(r.Target)
+				segs, ok := selSeg[sg]
+				if !ok {
+					if im.guids[sg] == "selection" {
+						continue
+					}
+					im.errorf("Case %q: SelectionRef %s: %w", c.Name, r.Target, ErrMissingRef)
+					continue
+				}
+				for _, k := range segs {
+					p.Segments[k].Case = id
+				}
+			}
+			p.Cases = append(p.Cases, cs)
+		}
+	}
+}
+
+// segment adds one segment for a coding.
+func (im *importer) segment(c xCoding, source, selection string, start, end int, selUser string, coderOf func(string) string) {
+	cg := im.define("coding", c.GUID)
+	code, ok := im.code[normGUID(c.CodeRef.Target)]
+	if !ok {
+		im.errorf("Coding %s: CodeRef %s: %w", c.GUID, c.CodeRef.Target, ErrMissingRef)
+		return
+	}
+	coder := coderOf(c.CreatingUser)
+	if coder == "" {
+		coder = selUser
+	}
+	im.p.Segments = append(im.p.Segments, qda.Segment{ID: "seg-" + strconv.Itoa(len(im.p.Segments)+1), Source: source,
+		Code: code, Coder: coder, Start: start, End: end, Selection: selection, GUID: cg})
+}

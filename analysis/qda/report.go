@@ -1,0 +1,140 @@
+package qda
+
+import (
+	"encoding/csv"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Open loads the coding project of a data package directory: a coding
+// package (a segments resource, as Write makes) or, failing that, a study
+// package with codes and excerpts (mapped by LoadStudyCoding).
+func Open(dir string) (*Project, error) {
+	t, err := DirTables(dir)
+	if err != nil {
+		return nil, err
+	}
+	if d, ok := t.(*dirTables); ok {
+		has := map[string]bool{}
+		for _, r := range d.desc.Resources {
+			has[r.Name] = true
+		}
+		if !has["segments"] && has["excerpts"] {
+			return LoadStudyCoding(dir)
+		}
+	}
+	return LoadTables(t)
+}
+
+// Synthetic reports whether p describes itself as synthetic data; outputs
+// derived from it must say so.
+func (p *Project) Synthetic() bool {
+	return strings.Contains(strings.ToLower(p.Description), "synthetic")
+}
+
+// formatFloat prints x with 4 decimals, and NaN as empty (missing).
+func formatFloat(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'f', 4, 64)
+}
+
+// WriteAgreementCSV writes agreement rows as CSV with the columns code,
+// units, percent, cohen_kappa, brennan_prediger, krippendorff_alpha; the
+// pooled row has code "(all)". Undefined statistics are empty. When
+// synthetic is true every row carries data=synthetic.
+func WriteAgreementCSV(w io.Writer, rows []Agreement, synthetic bool) error {
+	cw := csv.NewWriter(w)
+	header := []string{"code", "units", "percent", "cohen_kappa", "brennan_prediger", "krippendorff_alpha"}
+	if synthetic {
+		header = append(header, "data")
+	}
+	cw.Write(header)
+	for _, a := range rows {
+		code := a.Code
+		if code == "" {
+			code = "(all)"
+		}
+		rec := []string{code, strconv.FormatFloat(a.Units, 'f', -1, 64), formatFloat(a.Percent), formatFloat(a.Cohen),
+			formatFloat(a.BrennanPrediger), formatFloat(a.Alpha)}
+		if synthetic {
+			rec = append(rec, "synthetic")
+		}
+		cw.Write(rec)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteCooccurrenceCSV writes a co-occurrence matrix and its
+// c-coefficients as CSV, one row per pair of codes (i < j, in matrix
+// order): code_a, code_b, n_a, n_b, n_ab, c. When synthetic is true every
+// row carries data=synthetic.
+func WriteCooccurrenceCSV(w io.Writer, m *Matrix, c [][]float64, synthetic bool) error {
+	cw := csv.NewWriter(w)
+	header := []string{"code_a", "code_b", "n_a", "n_b", "n_ab", "c"}
+	if synthetic {
+		header = append(header, "data")
+	}
+	cw.Write(header)
+	for i := range m.Rows {
+		for j := i + 1; j < len(m.Cols); j++ {
+			rec := []string{m.Rows[i], m.Cols[j], strconv.Itoa(m.Counts[i][i]), strconv.Itoa(m.Counts[j][j]),
+				strconv.Itoa(m.Counts[i][j]), formatFloat(c[i][j])}
+			if synthetic {
+				rec = append(rec, "synthetic")
+			}
+			cw.Write(rec)
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteFrequencyCSV writes code frequencies as CSV with the columns code,
+// name, segments, cases. When synthetic is true every row carries
+// data=synthetic.
+func WriteFrequencyCSV(w io.Writer, codes []Code, bySegments, byCases []int, synthetic bool) error {
+	cw := csv.NewWriter(w)
+	header := []string{"code", "name", "segments", "cases"}
+	if synthetic {
+		header = append(header, "data")
+	}
+	cw.Write(header)
+	for i, c := range codes {
+		rec := []string{c.ID, c.Name, strconv.Itoa(bySegments[i]), strconv.Itoa(byCases[i])}
+		if synthetic {
+			rec = append(rec, "synthetic")
+		}
+		cw.Write(rec)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteMatrixCSV writes a labelled matrix as CSV: a header of corner
+// followed by the column labels, then one row per row label. When
+// synthetic is true a last column data=synthetic is added.
+func WriteMatrixCSV(w io.Writer, corner string, m *Matrix, synthetic bool) error {
+	cw := csv.NewWriter(w)
+	header := append([]string{corner}, m.Cols...)
+	if synthetic {
+		header = append(header, "data")
+	}
+	cw.Write(header)
+	for i, r := range m.Rows {
+		rec := []string{r}
+		for _, n := range m.Counts[i] {
+			rec = append(rec, strconv.Itoa(n))
+		}
+		if synthetic {
+			rec = append(rec, "synthetic")
+		}
+		cw.Write(rec)
+	}
+	cw.Flush()
+	return cw.Error()
+}

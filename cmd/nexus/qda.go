@@ -1,0 +1,225 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"nexus/analysis/qda"
+	"nexus/analysis/qda/refi"
+)
+
+func init() {
+	commands["qda"] = command{summary: "qualitative coding: agreement, co-occurrence, REFI-QDA import and export", run: cmdQDA}
+}
+
+const qdaUsage = `usage:
+  nexus qda frequencies DIR [--crosstab ATTRIBUTE] [--count segments|cases]
+  nexus qda agreement DIR [--coders a,b] [--unit documents|characters]
+  nexus qda cooccurrence DIR [--by segments|cases] [--coder ID]
+  nexus qda import FILE.qdpx|FILE.qdc --out DIR
+  nexus qda export DIR --out FILE.qdc|FILE.qdpx
+
+DIR is a coding package (codes, sources, cases, coders, segments) or a study
+package with codes.csv and excerpts.csv. frequencies, agreement and
+cooccurrence write CSV to standard output.`
+
+// parseInterspersed parses flags that may follow positional arguments.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func cmdQDA(stdout, stderr io.Writer, args []string) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprintln(stdout, qdaUsage)
+		return nil
+	}
+	sub, args := args[0], args[1:]
+	fs := flag.NewFlagSet("qda "+sub, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprintln(stderr, qdaUsage); fs.PrintDefaults() }
+	one := func(pos []string, what string) (string, error) {
+		if len(pos) != 1 {
+			fs.Usage()
+			return "", fmt.Errorf("qda %s: expected one %s, got %d arguments", sub, what, len(pos))
+		}
+		return pos[0], nil
+	}
+	switch sub {
+	case "frequencies":
+		crosstab := fs.String("crosstab", "", "cross-tabulate codes by this case `attribute`")
+		count := fs.String("count", "segments", "what a cross-tabulation counts: segments or cases")
+		pos, err := parseInterspersed(fs, args)
+		if err != nil {
+			return exitError{2}
+		}
+		dir, err := one(pos, "package directory")
+		if err != nil {
+			return err
+		}
+		unit := qda.Segments
+		switch *count {
+		case "segments":
+		case "cases":
+			unit = qda.Cases
+		default:
+			return fmt.Errorf("qda frequencies: --count %q: expected segments or cases", *count)
+		}
+		p, err := qda.Open(dir)
+		if err != nil {
+			return err
+		}
+		if *crosstab != "" {
+			m, err := qda.CrossTab(p.CodeIDs(), p.Variables, p.Cases, *crosstab, p.Resolved(), unit)
+			if err != nil {
+				return err
+			}
+			return qda.WriteMatrixCSV(stdout, "code", m, p.Synthetic())
+		}
+		bySeg, byCase, err := qda.Frequency(p.CodeIDs(), p.Resolved())
+		if err != nil {
+			return err
+		}
+		return qda.WriteFrequencyCSV(stdout, p.Codes, bySeg, byCase, p.Synthetic())
+	case "agreement":
+		coders := fs.String("coders", "", "comma-separated coder `ids` (default: all coders)")
+		unit := fs.String("unit", "documents", "units of agreement: documents or characters")
+		pos, err := parseInterspersed(fs, args)
+		if err != nil {
+			return exitError{2}
+		}
+		dir, err := one(pos, "package directory")
+		if err != nil {
+			return err
+		}
+		gran := qda.Documents
+		switch *unit {
+		case "documents":
+		case "characters":
+			gran = qda.Characters
+		default:
+			return fmt.Errorf("qda agreement: --unit %q: expected documents or characters", *unit)
+		}
+		p, err := qda.Open(dir)
+		if err != nil {
+			return err
+		}
+		ids := p.CoderIDs()
+		if *coders != "" {
+			ids = strings.Split(*coders, ",")
+		}
+		rows, err := qda.Agreements(codableIDs(p), ids, p.Sources, p.Segments, gran)
+		if err != nil {
+			return err
+		}
+		return qda.WriteAgreementCSV(stdout, rows, p.Synthetic())
+	case "cooccurrence":
+		by := fs.String("by", "segments", "co-occurrence within segments (overlapping spans) or cases")
+		coder := fs.String("coder", "", "only the segments of this coder `id` (default: all)")
+		pos, err := parseInterspersed(fs, args)
+		if err != nil {
+			return exitError{2}
+		}
+		dir, err := one(pos, "package directory")
+		if err != nil {
+			return err
+		}
+		p, err := qda.Open(dir)
+		if err != nil {
+			return err
+		}
+		segs := p.Resolved()
+		if *coder != "" {
+			var keep []qda.Segment
+			for _, s := range segs {
+				if s.Coder == *coder {
+					keep = append(keep, s)
+				}
+			}
+			if len(keep) == 0 {
+				return fmt.Errorf("qda cooccurrence: --coder %q: no segments by this coder", *coder)
+			}
+			segs = keep
+		}
+		var m *qda.Matrix
+		switch *by {
+		case "segments":
+			m, err = qda.CooccurrenceSegments(codableIDs(p), segs)
+		case "cases":
+			m, err = qda.CooccurrenceCases(codableIDs(p), segs)
+		default:
+			return fmt.Errorf("qda cooccurrence: --by %q: expected segments or cases", *by)
+		}
+		if err != nil {
+			return err
+		}
+		return qda.WriteCooccurrenceCSV(stdout, m, qda.CCoefficient(m), p.Synthetic())
+	case "import":
+		out := fs.String("out", "", "new package `dir` to write (required)")
+		pos, err := parseInterspersed(fs, args)
+		if err != nil {
+			return exitError{2}
+		}
+		file, err := one(pos, ".qdpx or .qdc file")
+		if err != nil {
+			return err
+		}
+		if *out == "" {
+			return errors.New("qda import: --out is required")
+		}
+		rep, err := refi.ImportFile(file, *out, refi.DefaultLimits)
+		if err != nil {
+			return err
+		}
+		for _, s := range rep.Skipped {
+			fmt.Fprintln(stderr, "skipped:", s)
+		}
+		for _, s := range rep.Warnings {
+			fmt.Fprintln(stderr, "warning:", s)
+		}
+		return nil
+	case "export":
+		out := fs.String("out", "", "`file` to write, .qdpx (project) or .qdc (codebook) (required)")
+		pos, err := parseInterspersed(fs, args)
+		if err != nil {
+			return exitError{2}
+		}
+		dir, err := one(pos, "package directory")
+		if err != nil {
+			return err
+		}
+		if *out == "" {
+			return errors.New("qda export: --out is required")
+		}
+		p, err := qda.Open(dir)
+		if err != nil {
+			return err
+		}
+		return refi.ExportFile(p, *out)
+	}
+	fmt.Fprintln(stderr, qdaUsage)
+	return fmt.Errorf("qda: unknown subcommand %q", sub)
+}
+
+// codableIDs returns the ids of the codes that can be applied.
+func codableIDs(p *qda.Project) []string {
+	var ids []string
+	for _, c := range p.Codes {
+		if c.Codable {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
+}
