@@ -30,6 +30,16 @@ func WriteTable(t *table.Table, dir, name string) error {
 	return nil
 }
 
+// writeTableErr passes on the error of a table function, or writes it.
+func writeTableErr(t *table.Table, err error) func(dir, name string) error {
+	return func(dir, name string) error {
+		if err != nil {
+			return err
+		}
+		return WriteTable(t, dir, name)
+	}
+}
+
 func tableOutput(id, name, title, fn string, inputs []string, make func() *table.Table) build.Output {
 	return build.Output{
 		ID: id, Name: name, Title: title, Formats: TableFormats, Inputs: inputs, Func: fn,
@@ -47,15 +57,30 @@ func Outputs(s *study.Study) []build.Output {
 			[]string{"themes", "excerpts", "codes", "references"}, func() *table.Table { return Codebook(s) }),
 		tableOutput("T3", "tbl-dyads", "Alliance dyads", "paper.Dyads",
 			[]string{"relations", "organizations", "codes"}, func() *table.Table { return Dyads(s) }),
+		{ID: "T4", Name: "tbl-network-measures", Title: "Network measures per organization", Func: "paper.NetworkMeasures",
+			Formats: TableFormats, Inputs: []string{"relations", "organizations"},
+			Make: func(dir string) error { return writeTableErr(NetworkMeasures(s))(dir, "tbl-network-measures") }},
 		tableOutput("T5", "tbl-timeline", "Timeline of events", "paper.Timeline",
 			[]string{"events", "organizations", "references"}, func() *table.Table { return Timeline(s) }),
 		tableOutput("T6", "tbl-citation-audit", "Citation audit", "paper.CitationAudit",
 			[]string{"citations", "references"}, func() *table.Table { return CitationAudit(s) }),
+		{ID: "T7", Name: "tbl-robustness", Title: "Leave-one-source-out robustness", Func: "paper.RobustnessTable",
+			Formats: TableFormats, Inputs: []string{"relations", "organizations", "references"},
+			Make: func(dir string) error { return writeTableErr(RobustnessTable(s))(dir, "tbl-robustness") }},
+		{ID: "T8", Name: "tbl-cooccurrence", Title: "Code co-occurrence across the excerpts", Func: "paper.Cooccurrence",
+			Formats: TableFormats, Inputs: []string{"excerpts", "codes"},
+			Make: func(dir string) error { return writeTableErr(Cooccurrence(s))(dir, "tbl-cooccurrence") }},
+		figureOutput("F1", "fig-alliance-network", "The alliance network", "paper.AllianceNetworkFigure",
+			[]string{"relations", "organizations"}, figure.FullWidth, 15*vg.Centimeter, func() (*plot.Plot, error) { return AllianceNetworkFigure(s) }),
 		figureOutput("F2", "fig-timeline", "Timeline of dated events 2001-2025", "paper.TimelineFigure",
 			[]string{"events"}, figure.FullWidth, 11*vg.Centimeter, func() (*plot.Plot, error) { return TimelineFigure(s) }),
 		figureOutput("F3", "fig-theme-dimensions", "Theme x cooperation-dimension matrix", "paper.ThemeDimensions",
 			[]string{"themes", "excerpts", "codes"}, figure.FullWidth, 9*vg.Centimeter, func() (*plot.Plot, error) { return ThemeDimensions(s) }),
 		figureOutput("F4", "fig-references", "References by year and kind", "paper.ReferenceYears",
 			[]string{"references"}, figure.FullWidth, 7*vg.Centimeter, func() (*plot.Plot, error) { return ReferenceYears(s) }),
+		figureOutput("F5", "fig-rank-stability", "Rank stability under leave-one-source-out", "paper.RankStability",
+			[]string{"relations", "organizations"}, figure.FullWidth, 13*vg.Centimeter, func() (*plot.Plot, error) { return RankStability(s) }),
+		figureOutput("F6", "fig-cooccurrence", "Code co-occurrence heatmap", "paper.CooccurrenceMap",
+			[]string{"excerpts", "codes"}, figure.FullWidth, 15*vg.Centimeter, func() (*plot.Plot, error) { return CooccurrenceMap(s) }),
 	}
 }

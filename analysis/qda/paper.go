@@ -2,8 +2,6 @@ package qda
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
 	"nexus/analysis/study"
 )
@@ -42,69 +40,14 @@ func FromStudy(name string, codes []study.Code, excerpts []study.Excerpt) *Proje
 	return p
 }
 
-// LoadStudyCoding reads codes.csv and excerpts.csv of a study package such
-// as datasets/ttp-alliances/v1.0.0 and maps them with FromStudy.
+// LoadStudyCoding loads and validates the study package at dir (see
+// study.Load) and maps its codebook and excerpts with FromStudy.
 func LoadStudyCoding(dir string) (*Project, error) {
-	t, err := DirTables(dir)
+	s, err := study.Load(dir)
 	if err != nil {
 		return nil, err
 	}
-	name, title := "study", ""
-	if d, ok := t.(*dirTables); ok && d.desc.Name != "" {
-		name, title = d.desc.Name, d.desc.Title
-	}
-	var errs Errors
-	read := func(res string, cols ...string) (*Table, map[string]int) {
-		tb, err := t.Table(res)
-		if err != nil {
-			errs = append(errs, err)
-			return nil, nil
-		}
-		if tb == nil {
-			errs = append(errs, fmt.Errorf("datapackage.json: no resource %q", res))
-			return nil, nil
-		}
-		m := map[string]int{}
-		for _, c := range cols {
-			m[c] = tb.Column(c)
-			if m[c] < 0 {
-				errs = append(errs, fmt.Errorf("%s:1:1: missing column %q", tb.File, c))
-			}
-		}
-		return tb, m
-	}
-	ct, cc := read("codes", "id", "label", "parent", "kind", "description", "color")
-	et, ec := read("excerpts", "id", "theme", "text", "codes", "page")
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	var codes []study.Code
-	for _, r := range ct.Rows {
-		codes = append(codes, study.Code{ID: r[cc["id"]], Label: r[cc["label"]], Parent: r[cc["parent"]],
-			Kind: r[cc["kind"]], Description: r[cc["description"]], Color: r[cc["color"]]})
-	}
-	var excerpts []study.Excerpt
-	for i, r := range et.Rows {
-		e := study.Excerpt{ID: r[ec["id"]], Theme: r[ec["theme"]], Text: r[ec["text"]]}
-		if v := r[ec["codes"]]; v != "" {
-			e.Codes = strings.Split(v, ";")
-		}
-		page, err := strconv.Atoi(r[ec["page"]])
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s:%d:%d: field \"page\": value %q: expected an integer", et.File, et.Lines[i], ec["page"]+1, r[ec["page"]]))
-		}
-		e.Page = page
-		excerpts = append(excerpts, e)
-	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	p := FromStudy(name, codes, excerpts)
-	p.Title = title
-	if errs := p.Check(); len(errs) > 0 {
-		return nil, Errors(errs)
-	}
-	return p, nil
+	return FromStudy(s.Name, s.Codes, s.Excerpts), nil
 }
 
 // ExcerptCooccurrence returns the code co-occurrence across the sources

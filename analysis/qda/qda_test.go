@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math"
+	"nexus/analysis/study"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -228,15 +229,19 @@ func TestIsNameColumn(t *testing.T) {
 	}
 }
 
-func TestLoadStudyCoding(t *testing.T) {
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "datapackage.json"), []byte(`{"name":"study","resources":[{"name":"codes","path":"codes.csv"},{"name":"excerpts","path":"excerpts.csv"}]}`), 0o644)
-	os.WriteFile(filepath.Join(dir, "codes.csv"), []byte("id,label,parent,kind,description,color\ndim,Dimension,,group,G,\ndim-a,A,dim,dimension,a,#000000\ndim-b,B,dim,dimension,b,\nimp-c,C,,implication,c,\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "excerpts.csv"), []byte("id,theme,order,text,attribution,codes,refs,page,page_end,section,notes\nex1,th1,1,Some text é,One,dim-a;dim-b,,7,,S,\nex2,th1,2,More,Some,dim-a;imp-c,,8,,S,\nex3,th2,3,Other,Some,dim-b,,8,,S,\n"), 0o644)
-	p, err := LoadStudyCoding(dir)
-	if err != nil {
-		t.Fatal(err)
+func TestFromStudy(t *testing.T) {
+	codes := []study.Code{
+		{ID: "dim", Label: "Dimension", Kind: "group", Description: "G"},
+		{ID: "dim-a", Label: "A", Parent: "dim", Kind: "dimension", Description: "a", Color: "#000000"},
+		{ID: "dim-b", Label: "B", Parent: "dim", Kind: "dimension", Description: "b"},
+		{ID: "imp-c", Label: "C", Kind: "implication", Description: "c"},
 	}
+	excerpts := []study.Excerpt{
+		{ID: "ex1", Theme: "th1", Order: 1, Text: "Some text é", Codes: []string{"dim-a", "dim-b"}, Page: 7},
+		{ID: "ex2", Theme: "th1", Order: 2, Text: "More", Codes: []string{"dim-a", "imp-c"}, Page: 8},
+		{ID: "ex3", Theme: "th2", Order: 3, Text: "Other", Codes: []string{"dim-b"}, Page: 8},
+	}
+	p := FromStudy("study", codes, excerpts)
 	if len(p.Cases) != 0 || len(p.Segments) != 5 || p.Segments[0].End != 11 {
 		t.Errorf("project %+v", p)
 	}
@@ -299,5 +304,17 @@ func TestDropUnusedAndNames(t *testing.T) {
 	}
 	if got := p.CodeNames([]string{"a", "zz"}); !reflect.DeepEqual(got, []string{"A", "zz"}) {
 		t.Errorf("names %v", got)
+	}
+}
+
+// The shipped dataset prints nine excerpts (pages 7-10 of the paper); the
+// paper's coding project has one source per excerpt and no cases.
+func TestLoadStudyCoding(t *testing.T) {
+	p, err := LoadStudyCoding("../../datasets/ttp-alliances/v1.0.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Sources) != 9 || len(p.Cases) != 0 {
+		t.Errorf("sources %d, cases %d; want 9 and 0", len(p.Sources), len(p.Cases))
 	}
 }

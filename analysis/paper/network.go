@@ -1,0 +1,430 @@
+package paper
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"nexus/analysis/figure"
+	"nexus/analysis/network"
+	"nexus/analysis/study"
+	"nexus/analysis/table"
+)
+
+// AllianceTies are the tie types of the alliance network: every kind of
+// cooperation the paper describes. Splits, defections, rivalry and armed
+// conflict link organizations too, but not as allies, so they stay out of
+// the network measures (T3 lists them).
+var AllianceTies = []string{"alliance", "affiliation", "merger", "pledge", "sanctuary", "support", "joint-operation", "liaison"}
+
+// AllianceFilter selects the alliance network of the paper: the
+// organizations of the South-Asian network under study and the cooperative
+// ties between them, whether stated or inferred, over the whole period.
+var AllianceFilter = network.Filter{TieTypes: AllianceTies, Scope: "study"}
+
+// Seed is the Louvain seed of every community detection in the paper.
+const Seed = 1
+
+// AllianceNetwork builds the undirected alliance network of s, with each
+// tie weighted by its number of independent sources.
+func AllianceNetwork(s *study.Study) (*network.Graph, error) {
+	nodes, edges := network.FromStudy(s, AllianceFilter)
+	return network.Build(nodes, edges, network.BuildOptions{Weighting: network.WeightSources})
+}
+
+// AllianceMetrics computes every measure of the alliance network.
+func AllianceMetrics(s *study.Study) (*network.Graph, *network.Metrics, error) {
+	g, err := AllianceNetwork(s)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := network.Compute(g, network.Options{Seed: Seed})
+	return g, m, err
+}
+
+// NetworkMeasures is T4: the measures of every organization of the
+// alliance network, sorted by betweenness, then degree, then ID.
+func NetworkMeasures(s *study.Study) (*table.Table, error) {
+	g, m, err := AllianceMetrics(s)
+	if err != nil {
+		return nil, err
+	}
+	t := table.New("Network measures of the alliance network",
+		table.Column{Name: "organization", Header: "Organization"},
+		table.Column{Name: "camp", Header: "Camp"},
+		table.Column{Name: "degree", Header: "Degree", Kind: table.KindNumber},
+		table.Column{Name: "strength", Header: "Strength", Kind: table.KindNumber},
+		table.Column{Name: "betweenness", Header: "Betweenness", Kind: table.KindNumber},
+		table.Column{Name: "closeness", Header: "Closeness", Kind: table.KindNumber},
+		table.Column{Name: "eigenvector", Header: "Eigenvector", Kind: table.KindNumber},
+		table.Column{Name: "pagerank", Header: "PageRank", Kind: table.KindNumber},
+		table.Column{Name: "core", Header: "k-core", Kind: table.KindNumber},
+		table.Column{Name: "coreness", Header: "Coreness", Kind: table.KindNumber},
+		table.Column{Name: "community", Header: "Community", Kind: table.KindNumber},
+	)
+	t.Label = "tbl:network-measures"
+	t.Caption = fmt.Sprintf("The %d organizations and %d ties of the alliance network (scope: study; tie types: %s).",
+		len(g.Nodes), len(g.Links), strings.Join(AllianceTies, ", "))
+	t.Long = true
+	t.Notes = []string{
+		"Degree and k-core count ties; strength sums each tie's independent sources (distinct references cited, plus one for passages citing none).",
+		"Betweenness is normalised as NetworkX's default, 2/((n-1)(n-2)); closeness uses Wasserman and Faust's correction for disconnected graphs (NetworkX wf_improved); eigenvector centrality has unit L2 norm; PageRank uses alpha 0.85.",
+		"Coreness is Borgatti and Everett's continuous core-periphery score; communities are Louvain's (resolution 1, seed " + strconv.Itoa(Seed) + ").",
+	}
+	idx := make([]int, len(g.Nodes))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		i, j := idx[a], idx[b]
+		if m.Betweenness[i] != m.Betweenness[j] {
+			return m.Betweenness[i] > m.Betweenness[j]
+		}
+		if m.Degree[i] != m.Degree[j] {
+			return m.Degree[i] > m.Degree[j]
+		}
+		return g.Nodes[i].ID < g.Nodes[j].ID
+	})
+	orgs := orgIndex(s)
+	for _, i := range idx {
+		t.Append(
+			table.Str(orgLabel(orgs[g.Nodes[i].ID])),
+			table.Str(g.Nodes[i].Camp),
+			table.Int(m.Degree[i]),
+			table.Float(m.Strength[i], 0),
+			table.Float(m.Betweenness[i], 4),
+			table.Float(m.Closeness[i], 4),
+			table.Float(m.Eigenvector[i], 4),
+			table.Float(m.PageRank[i], 4),
+			table.Int(m.Core[i]),
+			table.Float(m.Coreness[i], 4),
+			table.Int(m.Community[i]+1),
+		)
+	}
+	return t, nil
+}
+
+// Robustness runs the leave-one-source-out analysis on the alliance
+// network of s.
+func Robustness(s *study.Study) (*network.Robustness, error) {
+	nodes, edges := network.FromStudy(s, AllianceFilter)
+	return network.LeaveOneOut(nodes, edges, network.BuildOptions{Weighting: network.WeightSources}, network.Options{Seed: Seed})
+}
+
+func labelList(ids []string, orgs map[string]study.Organization) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = orgLabel(orgs[id])
+	}
+	return strings.Join(out, ", ")
+}
+
+// RobustnessTable is T7: for each reference that supports ties of the
+// alliance network, what changes when the ties resting on it alone are
+// dropped: the top five organizations by each measure, the main core and
+// the communities.
+func RobustnessTable(s *study.Study) (*table.Table, error) {
+	r, err := Robustness(s)
+	if err != nil {
+		return nil, err
+	}
+	t := table.New("Leave-one-source-out robustness of the alliance network",
+		table.Column{Name: "source", Header: "Source left out"},
+		table.Column{Name: "ties_removed", Header: "Ties removed", Kind: table.KindNumber},
+		table.Column{Name: "links_lost", Header: "Links lost", Kind: table.KindNumber},
+		table.Column{Name: "top5_changes", Header: "Top-5 changes", Width: "6cm"},
+		table.Column{Name: "core_changes", Header: "Main core", Width: "3cm"},
+		table.Column{Name: "community_moves", Header: "Community moves", Width: "3cm"},
+	)
+	t.Label = "tbl:robustness"
+	t.Long = true
+	orgs := orgIndex(s)
+	refs := newRefIndex(s)
+	unchanged := 0
+	for _, d := range r.Drops {
+		var tops []string
+		for _, c := range d.Top {
+			if !c.Changed() {
+				continue
+			}
+			var parts []string
+			if len(c.Entered) > 0 {
+				parts = append(parts, "+"+labelList(c.Entered, orgs))
+			}
+			if len(c.Exits) > 0 {
+				parts = append(parts, "−"+labelList(c.Exits, orgs))
+			}
+			if len(parts) == 0 && c.Reordered {
+				parts = append(parts, "reordered")
+			}
+			tops = append(tops, c.Measure+": "+strings.Join(parts, " "))
+		}
+		var core []string
+		if len(d.CoreLeft) > 0 {
+			core = append(core, "left: "+labelList(d.CoreLeft, orgs))
+		}
+		if len(d.CoreJoined) > 0 {
+			core = append(core, "joined: "+labelList(d.CoreJoined, orgs))
+		}
+		name := d.Source
+		if ref, ok := refs[d.Source]; ok {
+			name = AuthorYear(ref)
+		}
+		topCell, coreCell, moveCell := strings.Join(tops, "; "), strings.Join(core, "; "), labelList(d.Moved, orgs)
+		if topCell == "" && coreCell == "" && moveCell == "" {
+			unchanged++
+		}
+		if topCell == "" {
+			topCell = "none"
+		}
+		if coreCell == "" {
+			coreCell = "none"
+		}
+		if moveCell == "" {
+			moveCell = "none"
+		}
+		if d.Err != nil {
+			topCell += " (" + d.Err.Error() + ")"
+		}
+		t.Append(table.Str(name), table.Int(len(d.Rows)), table.Int(len(d.Links)), table.Str(topCell), table.Str(coreCell), table.Str(moveCell))
+	}
+	t.Caption = fmt.Sprintf("Each of the %d references that support ties of the alliance network is left out in turn, with the ties that rest on it alone; %d of them change none of the conclusions.", len(r.Drops), unchanged)
+	t.Notes = []string{
+		"Top-5 changes lists, per measure (" + strings.Join(r.Measures, ", ") + "), the organizations that enter (+) or leave (−) the five most central. Main core: organizations that leave or join the highest k-core. Community moves: organizations whose Louvain co-members change.",
+		"Ties resting on the paper itself (no citation) and on several references are never removed.",
+	}
+	return t, nil
+}
+
+// tieStyle gives each tie type of the alliance network a colour and a
+// dash pattern, so the types stay apart in greyscale too.
+func tieStyle(tieType string) draw.LineStyle {
+	solid, dashed := []vg.Length(nil), []vg.Length{vg.Points(4), vg.Points(2)}
+	dotted, dashDot := []vg.Length{vg.Points(1), vg.Points(1.5)}, []vg.Length{vg.Points(6), vg.Points(2), vg.Points(1), vg.Points(2)}
+	styles := map[string]draw.LineStyle{
+		"alliance":        {Color: figure.Orange, Dashes: solid},
+		"affiliation":     {Color: figure.SkyBlue, Dashes: dashed},
+		"merger":          {Color: figure.BluishGreen, Dashes: dotted},
+		"pledge":          {Color: figure.Blue, Dashes: dashDot},
+		"sanctuary":       {Color: figure.Vermillion, Dashes: solid},
+		"support":         {Color: figure.ReddishPurple, Dashes: dashed},
+		"joint-operation": {Color: figure.Black, Dashes: solid},
+		"liaison":         {Color: figure.Grey, Dashes: dashDot},
+	}
+	st, ok := styles[tieType]
+	if !ok {
+		st = draw.LineStyle{Color: figure.Grey}
+	}
+	st.Width = vg.Points(0.8)
+	return st
+}
+
+var camps = []string{"ttp", "aq", "is", "taliban", "state", "other"}
+
+var campLabels = map[string]string{"ttp": "TTP and factions", "aq": "al-Qaeda camp", "is": "Islamic State camp", "taliban": "Afghan Taliban", "state": "states", "other": "other groups"}
+
+func campColor(camp string) color.Color {
+	for i, c := range camps {
+		if c == camp {
+			return []color.Color{figure.Vermillion, figure.Blue, figure.Black, figure.BluishGreen, figure.Grey, figure.SkyBlue}[i]
+		}
+	}
+	return figure.Grey
+}
+
+// networkPlot draws the alliance network: nodes at the positions of
+// network.Layout, sized by degree, coloured by camp and labelled; links
+// styled by the tie type of their rows (the most frequent one, ties broken
+// in the order of AllianceTies).
+type networkPlot struct {
+	g      *network.Graph
+	pos    []network.Point
+	degree []int
+	labels []string
+}
+
+func (n networkPlot) radius(i int) vg.Length {
+	return vg.Points(2.5 + 1.6*math.Sqrt(float64(n.degree[i])))
+}
+
+// linkType is the dominant tie type of the k-th link of g.
+func linkType(g *network.Graph, k int) string {
+	count := map[string]int{}
+	for _, e := range g.LinkEdges(k) {
+		count[e.Type]++
+	}
+	best := ""
+	for _, t := range AllianceTies {
+		if count[t] > count[best] {
+			best = t
+		}
+	}
+	return best
+}
+
+func (n networkPlot) Plot(c draw.Canvas, p *plot.Plot) {
+	tx, ty := p.Transforms(&c)
+	pt := func(i int) vg.Point { return vg.Point{X: tx(n.pos[i].X), Y: ty(n.pos[i].Y)} }
+	for k, l := range n.g.Links {
+		st := tieStyle(linkType(n.g, k))
+		st.Width = vg.Points(0.5 + 0.5*l.Weight) // one step per independent source
+		c.StrokeLines(st, []vg.Point{pt(l.U), pt(l.V)})
+	}
+	ts := figure.TextStyle(figure.TickSize)
+	ts.XAlign = draw.XCenter
+	ts.YAlign = draw.YTop
+	for i, node := range n.g.Nodes {
+		r := n.radius(i)
+		at := pt(i)
+		c.DrawGlyph(draw.GlyphStyle{Color: campColor(node.Camp), Radius: r, Shape: draw.CircleGlyph{}}, at)
+		c.DrawGlyph(draw.GlyphStyle{Color: color.White, Radius: r, Shape: draw.RingGlyph{}}, at)
+		c.FillText(ts, vg.Point{X: at.X, Y: at.Y - r - vg.Points(1)}, n.labels[i])
+	}
+}
+
+func (n networkPlot) DataRange() (xmin, xmax, ymin, ymax float64) {
+	xmin, ymin = math.Inf(1), math.Inf(1)
+	xmax, ymax = math.Inf(-1), math.Inf(-1)
+	for _, q := range n.pos {
+		xmin, xmax = math.Min(xmin, q.X), math.Max(xmax, q.X)
+		ymin, ymax = math.Min(ymin, q.Y), math.Max(ymax, q.Y)
+	}
+	return xmin - 0.6, xmax + 0.6, ymin - 0.8, ymax + 0.4
+}
+
+// AllianceNetworkFigure is F1: the alliance network, with the main core in
+// the centre and each lower k-core on a ring further out (network.Layout).
+// Nodes are sized by degree, coloured by camp and labelled; links are
+// styled by tie type, and their width grows with the number of independent
+// sources behind them.
+func AllianceNetworkFigure(s *study.Study) (*plot.Plot, error) {
+	g, m, err := AllianceMetrics(s)
+	if err != nil {
+		return nil, err
+	}
+	orgs := orgIndex(s)
+	np := networkPlot{g: g, pos: network.Layout(g), degree: m.Degree, labels: make([]string, len(g.Nodes))}
+	for i, node := range g.Nodes {
+		np.labels[i] = orgLabel(orgs[node.ID])
+	}
+	p := figure.New()
+	p.Title.Text = fmt.Sprintf("The alliance network: %d organizations, %d ties; rings by k-core, main core inside; line width = sources", len(g.Nodes), len(g.Links))
+	p.HideAxes()
+	p.Add(np)
+	present := map[string]bool{}
+	for k := range g.Links {
+		present[linkType(g, k)] = true
+	}
+	for _, t := range AllianceTies {
+		if present[t] {
+			ls, err := plotter.NewLine(plotter.XYs{})
+			if err != nil {
+				return nil, err
+			}
+			ls.LineStyle = tieStyle(t)
+			p.Legend.Add(t, ls)
+		}
+	}
+	campsPresent := map[string]bool{}
+	for _, node := range g.Nodes {
+		campsPresent[node.Camp] = true
+	}
+	for _, c := range camps {
+		if campsPresent[c] {
+			p.Legend.Add(campLabels[c], swatch{campColor(c)})
+		}
+	}
+	p.Legend.Left = true
+	p.Legend.Top = true
+	return p, nil
+}
+
+// rankRange is a plotter of one horizontal segment per row, from the best
+// to the worst rank a node takes when one source is left out, with a dot
+// at its rank in the full network.
+type rankRange struct {
+	lo, hi, base []float64
+}
+
+func (r rankRange) Plot(c draw.Canvas, p *plot.Plot) {
+	tx, ty := p.Transforms(&c)
+	n := len(r.base)
+	for i := range r.base {
+		y := ty(float64(n - 1 - i))
+		c.StrokeLines(draw.LineStyle{Color: figure.SkyBlue, Width: vg.Points(3)},
+			[]vg.Point{{X: tx(r.lo[i]) - vg.Points(1), Y: y}, {X: tx(r.hi[i]) + vg.Points(1), Y: y}})
+		c.DrawGlyph(draw.GlyphStyle{Color: figure.Vermillion, Radius: vg.Points(2), Shape: draw.CircleGlyph{}}, vg.Point{X: tx(r.base[i]), Y: y})
+	}
+}
+
+func (r rankRange) DataRange() (xmin, xmax, ymin, ymax float64) {
+	xmax = 1
+	for _, v := range r.hi {
+		xmax = math.Max(xmax, v)
+	}
+	return 0.5, xmax + 0.5, -0.5, float64(len(r.base)) - 0.5
+}
+
+// RankStabilityMeasure is the measure F5 shows.
+const RankStabilityMeasure = "betweenness"
+
+// RankStability is F5: for every organization of the alliance network, its
+// rank by betweenness in the full network (dot) and the range of ranks it
+// takes when each supporting source is left out in turn (bar). A short bar
+// means the organization's position does not hang on any one source.
+func RankStability(s *study.Study) (*plot.Plot, error) {
+	r, err := Robustness(s)
+	if err != nil {
+		return nil, err
+	}
+	mi := -1
+	for i, m := range r.Measures {
+		if m == RankStabilityMeasure {
+			mi = i
+		}
+	}
+	if mi < 0 {
+		return nil, fmt.Errorf("measure %q is not among the robustness measures %v", RankStabilityMeasure, r.Measures)
+	}
+	base := r.BaseRank[mi]
+	idx := make([]int, len(base))
+	for i := range idx {
+		idx[i] = i
+	}
+	nodes := r.Base.Nodes
+	sort.SliceStable(idx, func(a, b int) bool {
+		if base[idx[a]] != base[idx[b]] {
+			return base[idx[a]] < base[idx[b]]
+		}
+		return nodes[idx[a]].ID < nodes[idx[b]].ID
+	})
+	orgs := orgIndex(s)
+	var rr rankRange
+	names := make([]string, len(idx))
+	for k, i := range idx {
+		lo, hi := float64(base[i]), float64(base[i])
+		for _, d := range r.Drops {
+			v := float64(d.Rank[mi][i])
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+		rr.lo, rr.hi, rr.base = append(rr.lo, lo), append(rr.hi, hi), append(rr.base, float64(base[i]))
+		names[len(idx)-1-k] = orgLabel(orgs[nodes[i].ID])
+	}
+	p := figure.New()
+	p.Title.Text = fmt.Sprintf("Rank by betweenness in the full network (dot) and its range when each of %d sources is left out (bar)", len(r.Drops))
+	g := plotter.NewGrid()
+	g.Vertical = figure.GridStyle()
+	g.Horizontal.Color = nil
+	p.Add(g, rr)
+	figure.Nominal(&p.Y, names...)
+	p.X.Label.Text = "Rank (1 = most central; equal values share the best rank)"
+	return p, nil
+}
