@@ -1,0 +1,178 @@
+package notebook
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// checkScript is injected at the start of <head> of a test copy of a page.
+// It records load and script errors and console.error calls, and after the
+// load event writes into the DOM: the number of images and of in-page
+// links, and every image that did not load, every link whose target id
+// is missing and every error.
+const checkScript = `<script>
+(function () {
+  var errs = [];
+  window.addEventListener('error', function (e) {
+    var t = e.target;
+    if (t && t !== window && (t.src || t.href)) { errs.push('load failed: ' + (t.getAttribute('src') || t.getAttribute('href'))); }
+    else { errs.push('error: ' + e.message); }
+  }, true);
+  var ce = console.error;
+  console.error = function () { errs.push('console.error: ' + Array.prototype.join.call(arguments, ' ')); ce.apply(console, arguments); };
+  window.addEventListener('load', function () {
+    var r = [];
+    var imgs = document.querySelectorAll('img');
+    imgs.forEach(function (i) { if (!i.complete || i.naturalWidth === 0) { r.push('image did not load: ' + i.getAttribute('src')); } });
+    var links = document.querySelectorAll('a[href^="#"]');
+    links.forEach(function (a) {
+      var id = decodeURIComponent(a.getAttribute('href').slice(1));
+      if (!document.getElementById(id)) { r.push('link target missing: #' + id); }
+    });
+    var pre = document.createElement('pre');
+    pre.id = 'nexus-check';
+    pre.textContent = JSON.stringify({images: imgs.length, links: links.length, problems: r.concat(errs)});
+    document.body.appendChild(pre);
+  });
+})();
+</script>
+`
+
+// chromium returns the path of a Chromium binary, or "".
+func chromium() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// skipWithoutChromium skips the test loudly when Chromium is absent.
+func skipWithoutChromium(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		msg := "SKIPPED: browser test of the rendered notebooks: -short"
+		fmt.Fprintln(os.Stderr, "!!! "+msg)
+		t.Skip(msg)
+	}
+	c := chromium()
+	if c == "" {
+		msg := "SKIPPED: browser test of the rendered notebooks: no chromium on PATH (apt-get install chromium)"
+		fmt.Fprintln(os.Stderr, "!!! "+msg)
+		t.Skip(msg)
+	}
+	return c
+}
+
+// pageCheck is what checkScript reports.
+type pageCheck struct {
+	Images   int      `json:"images"`
+	Links    int      `json:"links"`
+	Problems []string `json:"problems"`
+}
+
+var (
+	checkRE   = regexp.MustCompile(`(?s)<pre id="nexus-check">(.*?)</pre>`)
+	consoleRE = regexp.MustCompile(`(?m)^.*:CONSOLE[:(]\d+\)?\].*$`)
+)
+
+// checkPage opens a test copy of the page in headless Chromium and returns
+// what the check script found, plus console messages Chromium logged.
+func checkPage(t *testing.T, chrome, page string) pageCheck {
+	t.Helper()
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The copy sits next to the page so that relative figure links resolve.
+	dir := filepath.Dir(page)
+	test, err := os.CreateTemp(dir, ".browser-check-*.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(test.Name())
+	injected := bytes.Replace(src, []byte("<head>\n"), []byte("<head>\n"+checkScript), 1)
+	if bytes.Equal(injected, src) {
+		t.Fatalf("%s: no <head> to inject the check into", page)
+	}
+	test.Write(injected)
+	test.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, chrome,
+		"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+t.TempDir(), "--enable-logging=stderr", "--v=0",
+		"--virtual-time-budget=5000", "--dump-dom", "file://"+test.Name())
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s: chromium: %v\n%s", page, err, stderr.String())
+	}
+	m := checkRE.FindSubmatch(stdout.Bytes())
+	if m == nil {
+		t.Fatalf("%s: the check script left no result in the DOM; chromium said:\n%s", page, stderr.String())
+	}
+	var pc pageCheck
+	if err := json.Unmarshal([]byte(html.UnescapeString(string(m[1]))), &pc); err != nil {
+		t.Fatalf("%s: %v", page, err)
+	}
+	for _, l := range consoleRE.FindAllString(stderr.String(), -1) {
+		pc.Problems = append(pc.Problems, "console: "+strings.TrimSpace(l))
+	}
+	return pc
+}
+
+// checkPages asserts for every page that its images load, its console
+// shows no errors and its in-page links resolve.
+func checkPages(t *testing.T, pages []string, wantImages bool) {
+	chrome := skipWithoutChromium(t)
+	for _, p := range pages {
+		pc := checkPage(t, chrome, p)
+		for _, prob := range pc.Problems {
+			t.Errorf("%s: %s", p, prob)
+		}
+		if wantImages && pc.Images == 0 {
+			t.Errorf("%s: no images, expected the figures", p)
+		}
+		t.Logf("%s: %d images, %d links checked", p, pc.Images, pc.Links)
+	}
+}
+
+// TestBrowserRepository checks the notebooks rendered in the repository's
+// figures/notebooks, when there are any.
+func TestBrowserRepository(t *testing.T) {
+	pages, _ := filepath.Glob(filepath.Join("..", "..", "figures", "notebooks", "*.html"))
+	if len(pages) == 0 {
+		t.Skip("no rendered notebooks under figures/notebooks yet")
+	}
+	checkPages(t, pages, false)
+}
+
+// TestBrowserCatchesProblems makes sure that the check fails on a page
+// with a missing image, a dangling link and a script error.
+func TestBrowserCatchesProblems(t *testing.T) {
+	chrome := skipWithoutChromium(t)
+	dir := t.TempDir()
+	page := filepath.Join(dir, "bad.html")
+	os.WriteFile(page, []byte("<!DOCTYPE html>\n<html>\n<head>\n<title>bad</title>\n</head>\n<body>\n"+
+		"<img src=\"missing.svg\" alt=\"\">\n<a href=\"#nowhere\">x</a>\n<script>console.error('logged'); undefinedFunction();</script>\n</body>\n</html>\n"), 0o644)
+	pc := checkPage(t, chrome, page)
+	all := strings.Join(pc.Problems, "\n")
+	for _, want := range []string{"image did not load: missing.svg", "link target missing: #nowhere", "undefinedFunction", "console: "} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the check missed %q; it found:\n%s", want, all)
+		}
+	}
+}

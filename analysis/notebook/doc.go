@@ -1,0 +1,127 @@
+// Package notebook parses, runs and renders literate Go notebooks: Markdown
+// files with fenced Go cells whose real outputs are rendered into the
+// document, deterministically and without Jupyter.
+//
+// # Format
+//
+// A notebook is notebooks/NN-topic.md. It starts with YAML front matter:
+//
+//	---
+//	title: The alliance network
+//	dataset: ttp-alliances/1.0.0
+//	---
+//
+// title is required. dataset names the dataset the notebook reads, as
+// NAME/VERSION or as a map with name and version; it resolves to the
+// directory datasets/NAME/VERSION, or datasets/NAME/vVERSION. Its
+// references.csv (columns key, authors, surnames separated by ";", year,
+// date_as_printed, title, container, volume, issue, pages, publisher,
+// doi, url) provides the citations.
+//
+// The rest is Markdown prose and fenced cells, ```go (or ```{go}). Options
+// of a cell come first, one a line, in Quarto's style:
+//
+//	```go
+//	//| label: fig-network
+//	//| caption: The alliance network, after @moghadam2017.
+//	//| echo: false
+//	p := plot.New()
+//	...
+//	cell.Figure(p)
+//	```
+//
+// The options are:
+//
+//   - label: lower-case letters, digits and hyphens. A label that starts
+//     with fig- or tbl- can be cross-referenced; it also names the cell's
+//     figure file (figures/notebooks/NN-topic/LABEL.svg).
+//   - caption: Markdown shown with the figure or table; it may cite and
+//     cross-reference.
+//   - echo (show the code), eval (run it), output (show its outputs):
+//     true or false, each true by default.
+//
+// # Execution
+//
+// The evaluated cells become one Go program (see Program): every
+// statement goes, in order, into one func main, so a variable of cell 2 is
+// visible in cell 5; func, method, type and import declarations at a
+// cell's top level are hoisted out of main and visible to every cell.
+// Imports are resolved by golang.org/x/tools/imports, which is offered
+// nexus/analysis/notebook/cell, gonum.org/v1/plot, plotter, vg, draw and
+// the packages directly under analysis/ first. Go's own rules apply: a
+// variable that is declared and never used, or declared twice with :=, is
+// a compile error.
+//
+// The program is written to .nexus-cache/run/HASH/main.go inside the
+// repository module, built there with go build -trimpath, and run with the
+// repository root as working directory. The cells show outputs through
+// package cell (tables, figures, Markdown); anything they print to standard
+// output or standard error is shown as text output, in order.
+//
+// # Errors
+//
+// Every line of a cell is preceded in the program by a //line directive
+// naming the notebook file and line, so compile errors, panics and the
+// failures of package cell are reported at the notebook's own
+// file:line[:column], with the cell's index and label:
+//
+//	notebooks/03-network.md:42:7: cell 4 (fig-network): undefined: grpah
+//	notebooks/03-network.md:45: cell 4 (fig-network): panic: runtime error: index out of range [5] with length 3
+//
+// A run error also shows the last lines the cell printed. Unknown cross-
+// references, unknown citation keys and bad options are found before
+// anything runs, all of them at once. A notebook with an error writes
+// nothing: its outputs are built in memory and written only when complete,
+// each file atomically.
+//
+// # Rendering
+//
+// Render writes figures/notebooks/NN-topic.md (GitHub Markdown, figures
+// linked relatively), figures/notebooks/NN-topic.html (standalone: CSS
+// inline, no scripts, figures linked relatively, so it works from file://
+// without a network) and figures/notebooks/NN-topic/*.svg (fonts
+// embedded, see nexus/analysis/figure).
+//
+// In prose and captions, @fig-x and @tbl-x become "Figure N" and "Table
+// N", numbered by the order of the labelled cells, and link to their
+// targets. Citations follow Pandoc: @key is narrative, "Bacon (2018)";
+// [@key] is parenthetical, "(Bacon, 2018)"; [see @a, p. 5; @b] keeps the
+// prefix and locator; [-@key] gives the year only. Two authors are
+// "A and B" (narrative) or "A & B", three or more "A et al."; entries with
+// the same authors and year get 2018a, 2018b. A reference list of the
+// cited entries, sorted by author and year, ends the document. \@ writes
+// a literal @; code spans and code blocks are left alone.
+//
+// Markdown becomes HTML through goldmark with GitHub's extensions. Every
+// piece of dataset and cell text is escaped: raw HTML in prose, captions
+// and cell outputs is shown as text, except <br> and empty <a id="...">
+// anchors.
+//
+// # Caching
+//
+// The outputs of a run are stored in .nexus-cache/out/KEY.json, where KEY
+// is the sha256 of: the cache format version; the go command's version;
+// the notebook's path and dataset directory; the code of every evaluated
+// cell; every non-test .go file under analysis/ with its path; go.mod and
+// go.sum; and every file of the dataset directory with its path. Editing
+// prose, captions or options renders again from the cache; changing a
+// cell, the library, the module's dependencies or one byte of the data
+// runs the notebook again. Options.Force runs it anyway. A miss renders
+// from the stored entry as read back, so a hit and a miss write
+// byte-identical files. The cache must be kept out of git:
+//
+//	/.nexus-cache/
+//
+// # Trust model
+//
+// Rendering a notebook runs its code, with the rights of the user who
+// renders it, as Jupyter does: review a notebook before rendering it as
+// you would review any code. A notebook is meant to read only files inside
+// the repository. Package cell enforces that for the files it opens (an
+// os.Root refuses absolute paths, .. and symbolic links that leave the
+// repository), and the generated program is checked before it is built:
+// it may not import net, os/exec, syscall, unsafe, plugin, io/ioutil and
+// similar packages, and of package os it may use only os.Stdout and
+// os.Stderr. These checks catch mistakes; they are not a sandbox (a
+// library function that takes a path can still be given any path).
+package notebook

@@ -1,0 +1,34 @@
+package notebook_test
+
+import (
+	"fmt"
+
+	"nexus/analysis/notebook"
+)
+
+func ExampleParse() {
+	src := "---\ntitle: Ties\n---\n\nSee @tbl-count.\n\n```go\n//| label: tbl-count\n//| echo: false\nn := 3\ncell.Rows([]string{\"ties\"}, [][]string{{fmt.Sprint(n)}})\n```\n"
+	nb, err := notebook.Parse(".", "notebooks/01-ties.md", []byte(src))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(nb.Title, nb.Name)
+	for _, c := range nb.Cells {
+		fmt.Printf("%s at line %d, code from line %d, echo %v:\n%s", c.Name(), c.Line, c.CodeLine, c.Echo, c.Code)
+	}
+	// Output:
+	// Ties 01-ties
+	// cell 1 (tbl-count) at line 7, code from line 10, echo false:
+	// n := 3
+	// cell.Rows([]string{"ties"}, [][]string{{fmt.Sprint(n)}})
+}
+
+func ExampleProblems() {
+	src := "---\ntitle: T\n---\n```go\n//| label: Figure\n//| colour: red\n```\n"
+	_, err := notebook.Parse(".", "notebooks/02-bad.md", []byte(src))
+	fmt.Println(err)
+	// Output:
+	// notebooks/02-bad.md:5: label "Figure" is not valid, expected lower-case letters, digits and hyphens (fig-... or tbl-... to cross-reference it)
+	// notebooks/02-bad.md:6: unknown cell option "colour", expected label, caption, echo, eval or output
+}
