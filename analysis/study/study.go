@@ -9,6 +9,8 @@
 // invalid Ints, and dates are zero Dates.
 package study
 
+import "nexus/analysis/datapkg"
+
 // Date is a calendar date that keeps the precision the source gives:
 // a year, a year and month, or a full day.
 type Date struct {
@@ -188,4 +190,6 @@ type Study struct {
 	Respondents   []Respondent
 	References    []Reference
 	Citations     []Citation
+
+	pkg *datapkg.Package // the validated package the records came from
 }

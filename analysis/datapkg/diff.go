@@ -1,0 +1,213 @@
+package datapkg
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ChangeKind is the kind of a Change.
+type ChangeKind int
+
+// The kinds of change between two versions of a package.
+const (
+	PropertyChanged ChangeKind = iota // name, version or title
+	ResourceAdded
+	ResourceRemoved
+	FieldAdded
+	FieldRemoved
+	FieldChanged // type changed
+	RowAdded
+	RowRemoved
+	RowChanged // one field of a row changed
+)
+
+// Change is one difference between two versions of a package.
+type Change struct {
+	Kind     ChangeKind
+	Resource string
+	Field    string // the field (or package property) concerned, if any
+	Key      string // the row's primary key, comma-separated; the whole row when there is none
+	Old, New string // the values before and after, for changed properties, fields and rows
+}
+
+// String prints the change on one line:
+//
+//	~ version: "1.0.0" -> "1.1.0"
+//	+ resource events
+//	- field relations.weight
+//	~ field relations.page: type "integer" -> "string"
+//	+ row relations[r107]
+//	~ row relations[r005]: field "tie_type": "alliance" -> "pledge"
+func (c Change) String() string {
+	switch c.Kind {
+	case PropertyChanged:
+		return fmt.Sprintf("~ %s: %q -> %q", c.Field, c.Old, c.New)
+	case ResourceAdded:
+		return "+ resource " + c.Resource
+	case ResourceRemoved:
+		return "- resource " + c.Resource
+	case FieldAdded:
+		return "+ field " + c.Resource + "." + c.Field
+	case FieldRemoved:
+		return "- field " + c.Resource + "." + c.Field
+	case FieldChanged:
+		return fmt.Sprintf("~ field %s.%s: type %q -> %q", c.Resource, c.Field, c.Old, c.New)
+	case RowAdded:
+		return fmt.Sprintf("+ row %s[%s]", c.Resource, c.Key)
+	case RowRemoved:
+		return fmt.Sprintf("- row %s[%s]", c.Resource, c.Key)
+	case RowChanged:
+		return fmt.Sprintf("~ row %s[%s]: field %q: %q -> %q", c.Resource, c.Key, c.Field, c.Old, c.New)
+	}
+	return fmt.Sprintf("change %d", int(c.Kind))
+}
+
+// Diff lists the changes from old to new, two packages that have been
+// read (see Read). The order is deterministic: package properties; then
+// removed resources in old order; then, for each resource of new in its
+// order, added resource, removed and added fields, changed field types,
+// and rows matched by primary key: removed and changed rows in old order,
+// then added rows in new order. A resource without a primary key is
+// matched on whole rows, so a change shows as a removal and an addition.
+// Cells are compared as text.
+func Diff(old, new *Package) []Change {
+	var cs []Change
+	for _, p := range []struct{ name, a, b string }{
+		{"name", old.Name, new.Name}, {"version", old.Version, new.Version}, {"title", old.Title, new.Title},
+	} {
+		if p.a != p.b {
+			cs = append(cs, Change{Kind: PropertyChanged, Field: p.name, Old: p.a, New: p.b})
+		}
+	}
+	for _, r := range old.Resources {
+		if new.Resource(r.Name) == nil {
+			cs = append(cs, Change{Kind: ResourceRemoved, Resource: r.Name})
+		}
+	}
+	for _, nr := range new.Resources {
+		or := old.Resource(nr.Name)
+		if or == nil {
+			cs = append(cs, Change{Kind: ResourceAdded, Resource: nr.Name})
+			continue
+		}
+		cs = append(cs, diffResource(or, nr)...)
+	}
+	return cs
+}
+
+func diffResource(or, nr *Resource) []Change {
+	var cs []Change
+	name := nr.Name
+	os, ns := or.Schema, nr.Schema
+	for _, f := range os.Fields {
+		if ns.FieldIndex(f.Name) < 0 {
+			cs = append(cs, Change{Kind: FieldRemoved, Resource: name, Field: f.Name})
+		}
+	}
+	type pair struct{ o, n int }
+	var common []pair
+	for i, f := range ns.Fields {
+		j := os.FieldIndex(f.Name)
+		if j < 0 {
+			cs = append(cs, Change{Kind: FieldAdded, Resource: name, Field: f.Name})
+			continue
+		}
+		if of := os.Fields[j]; of.Type != f.Type {
+			cs = append(cs, Change{Kind: FieldChanged, Resource: name, Field: f.Name, Old: of.Type, New: f.Type})
+		}
+		common = append(common, pair{j, i})
+	}
+	ot, nt := or.Table, nr.Table
+	if ot == nil || nt == nil {
+		return cs
+	}
+	keyOf := func(t *Table, s *Schema, pk []string) func(int) string {
+		var idx []int
+		for _, k := range pk {
+			idx = append(idx, s.FieldIndex(k))
+		}
+		if len(idx) == 0 || len(pk) == 0 {
+			for i := range s.Fields {
+				idx = append(idx, i)
+			}
+		}
+		return func(row int) string {
+			parts := make([]string, len(idx))
+			for i, f := range idx {
+				parts[i] = t.Text(row, f)
+			}
+			return strings.Join(parts, ",")
+		}
+	}
+	pk := ns.PrimaryKey
+	okKey := len(pk) > 0 && equalStrings(os.PrimaryKey, pk)
+	if !okKey {
+		pk = nil
+	}
+	okey, nkey := keyOf(ot, os, pk), keyOf(nt, ns, pk)
+	if pk == nil {
+		// Whole rows over the fields both versions have.
+		okey = func(row int) string {
+			parts := make([]string, len(common))
+			for i, c := range common {
+				parts[i] = ot.Text(row, c.o)
+			}
+			return strings.Join(parts, ",")
+		}
+		nkey = func(row int) string {
+			parts := make([]string, len(common))
+			for i, c := range common {
+				parts[i] = nt.Text(row, c.n)
+			}
+			return strings.Join(parts, ",")
+		}
+	}
+	newRows := make(map[string]int, nt.Len())
+	for r := range nt.Len() {
+		k := nkey(r)
+		if _, dup := newRows[k]; !dup {
+			newRows[k] = r
+		}
+	}
+	oldKeys := make(map[string]bool, ot.Len())
+	for r := range ot.Len() {
+		k := okey(r)
+		if oldKeys[k] {
+			continue
+		}
+		oldKeys[k] = true
+		nr, ok := newRows[k]
+		if !ok {
+			cs = append(cs, Change{Kind: RowRemoved, Resource: name, Key: k})
+			continue
+		}
+		// Changed fields, in the new schema's order.
+		for _, c := range common {
+			a, b := ot.Text(r, c.o), nt.Text(nr, c.n)
+			if a != b {
+				cs = append(cs, Change{Kind: RowChanged, Resource: name, Key: k, Field: ns.Fields[c.n].Name, Old: a, New: b})
+			}
+		}
+	}
+	added := map[string]bool{}
+	for r := range nt.Len() {
+		k := nkey(r)
+		if !oldKeys[k] && !added[k] {
+			added[k] = true
+			cs = append(cs, Change{Kind: RowAdded, Resource: name, Key: k})
+		}
+	}
+	return cs
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

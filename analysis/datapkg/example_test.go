@@ -1,0 +1,50 @@
+package datapkg_test
+
+import (
+	"errors"
+	"fmt"
+
+	"nexus/analysis/datapkg"
+)
+
+func ExampleRead() {
+	p, err := datapkg.Read("testdata/good")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	people := p.Resource("people").Table
+	name, height := people.Field("name"), people.Field("height")
+	for row := range people.Len() {
+		h, ok := people.Float(row, height)
+		fmt.Println(people.Line(row), people.Text(row, name), h, ok)
+	}
+	// Output:
+	// 2 Ann 1.7 true
+	// 3 Bo 1.85 true
+	// 5 Ćirić 0 false
+}
+
+func ExampleProblems() {
+	_, err := datapkg.Read("testdata/rules/enum")
+	for _, p := range datapkg.AsProblems(err) {
+		fmt.Println(p)
+	}
+	fmt.Println(errors.Is(err, datapkg.ErrEnum))
+	// Output:
+	// testdata/rules/enum/teams.csv:2:29: field "league": value "east": not in enum, want one of "north", "south"
+	// true
+}
+
+func ExampleDiff() {
+	old, _ := datapkg.Read("testdata/diff/v1.0.0")
+	new, _ := datapkg.Read("testdata/diff/v1.1.0")
+	for _, c := range datapkg.Diff(old, new)[:4] {
+		fmt.Println(c)
+	}
+	// Output:
+	// ~ version: "1.0.0" -> "1.1.0"
+	// - resource replays
+	// + field teams.city
+	// ~ row teams[BCD]: field "founded": "1850" -> "1851"
+}

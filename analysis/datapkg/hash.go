@@ -1,0 +1,300 @@
+package datapkg
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// FileHash is the declared and the actual hash of one resource file.
+type FileHash struct {
+	Resource string
+	Path     string // the file: package directory joined with the resource path
+	Declared string // as the descriptor gives it, "" when absent
+	Actual   string // "sha256:<hex>" of the file, "" when it cannot be read
+	Err      error  // why the file could not be read
+}
+
+// OK reports whether the declared hash matches the file, in the declared
+// algorithm.
+func (h FileHash) OK() bool {
+	if h.Declared == "" || h.Err != nil {
+		return false
+	}
+	alg, want, err := splitHash(h.Declared)
+	if err != nil {
+		return false
+	}
+	if alg == "sha256" {
+		return "sha256:"+want == h.Actual
+	}
+	f, err := os.Open(h.Path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	d := newHash(alg)
+	if _, err := io.Copy(d, f); err != nil {
+		return false
+	}
+	return hex.EncodeToString(d.Sum(nil)) == want
+}
+
+// Hashes computes the sha256 of every resource file of the package in dir.
+func Hashes(dir string) ([]FileHash, error) {
+	p, err := Open(dir)
+	if p == nil {
+		return nil, err
+	}
+	var out []FileHash
+	for _, r := range p.Resources {
+		h := FileHash{Resource: r.Name, Path: r.file, Declared: r.Hash}
+		if r.file == "" {
+			h.Err = fmt.Errorf("%w: resource %s has no usable path", ErrDescriptor, r.Name)
+		} else if f, err := os.Open(r.file); err != nil {
+			h.Err = err
+		} else {
+			d := sha256.New()
+			_, h.Err = io.Copy(d, f)
+			f.Close()
+			if h.Err == nil {
+				h.Actual = "sha256:" + hex.EncodeToString(d.Sum(nil))
+			}
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+// Rehash sets the hash of every resource of the package in dir to the
+// sha256 of its file and rewrites datapackage.json when one changed. Only
+// the hash values change: each existing "hash" value is replaced in place
+// and a missing one is inserted after the resource's "path", in the style
+// (indentation, separators) of that line, so the rest of the file keeps
+// its bytes. The file is written to a temporary file in the same
+// directory and renamed into place. Rehash is for authoring a new version
+// of a dataset; a published version is read-only.
+func Rehash(dir string) (hashes []FileHash, changed bool, err error) {
+	hashes, err = Hashes(dir)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, h := range hashes {
+		if h.Err != nil {
+			return hashes, false, fmt.Errorf("%s: %w", h.Path, h.Err)
+		}
+	}
+	name := filepath.Join(dir, DescriptorName)
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		return hashes, false, err
+	}
+	want := make([]string, len(hashes))
+	for i, h := range hashes {
+		want[i] = h.Actual
+	}
+	out, err := setHashes(raw, want)
+	if err != nil {
+		return hashes, false, fmt.Errorf("%s: %w", name, err)
+	}
+	if bytes.Equal(out, raw) {
+		return hashes, false, nil
+	}
+	if err := writeAtomic(name, out); err != nil {
+		return hashes, false, err
+	}
+	for i := range hashes {
+		hashes[i].Declared = hashes[i].Actual
+	}
+	return hashes, true, nil
+}
+
+// edit replaces raw[from:to] with text.
+type edit struct {
+	from, to int
+	text     string
+}
+
+// setHashes returns the descriptor raw with the hash of resource i set to
+// hashes[i].
+func setHashes(raw []byte, hashes []string) ([]byte, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var edits []edit
+	tok := func() (json.Token, error) {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrDescriptor, err)
+		}
+		return t, nil
+	}
+	// skip consumes one value whose first token has been read.
+	var skip func(t json.Token) error
+	skip = func(t json.Token) error {
+		d, ok := t.(json.Delim)
+		if !ok || d == '}' || d == ']' {
+			return nil
+		}
+		for {
+			t, err := tok()
+			if err != nil {
+				return err
+			}
+			if d, ok := t.(json.Delim); ok && (d == '}' || d == ']') {
+				return nil
+			}
+			if err := skip(t); err != nil {
+				return err
+			}
+		}
+	}
+	if t, err := tok(); err != nil {
+		return nil, err
+	} else if t != json.Delim('{') {
+		return nil, fmt.Errorf("%w: top level is not an object", ErrDescriptor)
+	}
+	for dec.More() {
+		k, err := tok()
+		if err != nil {
+			return nil, err
+		}
+		v, err := tok()
+		if err != nil {
+			return nil, err
+		}
+		if k != "resources" || v != json.Delim('[') {
+			if err := skip(v); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		for i := 0; dec.More(); i++ {
+			t, err := tok()
+			if err != nil {
+				return nil, err
+			}
+			if t != json.Delim('{') || i >= len(hashes) {
+				if err := skip(t); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			var pathKey, pathEnd, colon = -1, -1, ": "
+			found := false
+			for dec.More() {
+				before := int(dec.InputOffset())
+				k, err := tok()
+				if err != nil {
+					return nil, err
+				}
+				afterKey := int(dec.InputOffset())
+				v, err := tok()
+				if err != nil {
+					return nil, err
+				}
+				end := int(dec.InputOffset())
+				switch k {
+				case "path":
+					pathKey = keyStart(raw, before)
+					pathEnd = end
+					colon = string(raw[afterKey:valueStart(raw, afterKey)])
+				case "hash":
+					found = true
+					if s, ok := v.(string); !ok || s != hashes[i] {
+						edits = append(edits, edit{valueStart(raw, afterKey), end, jsonString(hashes[i])})
+					}
+				}
+				if err := skip(v); err != nil {
+					return nil, err
+				}
+			}
+			if _, err := tok(); err != nil { // '}'
+				return nil, err
+			}
+			if !found && pathEnd >= 0 {
+				ws := pathKey
+				for ws > 0 && isSpace(raw[ws-1]) {
+					ws--
+				}
+				sep := string(raw[ws:pathKey])
+				if sep == "" {
+					sep = " "
+				}
+				edits = append(edits, edit{pathEnd, pathEnd, "," + sep + `"hash"` + colon + jsonString(hashes[i])})
+			}
+		}
+		if _, err := tok(); err != nil { // ']'
+			return nil, err
+		}
+	}
+	slices.SortFunc(edits, func(a, b edit) int { return b.from - a.from })
+	out := slices.Clone(raw)
+	for _, e := range edits {
+		out = slices.Concat(out[:e.from], []byte(e.text), out[e.to:])
+	}
+	if !json.Valid(out) {
+		return nil, fmt.Errorf("%w: rewriting the hashes broke the JSON", ErrDescriptor)
+	}
+	return out, nil
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// keyStart returns the offset of the opening quote of the key that
+// follows offset off (after the previous token, a ',' may come first).
+func keyStart(raw []byte, off int) int {
+	for off < len(raw) && (isSpace(raw[off]) || raw[off] == ',' || raw[off] == '{') {
+		off++
+	}
+	return off
+}
+
+// valueStart returns the offset of the value that follows a key ending at off.
+func valueStart(raw []byte, off int) int {
+	for off < len(raw) && (isSpace(raw[off]) || raw[off] == ':') {
+		off++
+	}
+	return off
+}
+
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// writeAtomic writes data to name through a temporary file in the same
+// directory, keeping the file's mode.
+func writeAtomic(name string, data []byte) error {
+	mode := os.FileMode(0o644)
+	if fi, err := os.Stat(name); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, mode)
+	}
+	if err == nil {
+		err = os.Rename(tmp, name)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}

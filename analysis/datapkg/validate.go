@@ -1,0 +1,631 @@
+package datapkg
+
+import (
+	"crypto/md5"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Read opens the package in dir and reads and validates every resource.
+// The package is returned even when it has problems, with the tables that
+// could be read; the error is then Problems (or an *fs.PathError when the
+// descriptor cannot be read).
+func Read(dir string) (*Package, error) {
+	p, err := Open(dir)
+	if err != nil {
+		return p, err
+	}
+	return p, p.Validate()
+}
+
+// Validate reads every resource of the package into its Table and checks
+// it against the schema, the foreign keys and the declared hash. It
+// returns Problems, or nil when the package is valid.
+func (p *Package) Validate() error {
+	var ps Problems
+	for _, r := range p.Resources {
+		r.Table = nil
+		if r.file == "" {
+			continue
+		}
+		ps = append(ps, r.read()...)
+	}
+	for _, r := range p.Resources {
+		if r.Table != nil {
+			ps = append(ps, p.foreignKeys(r)...)
+		}
+	}
+
+	// Stable order: resources in descriptor order, then line and column.
+	idx := map[string]int{}
+	for i, r := range p.Resources {
+		idx[r.file] = i + 1
+	}
+	slices.SortStableFunc(ps, func(a, b *Problem) int {
+		if c := idx[a.Path] - idx[b.Path]; c != 0 {
+			return c
+		}
+		if c := a.Line - b.Line; c != 0 {
+			return c
+		}
+		if c := a.Column - b.Column; c != 0 {
+			return c
+		}
+		// Problems of one cell come from one goroutine, in order.
+		return strings.Compare(a.Field, b.Field)
+	})
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
+}
+
+// Rows returns the total number of rows of the package's tables.
+func (p *Package) Rows() int {
+	n := 0
+	for _, r := range p.Resources {
+		if r.Table != nil {
+			n += r.Table.Len()
+		}
+	}
+	return n
+}
+
+// splitHash splits a declared hash into its algorithm and hex digest.
+func splitHash(h string) (alg, digest string, err error) {
+	alg, digest, ok := strings.Cut(h, ":")
+	if !ok {
+		alg, digest = "md5", h
+	}
+	alg = strings.ToLower(alg)
+	want := map[string]int{"md5": 32, "sha1": 40, "sha256": 64, "sha512": 128}[alg]
+	if want == 0 {
+		return "", "", fmt.Errorf("%w: algorithm %q, want md5, sha1, sha256 or sha512", ErrUnsupported, alg)
+	}
+	if _, err := hex.DecodeString(digest); err != nil || len(digest) != want {
+		return "", "", fmt.Errorf("%w: digest %q, want %d hex digits", ErrDescriptor, digest, want)
+	}
+	return alg, strings.ToLower(digest), nil
+}
+
+func newHash(alg string) hash.Hash {
+	switch alg {
+	case "md5":
+		return md5.New()
+	case "sha1":
+		return sha1.New()
+	case "sha512":
+		return sha512.New()
+	}
+	return sha256.New()
+}
+
+func (r *Resource) read() Problems {
+	file := r.file
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return Problems{{Path: file, Err: fmt.Errorf("%w: %v", ErrMissingFile, unwrapPath(err))}}
+	}
+	var ps Problems
+	var mu sync.Mutex
+	add := func(p *Problem) {
+		mu.Lock()
+		ps = append(ps, p)
+		mu.Unlock()
+	}
+	// Hash while the file is parsed and validated; report it last, so
+	// that the order of problems does not depend on timing.
+	var wg sync.WaitGroup
+	var hashProblem *Problem
+	if r.Hash != "" {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			alg, want, err := splitHash(r.Hash)
+			if err != nil {
+				return // reported with the descriptor
+			}
+			h := newHash(alg)
+			h.Write(raw)
+			if got := hex.EncodeToString(h.Sum(nil)); got != want {
+				hashProblem = &Problem{Path: file, Err: fmt.Errorf("%w: declared %s:%s, file has %s:%s", ErrHash, alg, want, alg, got)}
+			}
+		}()
+	}
+	t := &Table{Resource: r, raw: raw}
+	t.parse(file, add)
+	t.validate(file, add)
+	r.Table = t
+	wg.Wait()
+	if hashProblem != nil {
+		ps = append(ps, hashProblem)
+	}
+	return ps
+}
+
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// validate checks every field, a few fields at a time in parallel, and
+// the primary key.
+func (t *Table) validate(file string, report func(*Problem)) {
+	var mu sync.Mutex
+	add := func(p *Problem) {
+		mu.Lock()
+		report(p)
+		mu.Unlock()
+	}
+	fields := t.Resource.Schema.Fields
+	n := len(fields)
+	t.missing = make([][]uint64, n)
+	t.ints = make([][]int64, n)
+	t.floats = make([][]float64, n)
+	t.bools = make([][]bool, n)
+	pk := t.Resource.Schema.PrimaryKey
+	work := make(chan int)
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), n)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for fi := range work {
+				t.validateField(file, fi, len(pk) == 1 && pk[0] == fields[fi].Name, slices.Contains(pk, fields[fi].Name), add)
+			}
+		}()
+	}
+	for fi := range fields {
+		work <- fi
+	}
+	close(work)
+	wg.Wait()
+	if len(pk) > 1 {
+		t.compositeKey(file, pk, add)
+	}
+}
+
+func (f *Field) isMissing(s string) bool {
+	for _, m := range f.missing {
+		if s == m {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *Table) validateField(file string, fi int, soleKey, inKey bool, add func(*Problem)) {
+	f := t.Resource.Schema.Fields[fi]
+	rows := t.Len()
+	miss := make([]uint64, (rows+63)/64)
+	t.missing[fi] = miss
+	c := t.col[fi]
+	if c < 0 {
+		for r := range rows {
+			miss[r>>6] |= 1 << (r & 63)
+		}
+		return // the header problem says it all
+	}
+	var ints []int64
+	var floats []float64
+	var bools []bool
+	switch f.Type {
+	case "integer", "year":
+		ints = make([]int64, rows)
+		t.ints[fi] = ints
+	case "number":
+		floats = make([]float64, rows)
+		t.floats[fi] = floats
+	case "boolean":
+		bools = make([]bool, rows)
+		t.bools[fi] = bools
+	}
+	cons := &f.Constraints
+	required := cons.Required || inKey
+	unique := cons.Unique || soleKey
+	// Keys are often in ascending order: while they are, they are
+	// unique without hashing; the first step down hashes what came before.
+	var seen *uniq
+	ascending, prev, started := unique, "", false
+	// keyOf returns the key of row r for uniqueness: integers compare by
+	// value; ok is false when the cell is missing or not of the type.
+	keyOf := func(r int) (string, bool) {
+		if t.missing[fi][r>>6]&(1<<(r&63)) != 0 {
+			return "", false
+		}
+		s := t.textAt(r, c)
+		if ints != nil {
+			v, ok := parseInt(s)
+			if !ok {
+				return "", false
+			}
+			if !canonicalInt(s) {
+				return strconv.FormatInt(v, 10), true
+			}
+		}
+		return s, true
+	}
+	var pattern *matcher
+	if f.pattern != nil {
+		pattern = newMatcher(f.pattern, f.prog)
+	}
+	onlyEmpty := len(f.missing) == 1 && f.missing[0] == ""
+	hasLen := cons.MinLength != nil || cons.MaxLength != nil
+	// A cell can have many problems (one per list item): find its
+	// position once.
+	lastRow, line, col := -1, 0, 0
+	bad := func(r int, s string, err error) {
+		if r != lastRow {
+			lastRow = r
+			line, col = t.cellPos(r, fi)
+		}
+		add(&Problem{Path: file, Line: line, Column: col, Field: f.Name, Value: s, Err: err})
+	}
+	for r := range rows {
+		s := t.textAt(r, c)
+		if onlyEmpty && len(s) == 0 || !onlyEmpty && f.isMissing(s) {
+			miss[r>>6] |= 1 << (r & 63)
+			if required {
+				what := "want a value"
+				if inKey && !cons.Required {
+					what = "want a value for the primary key"
+				}
+				bad(r, s, fmt.Errorf("%w, %s", ErrRequired, what))
+			}
+			continue
+		}
+		var ord float64
+		switch f.Type {
+		case "string":
+			if pattern != nil && !pattern.MatchString(s) {
+				bad(r, s, fmt.Errorf("%w %q", ErrPattern, cons.Pattern))
+			}
+		case "integer", "year":
+			v, ok := parseInt(s)
+			if !ok {
+				bad(r, s, fmt.Errorf("%w: %s", ErrType, typeWant(f.Type, f.Format)))
+				miss[r>>6] |= 1 << (r & 63) // no value of the type
+				continue
+			}
+			ints[r] = v
+			ord = float64(v)
+		case "number":
+			v, ok := parseNumber(s)
+			if !ok {
+				bad(r, s, fmt.Errorf("%w: %s", ErrType, typeWant(f.Type, f.Format)))
+				miss[r>>6] |= 1 << (r & 63) // no value of the type
+				continue
+			}
+			floats[r] = v
+			ord = v
+		case "boolean":
+			v, ok := parseBool(f, s)
+			if !ok {
+				bad(r, s, fmt.Errorf("%w: %s", ErrType, boolWant(f)))
+				miss[r>>6] |= 1 << (r & 63) // no value of the type
+				continue
+			}
+			bools[r] = v
+		case "list":
+			if !t.checkList(f, pattern, s, func(err error) { bad(r, s, err) }) {
+				continue
+			}
+		default:
+			v, ok := checkValue(f, f.Type, f.layout, s)
+			if !ok {
+				bad(r, s, fmt.Errorf("%w: %s", ErrType, typeWant(f.Type, f.Format)))
+				miss[r>>6] |= 1 << (r & 63) // no value of the type
+				continue
+			}
+			ord = v
+			if pattern != nil && !pattern.MatchString(s) {
+				bad(r, s, fmt.Errorf("%w %q", ErrPattern, cons.Pattern))
+			}
+		}
+		if f.enum != nil && f.Type != "list" {
+			k := s
+			if f.Type != "string" {
+				k, _ = enumKey(f, s)
+			}
+			if !inEnum(f, k) {
+				bad(r, s, fmt.Errorf("%w, %s", ErrEnum, enumWant(f)))
+			}
+		}
+		if f.min != nil && (ord < f.min.v || f.min.excl && ord == f.min.v) {
+			op := ">="
+			if f.min.excl {
+				op = ">"
+			}
+			bad(r, s, fmt.Errorf("%w, want %s %s", ErrMinimum, op, f.min.text))
+		}
+		if f.max != nil && (ord > f.max.v || f.max.excl && ord == f.max.v) {
+			op := "<="
+			if f.max.excl {
+				op = "<"
+			}
+			bad(r, s, fmt.Errorf("%w, want %s %s", ErrMaximum, op, f.max.text))
+		}
+		if hasLen && f.Type != "list" {
+			n := runeLen(s)
+			if cons.MinLength != nil && n < *cons.MinLength {
+				bad(r, s, fmt.Errorf("%w: %d characters, want at least %d", ErrMinLength, n, *cons.MinLength))
+			}
+			if cons.MaxLength != nil && n > *cons.MaxLength {
+				bad(r, s, fmt.Errorf("%w: %d characters, want at most %d", ErrMaxLength, n, *cons.MaxLength))
+			}
+		}
+		if !unique {
+			continue
+		}
+		key := s
+		if ints != nil && !canonicalInt(s) {
+			key = strconv.FormatInt(ints[r], 10)
+		}
+		if ascending {
+			if !started || key > prev {
+				prev, started = key, true
+				continue
+			}
+			ascending = false
+			seen = newUniq(rows)
+			for q := range r {
+				if k, ok := keyOf(q); ok {
+					seen.add(k, q)
+				}
+			}
+		}
+		if seen != nil {
+			seen.add(key, r)
+		}
+	}
+	if seen != nil {
+		seen.dupes(func(r int) string { k, _ := keyOf(r); return k }, func(r, first int) {
+			bad(r, t.textAt(r, c), fmt.Errorf("%w, first on line %d", ErrUnique, t.lines[first]))
+		})
+	}
+}
+
+// canonicalInt reports whether s is an integer written the one way
+// strconv.FormatInt writes it, so that it can be compared as text.
+func canonicalInt(s string) bool {
+	if len(s) == 0 || s[0] == '+' {
+		return false
+	}
+	d := s
+	if s[0] == '-' {
+		d = s[1:]
+	}
+	return len(d) > 0 && (d[0] != '0' || len(d) == 1 && s[0] != '-')
+}
+
+// inEnum reports whether the canonical value k is in f's enum: a linear
+// scan for short enums, which beats hashing.
+func inEnum(f *Field, k string) bool {
+	if f.enumList != nil {
+		for _, e := range f.enumList {
+			if len(e) == len(k) && e == k {
+				return true
+			}
+		}
+		return false
+	}
+	return f.enum[k]
+}
+
+func boolWant(f *Field) string {
+	q := func(ss []string) string {
+		out := make([]string, len(ss))
+		for i, s := range ss {
+			out[i] = strconv.Quote(s)
+		}
+		return strings.Join(out, ", ")
+	}
+	return "want a boolean: " + q(f.TrueValues) + " or " + q(f.FalseValues)
+}
+
+// checkList checks the items of a list cell and reports each bad one.
+func (t *Table) checkList(f *Field, pattern *matcher, s string, bad func(error)) bool {
+	cons := &f.Constraints
+	ok := true
+	n := 0
+	for rest := s; ; {
+		item, tail, more := strings.Cut(rest, f.Delimiter)
+		n++
+		if _, good := checkValue(f, f.ItemType, f.itemLay, item); !good {
+			bad(fmt.Errorf("%w: item %d %q: %s", ErrType, n, item, typeWant(f.ItemType, "")))
+			ok = false
+		} else {
+			if pattern != nil && !pattern.MatchString(item) {
+				bad(fmt.Errorf("%w %q: item %d %q", ErrPattern, cons.Pattern, n, item))
+			}
+			if f.enum != nil && !f.enum[item] {
+				bad(fmt.Errorf("%w: item %d %q, %s", ErrEnum, n, item, enumWant(f)))
+			}
+		}
+		if !more {
+			break
+		}
+		rest = tail
+	}
+	if cons.MinLength != nil && n < *cons.MinLength {
+		bad(fmt.Errorf("%w: %d items, want at least %d", ErrMinLength, n, *cons.MinLength))
+	}
+	if cons.MaxLength != nil && n > *cons.MaxLength {
+		bad(fmt.Errorf("%w: %d items, want at most %d", ErrMaxLength, n, *cons.MaxLength))
+	}
+	return ok
+}
+
+func (t *Table) compositeKey(file string, pk []string, add func(*Problem)) {
+	idx := make([]int, len(pk))
+	for i, name := range pk {
+		idx[i] = t.Field(name)
+		if t.col[idx[i]] < 0 {
+			return
+		}
+	}
+	seen := make(map[string]int32, t.Len())
+	for r := range t.Len() {
+		k, ok := tupleKey(t, r, idx)
+		if !ok {
+			continue // reported as a missing required value
+		}
+		if first, dup := seen[k]; dup {
+			l, c := t.cellPos(r, idx[0])
+			add(&Problem{Path: file, Line: l, Column: c, Field: strings.Join(pk, ","), Value: strings.ReplaceAll(k, "\x00", ","),
+				Err: fmt.Errorf("%w of the primary key, first on line %d", ErrUnique, t.lines[first])})
+		} else {
+			seen[k] = int32(r)
+		}
+	}
+}
+
+// foreignKeys checks the foreign keys of r against the tables read.
+func (p *Package) foreignKeys(r *Resource) Problems {
+	fks := r.Schema.ForeignKeys
+	out := make([]Problems, len(fks))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, fk := range fks {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			out[i] = p.foreignKey(r, fk)
+			<-sem
+		}()
+	}
+	wg.Wait()
+	var ps Problems
+	for _, o := range out {
+		ps = append(ps, o...)
+	}
+	return ps
+}
+
+// foreignKey checks one foreign key of r.
+func (p *Package) foreignKey(r *Resource, fk ForeignKey) Problems {
+	var ps Problems
+	t := r.Table
+	{
+		ref := r
+		if fk.Resource != "" {
+			ref = p.Resource(fk.Resource)
+		}
+		if ref == nil || ref.Table == nil || ref.Table.incomplete {
+			// Reported already; a key may be on a row left out.
+			return nil
+		}
+		rt := ref.Table
+		local := make([]int, len(fk.Fields))
+		for i, name := range fk.Fields {
+			local[i] = t.Field(name)
+		}
+		remote := make([]int, len(fk.Reference))
+		for i, name := range fk.Reference {
+			remote[i] = rt.Field(name)
+			if remote[i] < 0 || rt.col[remote[i]] < 0 {
+				remote = nil
+				break
+			}
+		}
+		if remote == nil {
+			return nil
+		}
+		keys := make(map[string]struct{}, rt.Len())
+		for row := range rt.Len() {
+			if k, ok := tupleKey(rt, row, remote); ok {
+				keys[k] = struct{}{}
+			}
+		}
+		target := ref.Name + "." + strings.Join(fk.Reference, ",")
+		if len(fk.Reference) > 1 {
+			target = ref.Name + ".(" + strings.Join(fk.Reference, ",") + ")"
+		}
+		name := strings.Join(fk.Fields, ",")
+		lf := r.Schema.Fields[local[0]]
+		list := len(local) == 1 && lf.Type == "list"
+		for row := range t.Len() {
+			if list {
+				if t.IsMissing(row, local[0]) || t.col[local[0]] < 0 {
+					continue
+				}
+				s := t.Text(row, local[0])
+				l, c := -1, 0
+				for n, rest := 1, s; ; n++ {
+					item, tail, more := strings.Cut(rest, lf.Delimiter)
+					if _, ok := keys[item]; !ok {
+						if l < 0 {
+							l, c = t.cellPos(row, local[0])
+						}
+						ps = append(ps, &Problem{Path: r.file, Line: l, Column: c, Field: name, Value: s,
+							Err: fmt.Errorf("%w: item %d %q, want a value of %s", ErrForeignKey, n, item, target)})
+					}
+					if !more {
+						break
+					}
+					rest = tail
+				}
+				continue
+			}
+			k, ok := tupleKey(t, row, local)
+			if !ok {
+				continue // a missing value refers to nothing
+			}
+			if _, found := keys[k]; !found {
+				l, c := t.cellPos(row, local[0])
+				ps = append(ps, &Problem{Path: r.file, Line: l, Column: c, Field: name, Value: strings.ReplaceAll(k, "\x00", ","),
+					Err: fmt.Errorf("%w, want a value of %s", ErrForeignKey, target)})
+			}
+		}
+	}
+	return ps
+}
+
+// tupleKey joins the cells of fields in row; ok is false when one is
+// missing or absent.
+func tupleKey(t *Table, row int, fields []int) (string, bool) {
+	if len(fields) == 1 {
+		f := fields[0]
+		if t.col[f] < 0 || t.IsMissing(row, f) {
+			return "", false
+		}
+		return t.keyText(row, f), true
+	}
+	var b strings.Builder
+	for i, f := range fields {
+		if t.col[f] < 0 || t.IsMissing(row, f) {
+			return "", false
+		}
+		if i > 0 {
+			b.WriteByte(0)
+		}
+		b.WriteString(t.keyText(row, f))
+	}
+	return b.String(), true
+}
+
+// keyText returns a cell as a key: integers by value ("007" is "7"),
+// everything else as text.
+func (t *Table) keyText(row, f int) string {
+	s := t.Text(row, f)
+	if t.ints[f] != nil && !canonicalInt(s) {
+		if v, ok := t.Int(row, f); ok {
+			return strconv.FormatInt(v, 10)
+		}
+	}
+	return s
+}

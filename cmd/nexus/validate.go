@@ -1,0 +1,75 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+
+	"nexus/analysis/datapkg"
+)
+
+func init() {
+	commands["validate"] = command{summary: "check data packages against their datapackage.json: schema, keys, hashes", run: cmdValidate}
+}
+
+// maxProblems is how many problems a command prints before it sums up.
+const maxProblems = 50
+
+func cmdValidate(stdout, stderr io.Writer, args []string) error {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	limit := fs.Int("max", maxProblems, "print at most `n` problems (0: all)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: nexus validate [-max N] DIR...")
+		fmt.Fprintln(stderr, "DIR holds a datapackage.json; every problem is printed as file:line:column: what is wrong.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitError{2}
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitError{2}
+	}
+	var all datapkg.Problems
+	for _, dir := range fs.Args() {
+		p, err := datapkg.Read(dir)
+		ps := datapkg.AsProblems(err)
+		switch {
+		case err == nil:
+			fmt.Fprintf(stdout, "%s %s: valid: %d resources, %d rows\n", p.Name, p.Version, len(p.Resources), p.Rows())
+		case ps != nil:
+			all = append(all, ps...)
+		default:
+			all = append(all, fileProblem(err, dir))
+		}
+	}
+	if len(all) == 0 {
+		return nil
+	}
+	printProblems(stdout, all, *limit)
+	return exitError{1}
+}
+
+// printProblems prints one line per problem, at most limit (0: all).
+func printProblems(w io.Writer, ps datapkg.Problems, limit int) {
+	for i, p := range ps {
+		if limit > 0 && i == limit {
+			fmt.Fprintf(w, "and %d more problems\n", len(ps)-limit)
+			break
+		}
+		fmt.Fprintln(w, p)
+	}
+}
+
+// fileProblem turns an error that is not a list of problems (a missing
+// descriptor, say) into a problem line about its file.
+func fileProblem(err error, dir string) *datapkg.Problem {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return &datapkg.Problem{Path: pe.Path, Err: fmt.Errorf("%w: %v", datapkg.ErrMissingFile, pe.Err)}
+	}
+	return &datapkg.Problem{Path: dir, Err: err}
+}
