@@ -7,11 +7,12 @@ import (
 	"io"
 	"io/fs"
 
+	"nexus/analysis/compendium"
 	"nexus/analysis/datapkg"
 )
 
 func init() {
-	commands["validate"] = command{summary: "check data packages against their datapackage.json: schema, keys, hashes", run: cmdValidate}
+	commands["validate"] = command{summary: "check data packages against their datapackage.json (schema, keys, hashes) and respondent data for personal details", run: cmdValidate}
 }
 
 // maxProblems is how many problems a command prints before it sums up.
@@ -35,15 +36,14 @@ func cmdValidate(stdout, stderr io.Writer, args []string) error {
 	}
 	var all datapkg.Problems
 	for _, dir := range fs.Args() {
-		p, err := datapkg.Read(dir)
-		ps := datapkg.AsProblems(err)
+		p, ps, err := compendium.Validate(dir)
 		switch {
-		case err == nil:
-			fmt.Fprintf(stdout, "%s %s: valid: %d resources, %d rows\n", p.Name, p.Version, len(p.Resources), p.Rows())
-		case ps != nil:
+		case err != nil:
+			all = append(all, fileProblem(err, dir))
+		case len(ps) > 0:
 			all = append(all, ps...)
 		default:
-			all = append(all, fileProblem(err, dir))
+			fmt.Fprintf(stdout, "%s %s: valid: %d resources, %d rows\n", p.Name, p.Version, len(p.Resources), p.Rows())
 		}
 	}
 	if len(all) == 0 {

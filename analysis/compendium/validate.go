@@ -1,0 +1,29 @@
+package compendium
+
+import (
+	"fmt"
+
+	"nexus/analysis/datapkg"
+	"nexus/analysis/qda"
+)
+
+// Validate checks the data package in dir: every rule of its
+// datapackage.json (see datapkg.Read) and, for the resources it marks as
+// respondent data, the anonymity guard (see qda.CheckAnonymity). It
+// returns the package when it could be read, and every problem found.
+// err is set only when dir cannot be read as a package at all.
+func Validate(dir string) (*datapkg.Package, datapkg.Problems, error) {
+	p, err := datapkg.Read(dir)
+	problems := datapkg.AsProblems(err)
+	if err != nil && problems == nil {
+		return nil, nil, err
+	}
+	anon, err := qda.CheckAnonymity(dir)
+	if err != nil {
+		return p, problems, fmt.Errorf("%s: anonymity check: %w", dir, err)
+	}
+	for _, a := range anon {
+		problems = append(problems, &datapkg.Problem{Path: a.File, Line: a.Line, Column: a.Column, Err: a.Err})
+	}
+	return p, problems, nil
+}
