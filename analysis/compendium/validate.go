@@ -20,6 +20,10 @@ func Validate(dir string) (*datapkg.Package, datapkg.Problems, error) {
 	}
 	anon, err := qda.CheckAnonymity(dir)
 	if err != nil {
+		if len(problems) > 0 {
+			// The descriptor is broken; its problems already say so.
+			return p, problems, nil
+		}
 		return p, problems, fmt.Errorf("%s: anonymity check: %w", dir, err)
 	}
 	for _, a := range anon {
