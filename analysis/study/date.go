@@ -3,6 +3,7 @@ package study
 import (
 	"fmt"
 	"strconv"
+	"time"
 )
 
 // ParseDate parses an ISO 8601 date of any precision: YYYY, YYYY-MM or
@@ -51,17 +52,11 @@ func ParseDate(s string) (Date, error) {
 	return d, nil
 }
 
+// daysIn returns the number of days of month m of year y in the
+// proleptic Gregorian calendar: day 0 of the next month is the last day of
+// this one.
 func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // Precision tells how much of d is known.
