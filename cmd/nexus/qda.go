@@ -69,30 +69,15 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		if err != nil {
 			return err
 		}
-		unit := qda.Segments
-		switch *count {
-		case "segments":
-		case "cases":
-			unit = qda.Cases
-		default:
-			return fmt.Errorf("qda frequencies: --count %q: expected segments or cases", *count)
+		unit, err := qda.ParseUnit(*count)
+		if err != nil {
+			return fmt.Errorf("qda frequencies: --count: %w", err)
 		}
 		p, err := qda.Open(dir)
 		if err != nil {
 			return err
 		}
-		if *crosstab != "" {
-			m, err := qda.CrossTab(p.CodeIDs(), p.Variables, p.Cases, *crosstab, p.Resolved(), unit)
-			if err != nil {
-				return err
-			}
-			return qda.WriteMatrixCSV(stdout, "code", m, p.Synthetic())
-		}
-		bySeg, byCase, err := qda.Frequency(p.CodeIDs(), p.Resolved())
-		if err != nil {
-			return err
-		}
-		return qda.WriteFrequencyCSV(stdout, p.Codes, bySeg, byCase, p.Synthetic())
+		return qda.WriteFrequencies(stdout, p, *crosstab, unit)
 	case "agreement":
 		coders := fs.String("coders", "", "comma-separated coder `ids` (default: all coders)")
 		unit := fs.String("unit", "documents", "units of agreement: documents or characters")
@@ -104,27 +89,19 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		if err != nil {
 			return err
 		}
-		gran := qda.Documents
-		switch *unit {
-		case "documents":
-		case "characters":
-			gran = qda.Characters
-		default:
-			return fmt.Errorf("qda agreement: --unit %q: expected documents or characters", *unit)
+		gran, err := qda.ParseGranularity(*unit)
+		if err != nil {
+			return fmt.Errorf("qda agreement: --unit: %w", err)
 		}
 		p, err := qda.Open(dir)
 		if err != nil {
 			return err
 		}
-		ids := p.CoderIDs()
+		var ids []string
 		if *coders != "" {
 			ids = strings.Split(*coders, ",")
 		}
-		rows, err := qda.Agreements(codableIDs(p), ids, p.Sources, p.Segments, gran)
-		if err != nil {
-			return err
-		}
-		return qda.WriteAgreementCSV(stdout, rows, p.Synthetic())
+		return qda.WriteAgreement(stdout, p, ids, gran)
 	case "cooccurrence":
 		by := fs.String("by", "segments", "co-occurrence within segments (overlapping spans) or cases")
 		coder := fs.String("coder", "", "only the segments of this coder `id` (default: all)")
@@ -136,36 +113,18 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		if err != nil {
 			return err
 		}
+		unit, err := qda.ParseUnit(*by)
+		if err != nil {
+			return fmt.Errorf("qda cooccurrence: --by: %w", err)
+		}
 		p, err := qda.Open(dir)
 		if err != nil {
 			return err
 		}
-		segs := p.Resolved()
-		if *coder != "" {
-			var keep []qda.Segment
-			for _, s := range segs {
-				if s.Coder == *coder {
-					keep = append(keep, s)
-				}
-			}
-			if len(keep) == 0 {
-				return fmt.Errorf("qda cooccurrence: --coder %q: no segments by this coder", *coder)
-			}
-			segs = keep
+		if err := qda.WriteCooccurrence(stdout, p, *coder, unit); err != nil {
+			return fmt.Errorf("qda cooccurrence: %w", err)
 		}
-		var m *qda.Matrix
-		switch *by {
-		case "segments":
-			m, err = qda.CooccurrenceSegments(codableIDs(p), segs)
-		case "cases":
-			m, err = qda.CooccurrenceCases(codableIDs(p), segs)
-		default:
-			return fmt.Errorf("qda cooccurrence: --by %q: expected segments or cases", *by)
-		}
-		if err != nil {
-			return err
-		}
-		return qda.WriteCooccurrenceCSV(stdout, m, qda.CCoefficient(m), p.Synthetic())
+		return nil
 	case "import":
 		out := fs.String("out", "", "new package `dir` to write (required)")
 		pos, err := parseInterspersed(fs, args)
@@ -211,15 +170,4 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 	}
 	fmt.Fprintln(stderr, qdaUsage)
 	return fmt.Errorf("qda: unknown subcommand %q", sub)
-}
-
-// codableIDs returns the ids of the codes that can be applied.
-func codableIDs(p *qda.Project) []string {
-	var ids []string
-	for _, c := range p.Codes {
-		if c.Codable {
-			ids = append(ids, c.ID)
-		}
-	}
-	return ids
 }
