@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"nexus/analysis/build"
+	"nexus/analysis/notebook"
 	"nexus/analysis/paper"
 	"nexus/analysis/study"
 )
@@ -104,16 +105,13 @@ func Makefile(w io.Writer, dataset string) error {
 	return err
 }
 
-// Renderer renders notebooks into an output directory. It is satisfied by
-// the notebook package; Verify takes it as a parameter so that this
-// package does not need to know how notebooks run.
-type Renderer func(out string, notebooks []string) error
-
 // Verify regenerates every output of the dataset, renders the notebooks
-// with render (when there are any), writes a MANIFEST, all in a temporary
-// directory, and compares the result with the committed directory
-// figures. It returns the files that differ, are missing or are extra.
-func Verify(dataset, figures string, notebooks []string, render Renderer) ([]build.Difference, error) {
+// (reusing a cached run only when its cells, the analysis code, go.sum and
+// the dataset's bytes are unchanged; see package notebook), writes a
+// MANIFEST, all in a temporary directory, and compares the result with the
+// committed directory figures. It returns the files that differ, are
+// missing or are extra.
+func Verify(dataset, figures string, notebooks []string) ([]build.Difference, error) {
 	tmp, err := os.MkdirTemp("", "nexus-verify-*")
 	if err != nil {
 		return nil, err
@@ -122,8 +120,8 @@ func Verify(dataset, figures string, notebooks []string, render Renderer) ([]bui
 	if err := Build(dataset, tmp, nil); err != nil {
 		return nil, err
 	}
-	if len(notebooks) > 0 && render != nil {
-		if err := render(filepath.Join(tmp, "notebooks"), notebooks); err != nil {
+	if len(notebooks) > 0 {
+		if err := notebook.Render(notebook.Options{Out: filepath.Join(tmp, "notebooks")}, notebooks...); err != nil {
 			return nil, err
 		}
 	}
