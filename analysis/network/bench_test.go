@@ -1,0 +1,114 @@
+package network
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+)
+
+// randomEdges returns m distinct undirected edges on n nodes, drawn
+// uniformly with a fixed seed (a G(n, m) graph).
+func randomEdges(n, m int, seed uint64) []Edge {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	seen := make(map[[2]int]bool, m)
+	edges := make([]Edge, 0, m)
+	for len(edges) < m {
+		u, v := rng.IntN(n), rng.IntN(n)
+		if u == v {
+			continue
+		}
+		if u > v {
+			u, v = v, u
+		}
+		if seen[[2]int{u, v}] {
+			continue
+		}
+		seen[[2]int{u, v}] = true
+		edges = append(edges, Edge{Source: fmt.Sprintf("v%06d", u), Target: fmt.Sprintf("v%06d", v), Weight: 1})
+	}
+	return edges
+}
+
+func randomGraph(tb testing.TB, n, m int, directed bool) *Graph {
+	tb.Helper()
+	edges := randomEdges(n, m, 42)
+	for i := range edges {
+		edges[i].Directed = directed
+		edges[i].Weight = float64(1 + i%3)
+	}
+	g, err := Build(nil, edges, BuildOptions{Directed: directed, Weighting: WeightSum})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return g
+}
+
+// TestShortestPathsBitIdentical proves that the parallel reduction gives
+// the same bits for GOMAXPROCS 1 and 2 (and 3, an odd split).
+func TestShortestPathsBitIdentical(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, directed := range []bool{false, true} {
+		for _, weighted := range []bool{false, true} {
+			g := randomGraph(t, 600, 1800, directed)
+			runtime.GOMAXPROCS(1)
+			one := ShortestPaths(g, weighted)
+			for _, procs := range []int{2, 3} {
+				runtime.GOMAXPROCS(procs)
+				many := ShortestPaths(g, weighted)
+				for name, pair := range map[string][2][]float64{
+					"betweenness": {one.Betweenness, many.Betweenness},
+					"closeness":   {one.Closeness, many.Closeness},
+					"harmonic":    {one.Harmonic, many.Harmonic},
+				} {
+					for i := range pair[0] {
+						if math.Float64bits(pair[0][i]) != math.Float64bits(pair[1][i]) {
+							t.Fatalf("directed=%v weighted=%v %s[%d]: GOMAXPROCS 1 gives %x, %d gives %x",
+								directed, weighted, name, i, math.Float64bits(pair[0][i]), procs, math.Float64bits(pair[1][i]))
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func benchmarkPaths(b *testing.B, n int) {
+	g := randomGraph(b, n, 4*n, false)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		ShortestPaths(g, false)
+	}
+}
+
+func BenchmarkBetweenness1k(b *testing.B)  { benchmarkPaths(b, 1000) }
+func BenchmarkBetweenness5k(b *testing.B)  { benchmarkPaths(b, 5000) }
+func BenchmarkBetweenness50k(b *testing.B) { benchmarkPaths(b, 50000) }
+
+func benchmarkCompute(b *testing.B, n int) {
+	g := randomGraph(b, n, 4*n, false)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Compute(g, Options{Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCompute1k(b *testing.B)  { benchmarkCompute(b, 1000) }
+func BenchmarkCompute5k(b *testing.B)  { benchmarkCompute(b, 5000) }
+func BenchmarkCompute50k(b *testing.B) { benchmarkCompute(b, 50000) }
+
+func BenchmarkBuild50k(b *testing.B) {
+	edges := randomEdges(50000, 200000, 42)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Build(nil, edges, BuildOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,117 @@
+package network
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"nexus/analysis/study"
+)
+
+func testStudy() *study.Study {
+	y := func(year int) study.Date { return study.Date{Year: year} }
+	ev := func(refs ...string) study.Evidence { return study.Evidence{Page: 1, Refs: refs} }
+	return &study.Study{
+		Organizations: []study.Organization{
+			{ID: "ttp", Name: "TTP", Scope: "study", Camp: "ttp"},
+			{ID: "aq", Name: "al-Qaeda", Scope: "study", Camp: "aq"},
+			{ID: "iskp", Name: "ISKP", Scope: "study", Camp: "is"},
+			{ID: "lej", Name: "LeJ", Scope: "example", Camp: "other"},
+			{ID: "lonely", Name: "No ties", Scope: "study"},
+		},
+		Relations: []study.Relation{
+			{ID: "r1", Source: "ttp", Target: "aq", TieType: "alliance", Start: y(2007), Coding: "stated", Evidence: ev("a", "b")},
+			{ID: "r2", Source: "aq", Target: "ttp", TieType: "alliance", Start: y(2009), End: y(2014), Coding: "inferred", Evidence: ev("a")},
+			{ID: "r3", Source: "ttp", Target: "iskp", TieType: "rivalry", Start: y(2015), Coding: "stated", Evidence: ev()},
+			{ID: "r4", Source: "lej", Target: "ttp", TieType: "alliance", Directed: true, End: y(2010), Coding: "inferred", Evidence: ev("c")},
+		},
+	}
+}
+
+func TestFromStudy(t *testing.T) {
+	s := testStudy()
+	ids := func(edges []Edge) []string {
+		var out []string
+		for _, e := range edges {
+			out = append(out, e.ID)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name  string
+		f     Filter
+		edges []string
+		nodes int
+	}{
+		{"all", Filter{}, []string{"r1", "r2", "r3", "r4"}, 4},
+		{"alliances", Filter{TieTypes: []string{"alliance"}}, []string{"r1", "r2", "r4"}, 3},
+		{"stated", Filter{Coding: "stated"}, []string{"r1", "r3"}, 3},
+		{"study scope", Filter{Scope: "study"}, []string{"r1", "r2", "r3"}, 3},
+		{"from 2011", Filter{From: 2011}, []string{"r1", "r2", "r3"}, 3},
+		{"to 2008", Filter{To: 2008}, []string{"r1", "r4"}, 3},
+		{"2012-2013", Filter{From: 2012, To: 2013}, []string{"r1", "r2"}, 2},
+	} {
+		nodes, edges := FromStudy(s, c.f)
+		if got := ids(edges); !slices.Equal(got, c.edges) {
+			t.Errorf("%s: edges %v, want %v", c.name, got, c.edges)
+		}
+		if len(nodes) != c.nodes {
+			t.Errorf("%s: %d nodes, want %d", c.name, len(nodes), c.nodes)
+		}
+	}
+	nodes, edges := FromStudy(s, Filter{})
+	g, err := Build(nodes, edges, BuildOptions{Weighting: WeightSources})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// aq-ttp rests on a and b; iskp-ttp on the paper alone.
+	want := map[string]float64{"aq-ttp": 2, "iskp-ttp": 1, "lej-ttp": 1}
+	for _, l := range g.Links {
+		name := g.Nodes[l.U].ID + "-" + g.Nodes[l.V].ID
+		if l.Weight != want[name] {
+			t.Errorf("%s weight %g, want %g", name, l.Weight, want[name])
+		}
+	}
+	if edges[1].Start != "2009" || edges[1].End != "2014" || edges[3].Start != "" {
+		t.Errorf("periods %q-%q, %q", edges[1].Start, edges[1].End, edges[3].Start)
+	}
+	d := g.DirectedView()
+	lej, _ := d.Index("lej")
+	ttp, _ := d.Index("ttp")
+	if !d.HasArc(lej, ttp) || d.HasArc(ttp, lej) || len(d.Links) != 5 {
+		t.Errorf("directed view: %d links", len(d.Links))
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	_, err := Build([]Node{{ID: "a"}, {ID: "a"}, {}}, []Edge{{Source: "a"}}, BuildOptions{})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{`duplicate node id "a"`, "empty id", "edge 1"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%v lacks %q", err, want)
+		}
+	}
+	g, err := Build(nil, []Edge{{Source: "a", Target: "a"}, {Source: "a", Target: "b"}}, BuildOptions{})
+	if err != nil || g.SelfLoops != 1 || len(g.Links) != 1 {
+		t.Errorf("self-loop: %v %+v", err, g)
+	}
+}
+
+func TestReadEdgeCSVSentinels(t *testing.T) {
+	_, err := ReadEdgeCSV(strings.NewReader("source,target\n,b\n"), "e.csv", EdgeCSVOptions{})
+	var pe *ParseError
+	if !errors.Is(err, ErrEmptyID) || !errors.As(err, &pe) || pe.Line != 2 || pe.Column != 1 {
+		t.Errorf("err = %v", err)
+	}
+	_, err = ReadEdgeCSV(strings.NewReader(""), "e.csv", EdgeCSVOptions{})
+	if !errors.Is(err, ErrMissingColumn) {
+		t.Errorf("empty file: %v", err)
+	}
+	edges, err := ReadEdgeCSV(strings.NewReader("id,source,target,refs\nr1,a,b,x; y\n"), "e.csv", EdgeCSVOptions{Directed: true})
+	if err != nil || len(edges) != 1 || !edges[0].Directed || !slices.Equal(edges[0].Refs, []string{"x", "y"}) || edges[0].ID != "r1" {
+		t.Errorf("edges %+v, err %v", edges, err)
+	}
+}

@@ -1,0 +1,274 @@
+package network
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// fixture is a small alliance network with every kind of attribute,
+// awkward characters included.
+func fixture(t testing.TB, directed bool) *Graph {
+	t.Helper()
+	nodes := []Node{
+		{ID: "aq", Name: "al-Qaeda", Scope: "study", Camp: "aq", Kind: "militant-group"},
+		{ID: "ttp", Name: "Tehreek-e-Taliban \"TTP\" <Pakistan> & co", Scope: "study", Camp: "ttp", Kind: "militant-group"},
+		{ID: "iskp", Name: "Islamic State Khorasan", Scope: "study", Camp: "is", Kind: "militant-group"},
+		{ID: "jua", Name: "Jamaat-ul-Ahrar", Scope: "study", Camp: "ttp", Kind: "faction"},
+		{ID: "lej", Name: "Lashkar-e-Jhangvi", Scope: "example", Camp: "other"},
+		{ID: "ata", Name: "Afghan Taliban", Scope: "study", Camp: "taliban", Kind: "militant-group"},
+	}
+	edges := []Edge{
+		{ID: "r1", Source: "ttp", Target: "aq", Type: "alliance", Start: "2007", Coding: "stated", Refs: []string{"a2019", "b2020"}},
+		{ID: "r2", Source: "aq", Target: "ttp", Type: "alliance", Start: "2009-05", End: "2014", Coding: "inferred", Refs: []string{"a2019"}},
+		{ID: "r3", Source: "jua", Target: "iskp", Type: "pledge", Directed: true, Start: "2014", End: "2015", Coding: "stated", Refs: []string{"c2021"}},
+		{ID: "r4", Source: "jua", Target: "ttp", Type: "split", Directed: true, Start: "2014", Coding: "stated"},
+		{ID: "r5", Source: "ttp", Target: "iskp", Type: "rivalry", Coding: "stated", Refs: []string{"d2022"}},
+		{ID: "r6", Source: "lej", Target: "ttp", Type: "alliance", Coding: "inferred", Refs: []string{"a2019"}},
+		{ID: "r7", Source: "ata", Target: "ttp", Type: "sanctuary", Start: "2021", Coding: "stated", Refs: []string{"a2019", "e2023"}},
+		{ID: "r8", Source: "ata", Target: "aq", Type: "alliance", Start: "1996", Coding: "stated", Refs: []string{"e2023"}},
+	}
+	g, err := Build(nodes, edges, BuildOptions{Directed: directed, Weighting: WeightSources})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func roundTrip(t *testing.T, write func(*bytes.Buffer) error, read func(*bytes.Buffer) (*Doc, error)) *Doc {
+	t.Helper()
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		t.Fatal(err)
+	}
+	first := b.String()
+	d, err := read(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again bytes.Buffer
+	if err := write(&again); err != nil || again.String() != first {
+		t.Errorf("output is not deterministic")
+	}
+	return d
+}
+
+func withoutSpells(d *Doc) *Doc {
+	c := *d
+	c.Links = nil
+	for _, l := range d.Links {
+		l.Spells = nil
+		c.Links = append(c.Links, l)
+	}
+	return &c
+}
+
+func TestRoundTrip(t *testing.T) {
+	for _, directed := range []bool{false, true} {
+		g := fixture(t, directed)
+		want := NewDoc(g)
+		name := map[bool]string{false: "undirected", true: "directed"}[directed]
+		t.Run(name+"/graphml", func(t *testing.T) {
+			got := roundTrip(t, func(b *bytes.Buffer) error { return want.WriteGraphML(b) },
+				func(b *bytes.Buffer) (*Doc, error) { return ReadGraphML(b) })
+			if w := withoutSpells(want); !reflect.DeepEqual(got, w) {
+				t.Errorf("got %+v\nwant %+v", got, w)
+			}
+		})
+		t.Run(name+"/gexf", func(t *testing.T) {
+			got := roundTrip(t, func(b *bytes.Buffer) error { return want.WriteGEXF(b) },
+				func(b *bytes.Buffer) (*Doc, error) { return ReadGEXF(b) })
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("got %+v\nwant %+v", got, want)
+			}
+		})
+		t.Run(name+"/dot", func(t *testing.T) {
+			got := roundTrip(t, func(b *bytes.Buffer) error { return want.WriteDOT(b) },
+				func(b *bytes.Buffer) (*Doc, error) { return ReadDOT(b) })
+			if w := withoutSpells(want); !reflect.DeepEqual(got, w) {
+				t.Errorf("got %+v\nwant %+v", got, w)
+			}
+		})
+		t.Run(name+"/pajek", func(t *testing.T) {
+			got := roundTrip(t, func(b *bytes.Buffer) error { return want.WritePajek(b) },
+				func(b *bytes.Buffer) (*Doc, error) { return ReadPajek(b) })
+			if got.Directed != directed || len(got.Nodes) != len(want.Nodes) || len(got.Links) != len(want.Links) {
+				t.Fatalf("pajek: %d nodes %d links directed=%v", len(got.Nodes), len(got.Links), got.Directed)
+			}
+			wi := keyIndex(want.LinkKeys, "link_weight")
+			for i, n := range want.Nodes {
+				if got.Nodes[i].ID != n.ID {
+					t.Errorf("node %d: %q, want %q", i, got.Nodes[i].ID, n.ID)
+				}
+			}
+			for i, l := range want.Links {
+				gl := got.Links[i]
+				if gl.Source != l.Source || gl.Target != l.Target || gl.Values[0] != l.Values[wi] {
+					t.Errorf("link %d: %+v, want %s %s %s", i, gl, l.Source, l.Target, l.Values[wi])
+				}
+			}
+		})
+		t.Run(name+"/csv", func(t *testing.T) {
+			var nb, lb bytes.Buffer
+			if err := want.WriteNodesCSV(&nb); err != nil {
+				t.Fatal(err)
+			}
+			if err := want.WriteLinksCSV(&lb); err != nil {
+				t.Fatal(err)
+			}
+			got, err := ReadCSV(&nb, &lb, directed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w := withoutSpells(want); !reflect.DeepEqual(got, w) {
+				t.Errorf("got %+v\nwant %+v", got, w)
+			}
+		})
+	}
+}
+
+func TestDocAttributes(t *testing.T) {
+	d := NewDoc(fixture(t, false))
+	// aq-ttp collapses r1 and r2: refs a2019, b2020.
+	l := d.Links[1]
+	if l.Source != "aq" || l.Target != "ttp" {
+		t.Fatalf("first link %s-%s", l.Source, l.Target)
+	}
+	want := []string{"r1;r2", "alliance", "inferred;stated", "a2019;b2020", "2007/..;2009-05/2014", "2007", "2014", "2", "2", "2"}
+	if !reflect.DeepEqual(l.Values, want) {
+		t.Errorf("aq-ttp values %q, want %q", l.Values, want)
+	}
+	if !reflect.DeepEqual(l.Spells, []Spell{{"2007", ""}, {"2009", "2014"}}) {
+		t.Errorf("spells %v", l.Spells)
+	}
+	// jua-ttp rests on a row without refs: one source, the paper itself.
+	for _, l := range d.Links {
+		if l.Source == "jua" && l.Target == "ttp" && l.Values[7] != "1" {
+			t.Errorf("jua-ttp sources %s, want 1", l.Values[7])
+		}
+	}
+}
+
+// TestGraphMLNetworkX reads the GraphML back with NetworkX. CI installs
+// Debian's python3-networkx, so there the test never skips.
+func TestGraphMLNetworkX(t *testing.T) {
+	const script = `
+import json, sys
+try:
+    import networkx as nx
+except ImportError:
+    print("NO-NETWORKX"); sys.exit(0)
+out = []
+for path in sys.argv[1:]:
+    G = nx.read_graphml(path)
+    out.append({"directed": G.is_directed(),
+        "nodes": [[n, G.nodes[n]] for n in sorted(G.nodes)],
+        "edges": [[u, v, d] for u, v, d in G.edges(data=True)]})
+print(json.dumps(out))
+`
+	dir := t.TempDir()
+	var docs []*Doc
+	args := []string{"-c", script}
+	for _, directed := range []bool{false, true} {
+		d := NewDoc(fixture(t, directed))
+		path := filepath.Join(dir, strconv.FormatBool(directed)+".graphml")
+		var b bytes.Buffer
+		if err := d.WriteGraphML(&b); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+		args = append(args, path)
+	}
+	out, err := exec.Command("python3", args...).Output()
+	if errors.Is(err, exec.ErrNotFound) || strings.TrimSpace(string(out)) == "NO-NETWORKX" {
+		t.Skip("SKIPPED: python3 with networkx is not available; install python3-networkx to run the GraphML read-back test")
+	}
+	if err != nil {
+		t.Fatalf("networkx: %v", err)
+	}
+	var graphs []struct {
+		Directed bool
+		Nodes    [][2]json.RawMessage
+		Edges    [][3]json.RawMessage
+	}
+	if err := json.Unmarshal(out, &graphs); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	for k, got := range graphs {
+		d := docs[k]
+		if got.Directed != d.Directed || len(got.Nodes) != len(d.Nodes) || len(got.Edges) != len(d.Links) {
+			t.Fatalf("networkx read %d nodes, %d edges, directed=%v", len(got.Nodes), len(got.Edges), got.Directed)
+		}
+		for i, n := range d.Nodes {
+			var id string
+			var attrs map[string]any
+			json.Unmarshal(got.Nodes[i][0], &id)
+			json.Unmarshal(got.Nodes[i][1], &attrs)
+			if id != n.ID {
+				t.Errorf("node %d: %q, want %q", i, id, n.ID)
+			}
+			checkAttrs(t, n.ID, d.NodeKeys, n.Values, attrs)
+		}
+		edges := map[[2]string]map[string]any{}
+		for _, e := range got.Edges {
+			var u, v string
+			var attrs map[string]any
+			json.Unmarshal(e[0], &u)
+			json.Unmarshal(e[1], &v)
+			json.Unmarshal(e[2], &attrs)
+			if !d.Directed && u > v {
+				u, v = v, u
+			}
+			edges[[2]string{u, v}] = attrs
+		}
+		for _, l := range d.Links {
+			attrs, ok := edges[[2]string{l.Source, l.Target}]
+			if !ok {
+				t.Errorf("networkx lost link %s-%s", l.Source, l.Target)
+				continue
+			}
+			checkAttrs(t, l.Source+"-"+l.Target, d.LinkKeys, l.Values, attrs)
+		}
+	}
+}
+
+func checkAttrs(t *testing.T, what string, keys []Key, values []string, attrs map[string]any) {
+	t.Helper()
+	for i, k := range keys {
+		v, ok := attrs[k.Name]
+		if values[i] == "" {
+			if ok {
+				t.Errorf("%s: %s = %v, want missing", what, k.Name, v)
+			}
+			continue
+		}
+		var s string
+		switch x := v.(type) {
+		case string:
+			if k.Type != "string" {
+				t.Errorf("%s: %s read as string, want %s", what, k.Name, k.Type)
+			}
+			s = x
+		case float64: // JSON numbers; NetworkX typed them int or float
+			if k.Type == "string" {
+				t.Errorf("%s: %s read as a number, want string", what, k.Name)
+			}
+			s = strconv.FormatFloat(x, 'g', -1, 64)
+		default:
+			t.Errorf("%s: %s = %v (%T)", what, k.Name, v, v)
+		}
+		if s != values[i] {
+			t.Errorf("%s: %s = %q, want %q", what, k.Name, s, values[i])
+		}
+	}
+}

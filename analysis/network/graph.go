@@ -1,0 +1,331 @@
+package network
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Node is a vertex of a network with the attributes the alliance data
+// carries. Only ID is required.
+type Node struct {
+	ID    string
+	Name  string
+	Scope string // "study" or "example"
+	Camp  string // aq, is, ttp, taliban, state, other
+	Kind  string // militant-group, faction, coalition, ...
+}
+
+// Edge is one row of an edge list: one documented tie between two nodes.
+// Several edges between the same pair collapse into one Link of a Graph.
+type Edge struct {
+	ID             string
+	Source, Target string
+	// Directed says the tie points from Source to Target. An undirected
+	// edge becomes two arcs in a directed Graph.
+	Directed bool
+	Type     string   // tie type: alliance, merger, split, pledge, ...
+	Start    string   // start of the tie as printed in ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD), or ""
+	End      string   // end of the tie, or "" when open or unknown
+	Coding   string   // "stated" or "inferred"
+	Refs     []string // reference keys that support the tie
+	Weight   float64  // the row's own weight, used by WeightSum
+}
+
+// Weighting says how the rows behind a link give its weight.
+type Weighting int
+
+const (
+	// WeightOne gives every link weight 1, however many rows it has.
+	WeightOne Weighting = iota
+	// WeightCount gives a link the number of its rows.
+	WeightCount
+	// WeightSources gives a link the number of independent sources: the
+	// distinct reference keys over all its rows, where a row with no
+	// reference keys counts as one source, "the paper itself", once per
+	// link (so rows {refs: a}, {refs: a;b} and {refs: none} give 3).
+	WeightSources
+	// WeightSum gives a link the sum of its rows' Edge.Weight.
+	WeightSum
+)
+
+// Link is one edge of a Graph: all the rows between one pair of nodes.
+// In an undirected graph U < V; in a directed graph the link is the arc
+// U -> V.
+type Link struct {
+	U, V   int
+	Weight float64
+	Rows   []int32 // indices into Graph.Edges of the rows behind the link, in input order
+}
+
+// LinkEdges returns the rows behind link k, in input order.
+func (g *Graph) LinkEdges(k int) []Edge {
+	rows := g.Links[k].Rows
+	out := make([]Edge, len(rows))
+	for i, r := range rows {
+		out[i] = g.edges[r]
+	}
+	return out
+}
+
+// Graph is an immutable graph in compressed sparse row form. Node i has
+// the out-neighbours adj[off[i]:off[i+1]], sorted by index; in an
+// undirected graph the in-neighbours are the same slices.
+type Graph struct {
+	Directed  bool
+	Nodes     []Node // sorted by ID
+	Links     []Link // sorted by (U, V)
+	SelfLoops int    // rows dropped because Source == Target
+
+	index            map[string]int
+	off, inOff       []int
+	adj, inAdj       []int32
+	weight, inWeight []float64
+	edges            []Edge
+	opt              BuildOptions
+}
+
+// BuildOptions controls Build.
+type BuildOptions struct {
+	Directed  bool
+	Weighting Weighting
+}
+
+// Build makes a Graph from nodes and edges. Nodes named by an edge but not
+// listed are added with their ID only. It fails on a duplicate or empty
+// node ID and on an edge with an empty endpoint.
+func Build(nodes []Node, edges []Edge, opt BuildOptions) (*Graph, error) {
+	g := &Graph{Directed: opt.Directed, index: map[string]int{}, opt: opt}
+	var problems []string
+	all := make([]Node, 0, len(nodes))
+	for _, n := range nodes {
+		if n.ID == "" {
+			problems = append(problems, "node with an empty id")
+			continue
+		}
+		if _, dup := g.index[n.ID]; dup {
+			problems = append(problems, fmt.Sprintf("duplicate node id %q", n.ID))
+			continue
+		}
+		g.index[n.ID] = -1
+		all = append(all, n)
+	}
+	for i, e := range edges {
+		if e.Source == "" || e.Target == "" {
+			problems = append(problems, fmt.Sprintf("edge %d (%q): empty source or target", i+1, e.ID))
+			continue
+		}
+		for _, id := range [2]string{e.Source, e.Target} {
+			if _, ok := g.index[id]; !ok {
+				g.index[id] = -1
+				all = append(all, Node{ID: id})
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("network: %s", strings.Join(problems, "; "))
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	g.Nodes = all
+	for i, n := range all {
+		g.index[n.ID] = i
+	}
+	g.edges = edges
+
+	// Collapse rows into links keyed by the node pair.
+	type pair struct{ u, v int }
+	type arc struct {
+		u, v int
+		row  int
+	}
+	arcs := make([]arc, 0, len(edges))
+	for i, e := range edges {
+		u, v := g.index[e.Source], g.index[e.Target]
+		if u == v {
+			g.SelfLoops++
+			continue
+		}
+		if !opt.Directed && u > v {
+			u, v = v, u
+		}
+		arcs = append(arcs, arc{u, v, i})
+		if opt.Directed && !e.Directed {
+			arcs = append(arcs, arc{v, u, i})
+		}
+	}
+	slices.SortStableFunc(arcs, func(a, b arc) int {
+		if a.u != b.u {
+			return a.u - b.u
+		}
+		return a.v - b.v
+	})
+	rows := make([]int32, len(arcs)) // shared backing array of Link.Rows
+	for k, a := range arcs {
+		rows[k] = int32(a.row)
+	}
+	g.Links = make([]Link, 0, len(arcs))
+	for i := 0; i < len(arcs); {
+		j := i
+		for j < len(arcs) && arcs[j].u == arcs[i].u && arcs[j].v == arcs[i].v {
+			j++
+		}
+		l := Link{U: arcs[i].u, V: arcs[i].v, Rows: rows[i:j:j]}
+		l.Weight = weigh(edges, l.Rows, opt.Weighting)
+		g.Links = append(g.Links, l)
+		i = j
+	}
+
+	n := len(g.Nodes)
+	g.off = make([]int, n+1)
+	for _, l := range g.Links {
+		g.off[l.U+1]++
+		if !opt.Directed {
+			g.off[l.V+1]++
+		}
+	}
+	for i := 0; i < n; i++ {
+		g.off[i+1] += g.off[i]
+	}
+	g.adj = make([]int32, g.off[n])
+	g.weight = make([]float64, g.off[n])
+	pos := slices.Clone(g.off[:n])
+	put := func(u, v int, w float64) {
+		g.adj[pos[u]] = int32(v)
+		g.weight[pos[u]] = w
+		pos[u]++
+	}
+	// Links are sorted by (U, V). For undirected graphs, fill the lower
+	// half first so each row ends up sorted by neighbour index.
+	if !opt.Directed {
+		byV := make([]int, len(g.Links))
+		for i := range byV {
+			byV[i] = i
+		}
+		sort.SliceStable(byV, func(a, b int) bool { return g.Links[byV[a]].V < g.Links[byV[b]].V })
+		for _, k := range byV {
+			l := g.Links[k]
+			put(l.V, l.U, l.Weight)
+		}
+	}
+	for _, l := range g.Links {
+		put(l.U, l.V, l.Weight)
+	}
+	if !opt.Directed {
+		g.inOff, g.inAdj, g.inWeight = g.off, g.adj, g.weight
+		return g, nil
+	}
+	g.inOff = make([]int, n+1)
+	for _, l := range g.Links {
+		g.inOff[l.V+1]++
+	}
+	for i := 0; i < n; i++ {
+		g.inOff[i+1] += g.inOff[i]
+	}
+	g.inAdj = make([]int32, g.inOff[n])
+	g.inWeight = make([]float64, g.inOff[n])
+	copy(pos, g.inOff[:n])
+	for _, l := range g.Links { // sorted by U, so each in-row is sorted
+		g.inAdj[pos[l.V]] = int32(l.U)
+		g.inWeight[pos[l.V]] = l.Weight
+		pos[l.V]++
+	}
+	return g, nil
+}
+
+func weigh(edges []Edge, rows []int32, w Weighting) float64 {
+	switch w {
+	case WeightCount:
+		return float64(len(rows))
+	case WeightSources:
+		sel := make([]Edge, len(rows))
+		for i, r := range rows {
+			sel[i] = edges[r]
+		}
+		return float64(len(Sources(sel)))
+	case WeightSum:
+		s := 0.0
+		for _, r := range rows {
+			s += edges[r].Weight
+		}
+		return s
+	}
+	return 1
+}
+
+// Sources returns the distinct reference keys of rows, sorted. A row with
+// no keys contributes the empty key "", which stands for the paper itself.
+func Sources(rows []Edge) []string {
+	var keys []string
+	for _, e := range rows {
+		if len(e.Refs) == 0 {
+			keys = append(keys, "")
+		}
+		keys = append(keys, e.Refs...)
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// N is the number of nodes.
+func (g *Graph) N() int { return len(g.Nodes) }
+
+// Index returns the index of the node with the given ID.
+func (g *Graph) Index(id string) (int, bool) {
+	i, ok := g.index[id]
+	return i, ok
+}
+
+// Out returns the out-neighbours of node i (all neighbours in an
+// undirected graph), sorted. The slice must not be modified.
+func (g *Graph) Out(i int) []int32 { return g.adj[g.off[i]:g.off[i+1]] }
+
+// In returns the in-neighbours of node i, sorted. The slice must not be
+// modified.
+func (g *Graph) In(i int) []int32 { return g.inAdj[g.inOff[i]:g.inOff[i+1]] }
+
+// OutWeights returns the weights of the links to Out(i).
+func (g *Graph) OutWeights(i int) []float64 { return g.weight[g.off[i]:g.off[i+1]] }
+
+// InWeights returns the weights of the links from In(i).
+func (g *Graph) InWeights(i int) []float64 { return g.inWeight[g.inOff[i]:g.inOff[i+1]] }
+
+// HasArc reports whether the graph has a link from u to v (in either
+// direction when undirected).
+func (g *Graph) HasArc(u, v int) bool {
+	_, ok := slices.BinarySearch(g.Out(u), int32(v))
+	return ok
+}
+
+// Undirected returns the undirected view of g: the same nodes and rows,
+// with the arcs u->v and v->u collapsed into one link. It returns g itself
+// when g is undirected.
+func (g *Graph) Undirected() *Graph {
+	if !g.Directed {
+		return g
+	}
+	return g.rebuild(false)
+}
+
+// DirectedView returns the directed view of g: a directed row gives one
+// arc and an undirected row gives two. It returns g itself when g is
+// directed.
+func (g *Graph) DirectedView() *Graph {
+	if g.Directed {
+		return g
+	}
+	return g.rebuild(true)
+}
+
+func (g *Graph) rebuild(directed bool) *Graph {
+	opt := g.opt
+	opt.Directed = directed
+	h, err := Build(g.Nodes, g.edges, opt)
+	if err != nil {
+		panic("network: rebuilding a valid graph failed: " + err.Error())
+	}
+	return h
+}
+
+// Edges returns the rows the graph was built from, in input order.
+func (g *Graph) Edges() []Edge { return g.edges }

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"nexus/analysis/network"
+)
+
+const datasetDir = "../../datasets/ttp-alliances/v1.0.0"
+
+func TestNetworkEdges(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "edges.csv")
+	// A triangle a-b-c with a tail c-d; the duplicate b,a row collapses.
+	os.WriteFile(in, []byte("source,target,w\na,b,1\nb,c,1\nc,a,1\nc,d,2\nb,a,1\n"), 0o644)
+	out := filepath.Join(dir, "metrics.csv")
+	var stdout, stderr bytes.Buffer
+	if err := run(&stdout, &stderr, []string{"network", "--edges", in, "--out", out}); err != nil {
+		t.Fatalf("%v: %s", err, stderr.String())
+	}
+	got, _ := os.ReadFile(out)
+	// Reference: NetworkX 3.6.1 on nx.Graph([(a,b),(b,c),(c,a),(c,d)]):
+	// betweenness_centrality c = 2/3 (raw 2), closeness a = 3/4, c = 1,
+	// harmonic a = 2.5, core_number 2,2,2,1.
+	want := `node,degree,in_degree,out_degree,strength,betweenness,betweenness_raw,closeness,harmonic,eigenvector,pagerank,core,coreness,community
+a,2,2,2,2,0,0,0.75,2.5,`
+	if !strings.HasPrefix(string(got), want) {
+		t.Errorf("metrics.csv starts\n%s\nwant\n%s", got, want)
+	}
+	lines := strings.Split(strings.TrimSpace(string(got)), "\n")
+	if len(lines) != 5 || !strings.HasPrefix(lines[3], "c,3,3,3,3,0.6666666666666666,2,1,3,") {
+		t.Errorf("metrics.csv:\n%s", got)
+	}
+	// The same with --weight adds the duplicate rows' weights.
+	if err := run(&stdout, &stderr, []string{"network", "--edges", in, "--weight", "w", "--out", "-"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout.String(), "\na,2,2,2,3,") {
+		t.Errorf("weighted strength of a should be 3:\n%s", stdout.String())
+	}
+}
+
+func TestNetworkBadRows(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "bad.csv")
+	os.WriteFile(in, []byte("source,target,weight\na,b,1\nb,,1\nc,d,x\nd,e,-1\n"), 0o644)
+	var stdout, stderr bytes.Buffer
+	err := run(&stdout, &stderr, []string{"network", "--edges", in, "--weight", "weight", "--out", filepath.Join(dir, "m.csv")})
+	var ee exitError
+	if !errors.As(err, &ee) || ee.code != 1 {
+		t.Fatalf("err = %v, want exit status 1", err)
+	}
+	for _, want := range []string{
+		in + `:3:3: empty node id in column "target", expected a node id`,
+		in + `:4:5: bad weight: column "weight" value "x", expected a finite number > 0`,
+		in + `:5:5: bad weight: column "weight" value "-1", expected a finite number > 0`,
+	} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "m.csv")); err == nil {
+		t.Error("metrics written despite errors")
+	}
+	os.WriteFile(in, []byte("from,to\na,b\n"), 0o644)
+	stderr.Reset()
+	run(&stdout, &stderr, []string{"network", "--edges", in, "--out", "-"})
+	if !strings.Contains(stderr.String(), in+`:1: missing column "source"`) {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+}
+
+func TestNetworkDataset(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(datasetDir, "relations.csv")); err != nil {
+		t.Skip("dataset has no relations.csv yet")
+	}
+	var a, b, stderr bytes.Buffer
+	for _, out := range []*bytes.Buffer{&a, &b} {
+		if err := run(out, &stderr, []string{"network", "--dataset", datasetDir, "--out", "-"}); err != nil {
+			t.Fatalf("%v: %s", err, stderr.String())
+		}
+	}
+	if a.String() != b.String() {
+		t.Error("output differs between runs")
+	}
+	lines := strings.Split(strings.TrimSpace(a.String()), "\n")
+	head := append(network.Columns, network.BrokerageColumns...)
+	if lines[0] != strings.Join(head, ",") || len(lines) < 3 {
+		t.Errorf("metrics:\n%s", a.String())
+	}
+}
+
+func TestExport(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(datasetDir, "relations.csv")); err != nil {
+		t.Skip("dataset has no relations.csv yet")
+	}
+	dir := t.TempDir()
+	readers := map[string]func(*os.File) (*network.Doc, error){
+		"graphml": func(f *os.File) (*network.Doc, error) { return network.ReadGraphML(f) },
+		"gexf":    func(f *os.File) (*network.Doc, error) { return network.ReadGEXF(f) },
+		"dot":     func(f *os.File) (*network.Doc, error) { return network.ReadDOT(f) },
+		"pajek":   func(f *os.File) (*network.Doc, error) { return network.ReadPajek(f) },
+	}
+	var nodes, links int
+	for _, format := range []string{"graphml", "gexf", "dot", "pajek"} {
+		out := filepath.Join(dir, "net."+format)
+		var stdout, stderr bytes.Buffer
+		if err := run(&stdout, &stderr, []string{"export", "--dataset", datasetDir, "--format", format, "--out", out}); err != nil {
+			t.Fatalf("%s: %v: %s", format, err, stderr.String())
+		}
+		f, err := os.Open(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := readers[format](f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if nodes == 0 {
+			nodes, links = len(d.Nodes), len(d.Links)
+		}
+		if len(d.Nodes) != nodes || len(d.Links) != links || nodes == 0 {
+			t.Errorf("%s: %d nodes, %d links; graphml has %d, %d", format, len(d.Nodes), len(d.Links), nodes, links)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if err := run(&stdout, &stderr, []string{"export", "--dataset", datasetDir, "--format", "csv", "--out", filepath.Join(dir, "net.csv")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"net-nodes.csv", "net-edges.csv"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Error(err)
+		}
+	}
+	err := run(&stdout, &stderr, []string{"export", "--dataset", datasetDir, "--format", "svg", "--out", filepath.Join(dir, "x")})
+	if err == nil || !strings.Contains(err.Error(), `unknown format "svg"`) {
+		t.Errorf("unknown format: %v", err)
+	}
+}
