@@ -297,7 +297,8 @@ func (n networkPlot) DataRange() (xmin, xmax, ymin, ymax float64) {
 		xmin, xmax = math.Min(xmin, q.X), math.Max(xmax, q.X)
 		ymin, ymax = math.Min(ymin, q.Y), math.Max(ymax, q.Y)
 	}
-	return xmin - 0.6, xmax + 0.6, ymin - 0.8, ymax + 0.4
+	// Room on the left for the legend, below for the labels.
+	return xmin - 1.5, xmax + 0.6, ymin - 0.4, ymax + 0.2
 }
 
 // AllianceNetworkFigure is F1: the alliance network, with the main core in
