@@ -108,13 +108,17 @@ func checkPage(t *testing.T, chrome, page string) pageCheck {
 	}
 	test.Write(injected)
 	test.Close()
+	abs, err := filepath.Abs(test.Name()) // a file:// URL needs an absolute path
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, chrome,
 		"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
 		"--user-data-dir="+t.TempDir(), "--enable-logging=stderr", "--v=0",
-		"--virtual-time-budget=5000", "--dump-dom", "file://"+test.Name())
+		"--virtual-time-budget=5000", "--dump-dom", "file://"+filepath.ToSlash(abs))
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
