@@ -57,15 +57,23 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		}
 		return pos[0], nil
 	}
+	// project parses the flags and opens the one package directory.
+	project := func() (*qda.Project, error) {
+		pos, err := parseInterspersed(fs, args)
+		if err != nil {
+			return nil, exitError{2}
+		}
+		dir, err := one(pos, "package directory")
+		if err != nil {
+			return nil, err
+		}
+		return qda.Open(dir)
+	}
 	switch sub {
 	case "frequencies":
 		crosstab := fs.String("crosstab", "", "cross-tabulate codes by this case `attribute`")
 		count := fs.String("count", "segments", "what a cross-tabulation counts: segments or cases")
-		pos, err := parseInterspersed(fs, args)
-		if err != nil {
-			return exitError{2}
-		}
-		dir, err := one(pos, "package directory")
+		p, err := project()
 		if err != nil {
 			return err
 		}
@@ -73,29 +81,17 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		if err != nil {
 			return fmt.Errorf("qda frequencies: --count: %w", err)
 		}
-		p, err := qda.Open(dir)
-		if err != nil {
-			return err
-		}
 		return qda.WriteFrequencies(stdout, p, *crosstab, unit)
 	case "agreement":
 		coders := fs.String("coders", "", "comma-separated coder `ids` (default: all coders)")
 		unit := fs.String("unit", "documents", "units of agreement: documents or characters")
-		pos, err := parseInterspersed(fs, args)
-		if err != nil {
-			return exitError{2}
-		}
-		dir, err := one(pos, "package directory")
+		p, err := project()
 		if err != nil {
 			return err
 		}
 		gran, err := qda.ParseGranularity(*unit)
 		if err != nil {
 			return fmt.Errorf("qda agreement: --unit: %w", err)
-		}
-		p, err := qda.Open(dir)
-		if err != nil {
-			return err
 		}
 		var ids []string
 		if *coders != "" {
@@ -105,21 +101,13 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 	case "cooccurrence":
 		by := fs.String("by", "segments", "co-occurrence within segments (overlapping spans) or cases")
 		coder := fs.String("coder", "", "only the segments of this coder `id` (default: all)")
-		pos, err := parseInterspersed(fs, args)
-		if err != nil {
-			return exitError{2}
-		}
-		dir, err := one(pos, "package directory")
+		p, err := project()
 		if err != nil {
 			return err
 		}
 		unit, err := qda.ParseUnit(*by)
 		if err != nil {
 			return fmt.Errorf("qda cooccurrence: --by: %w", err)
-		}
-		p, err := qda.Open(dir)
-		if err != nil {
-			return err
 		}
 		if err := qda.WriteCooccurrence(stdout, p, *coder, unit); err != nil {
 			return fmt.Errorf("qda cooccurrence: %w", err)
@@ -151,20 +139,12 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		return nil
 	case "export":
 		out := fs.String("out", "", "`file` to write, .qdpx (project) or .qdc (codebook) (required)")
-		pos, err := parseInterspersed(fs, args)
-		if err != nil {
-			return exitError{2}
-		}
-		dir, err := one(pos, "package directory")
+		p, err := project()
 		if err != nil {
 			return err
 		}
 		if *out == "" {
 			return errors.New("qda export: --out is required")
-		}
-		p, err := qda.Open(dir)
-		if err != nil {
-			return err
 		}
 		return refi.ExportFile(p, *out)
 	}
