@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -189,8 +190,17 @@ print(json.dumps(out))
 		docs = append(docs, d)
 		args = append(args, path)
 	}
-	out, err := exec.Command("python3", args...).Output()
-	if errors.Is(err, exec.ErrNotFound) || strings.TrimSpace(string(out)) == "NO-NETWORKX" {
+	// Debian's interpreter first: python3-networkx installs there, while
+	// a python3 earlier on PATH (pyenv, a venv) may lack it.
+	var out []byte
+	var err error
+	for _, py := range []string{"/usr/bin/python3", "python3"} {
+		out, err = exec.Command(py, args...).Output()
+		if err == nil && strings.TrimSpace(string(out)) != "NO-NETWORKX" {
+			break
+		}
+	}
+	if errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) || strings.TrimSpace(string(out)) == "NO-NETWORKX" {
 		t.Skip("SKIPPED: python3 with networkx is not available; install python3-networkx to run the GraphML read-back test")
 	}
 	if err != nil {
