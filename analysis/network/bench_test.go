@@ -1,6 +1,7 @@
 package network
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -112,3 +113,30 @@ func BenchmarkBuild50k(b *testing.B) {
 		}
 	}
 }
+
+// edgeCSV returns a random G(n, m) edge list as CSV with a header, in the
+// shape nexus network --edges reads.
+func edgeCSV(n, m int) []byte {
+	var b bytes.Buffer
+	b.WriteString("source,target\n")
+	for _, e := range randomEdges(n, m, 7) {
+		fmt.Fprintf(&b, "%s,%s\n", e.Source, e.Target)
+	}
+	return b.Bytes()
+}
+
+func benchmarkReadEdgeCSV(b *testing.B, n, m int) {
+	data := edgeCSV(n, m)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadEdgeCSV(bytes.NewReader(data), "bench.csv", EdgeCSVOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadEdgeCSV5k reads the edge list of the timing graph
+// (5,000 nodes, 20,000 edges); 1M is a large synthetic list.
+func BenchmarkReadEdgeCSV5k(b *testing.B) { benchmarkReadEdgeCSV(b, 5000, 20000) }
+func BenchmarkReadEdgeCSV1M(b *testing.B) { benchmarkReadEdgeCSV(b, 250000, 1000000) }

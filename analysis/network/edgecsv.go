@@ -1,6 +1,7 @@
 package network
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -54,8 +55,15 @@ type EdgeCSVOptions struct {
 // name used in errors. Every problem is reported, each as a *ParseError,
 // joined with errors.Join.
 func ReadEdgeCSV(r io.Reader, name string, opt EdgeCSVOptions) ([]Edge, error) {
-	cr := csv.NewReader(r)
+	// The whole input is read first so the edges can be allocated once:
+	// growing a slice of a million Edges costs more than parsing them.
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &ParseError{File: name, Err: err}
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
 	head, err := cr.Read()
 	if err == io.EOF {
 		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: empty file, expected a header with source,target", ErrMissingColumn)}
@@ -97,7 +105,7 @@ func ReadEdgeCSV(r io.Reader, name string, opt EdgeCSVOptions) ([]Edge, error) {
 		}
 		return rec[i], true
 	}
-	var edges []Edge
+	edges := make([]Edge, 0, bytes.Count(data, []byte{'\n'})+1) // at least one line per row
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {

@@ -3,6 +3,7 @@ package network
 import (
 	"container/heap"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -30,23 +31,29 @@ type Paths struct {
 	Harmonic []float64
 }
 
-// chunkSize is the number of source nodes per unit of parallel work. It is
-// a constant, independent of GOMAXPROCS, so the chunks and the order in
-// which their results are added are the same on every machine.
-const chunkSize = 16
+// chunkSize is the number of source nodes per unit of parallel work, one
+// batch of the unweighted search. It is a constant, independent of
+// GOMAXPROCS, so the chunks and the order in which their results are
+// added are the same on every machine.
+const chunkSize = batchSize
 
 // ShortestPaths computes betweenness (Brandes 2001), closeness and
 // harmonic centrality in one pass of single-source shortest paths from
 // every node, spread over GOMAXPROCS goroutines.
 //
-// When weighted is false every link has length 1 (breadth-first search);
-// when true a link's length is its weight (Dijkstra), as NetworkX's
+// When weighted is false every link has length 1, and the sources are
+// searched 64 at a time by a bit-parallel breadth-first search followed
+// by a branch-free accumulation per source (see bfsBatch). When weighted
+// is true a link's length is its weight (Dijkstra), as NetworkX's
 // weight="weight" (weights must be positive; shortest paths tie only when
-// their float sums are equal, as in NetworkX). Results are bit-for-bit the same for any GOMAXPROCS:
-// each chunk of chunkSize consecutive sources accumulates into its own
-// buffer, and the buffers are added to the total in chunk order. At most
-// 2*GOMAXPROCS buffers of 4n numbers are live, so memory is O(n + m) per
-// worker.
+// their float sums are equal, as in NetworkX).
+//
+// Results are bit-for-bit the same for any GOMAXPROCS: each chunk of
+// chunkSize consecutive sources accumulates into its own buffer, and the
+// buffers are added to the total in chunk order. Memory is O(n + m): the
+// graph, at most 2*GOMAXPROCS buffers of 4n numbers, and per worker the
+// scratch space of one search (for the unweighted search, the BFS order
+// of 64 sources, 256 bytes per node).
 func ShortestPaths(g *Graph, weighted bool) Paths {
 	n := g.N()
 	bc := make([]float64, n)
@@ -55,6 +62,27 @@ func ShortestPaths(g *Graph, weighted bool) Paths {
 	reach := make([]int, n)
 	if n == 0 {
 		return Paths{Betweenness: bc, BetweennessRaw: []float64{}, Closeness: []float64{}, Harmonic: harm}
+	}
+	// newWorker returns the search of one worker: it adds the
+	// contributions of the sources of chunk c to a.
+	var newWorker func() func(c int, a *accum)
+	var perm []int32 // the unweighted search relabels nodes; perm[new] = old
+	if weighted {
+		newWorker = func() func(int, *accum) {
+			s := newSearch(g)
+			return func(c int, a *accum) {
+				for src := c * chunkSize; src < min((c+1)*chunkSize, n); src++ {
+					s.run(g, src, a)
+				}
+			}
+		}
+	} else {
+		b := newBFSGraph(g)
+		perm = b.perm
+		newWorker = func() func(int, *accum) {
+			s := newBFSBatch(b)
+			return func(c int, a *accum) { s.run(b, c*chunkSize, min((c+1)*chunkSize, n), a) }
+		}
 	}
 	nChunks := (n + chunkSize - 1) / chunkSize
 	workers := min(runtime.GOMAXPROCS(0), nChunks)
@@ -73,7 +101,7 @@ func ShortestPaths(g *Graph, weighted bool) Paths {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s := newSearch(g, weighted)
+			search := newWorker()
 			for {
 				tokens <- struct{}{}
 				c := int(next.Add(1) - 1)
@@ -83,9 +111,7 @@ func ShortestPaths(g *Graph, weighted bool) Paths {
 				}
 				a := pool.Get().(*accum)
 				a.reset()
-				for src := c * chunkSize; src < min((c+1)*chunkSize, n); src++ {
-					s.run(g, src, a)
-				}
+				search(c, a)
 				results <- result{c, a}
 			}
 		}()
@@ -111,6 +137,18 @@ func ShortestPaths(g *Graph, weighted bool) Paths {
 			pool.Put(a)
 			want++
 			<-tokens
+		}
+	}
+	if perm != nil {
+		for _, x := range [][]float64{bc, harm, sumd} {
+			y := slices.Clone(x)
+			for nw, old := range perm {
+				x[old] = y[nw]
+			}
+		}
+		r := slices.Clone(reach)
+		for nw, old := range perm {
+			reach[old] = r[nw]
 		}
 	}
 
@@ -151,24 +189,9 @@ func (a *accum) reset() {
 	clear(a.reach)
 }
 
-// search is the scratch space of one worker, reused for every source.
+// search is the scratch space of one worker of the weighted search,
+// reused for every source.
 type search struct {
-	weighted bool
-	queue    []int32
-
-	// The unweighted search (runBFS).
-	state     []nodeState // dist -1 when unreached
-	coef      []float64   // (1 + delta[v]) / sigma[v] once v is done
-	acc       []float64   // sums of children's coef (bottom-up levels)
-	kids      []int32     // DAG links: children by parent or parents by child
-	koff      []int       // children of queue[h] (top-down levels): kids[koff[h]:koff[h+1]]
-	poff      []int       // parents of queue[h] (bottom-up levels): kids[poff[h]:poff[h+1]]
-	levels    []int       // queue index where each level starts
-	bottomUp  []bool      // whether the step from each level went bottom-up
-	unvisited []int32     // nodes not reached yet, once a step goes bottom-up
-	inv       []float64   // inv[d] = 1/d, so the loop does not divide
-
-	// The weighted search (run with dijkstra).
 	dist  []float64
 	sigma []float64
 	delta []float64
@@ -176,26 +199,11 @@ type search struct {
 	pq    distHeap
 }
 
-func newSearch(g *Graph, weighted bool) *search {
+func newSearch(g *Graph) *search {
 	n := g.N()
-	s := &search{weighted: weighted, dist: make([]float64, n), sigma: make([]float64, n), delta: make([]float64, n)}
-	s.queue = make([]int32, 0, n)
-	if !weighted {
-		s.coef = make([]float64, n)
-		s.kids = make([]int32, 0, len(g.adj)+1) // each DAG link is recorded once, plus a spare
-		s.koff = make([]int, 0, n+1)
-		s.poff = make([]int, 0, n+1)
-		s.acc = make([]float64, n)
-		s.unvisited = make([]int32, 0, n+1)
-		s.inv = make([]float64, n+1)
-		for d := 1; d <= n; d++ {
-			s.inv[d] = 1 / float64(d)
-		}
-	}
-	s.state = make([]nodeState, n)
+	s := &search{dist: make([]float64, n), sigma: make([]float64, n), delta: make([]float64, n)}
 	for i := range s.dist {
 		s.dist[i] = -1
-		s.state[i].dist = -1
 	}
 	return s
 }
@@ -203,10 +211,6 @@ func newSearch(g *Graph, weighted bool) *search {
 // run does one single-source search from src and adds its dependencies,
 // harmonic and closeness sums to a.
 func (s *search) run(g *Graph, src int, a *accum) {
-	if !s.weighted {
-		s.runBFS(g, src, a)
-		return
-	}
 	s.order = s.order[:0]
 	s.sigma[src] = 1
 	s.dist[src] = 0
@@ -237,179 +241,11 @@ func (s *search) run(g *Graph, src int, a *accum) {
 	}
 }
 
-// runBFS is run for unweighted graphs. It is a level-synchronous
-// breadth-first search that records the shortest-path DAG, followed by
-// the dependency accumulation level by level from the deepest:
-// delta[v] = sigma[v] * sum over children w of (1 + delta[w]) / sigma[w].
-//
-// Each level step goes top-down (scan the frontier's out-links, record
-// each parent's children) or, when the frontier's links outnumber the
-// unvisited nodes' in-links, bottom-up (scan the in-links of every
-// unvisited node, record each child's parents), as in Beamer et al.'s
-// direction-optimising BFS; bottom-up must still find every parent, for
-// sigma, but skips the links among visited nodes. The choice depends
-// only on the graph and the source, so results are deterministic.
-// Harmonic and closeness sums are folded into the accumulation.
-func (s *search) runBFS(g *Graph, src int, a *accum) {
-	st, coef, acc := s.state, s.coef, s.acc
-	off, adj := g.off, g.adj
-	inOff, inAdj := g.inOff, g.inAdj
-	queue, links := s.queue[:cap(s.queue)], s.kids[:cap(s.kids)]
-	ko, po := s.koff[:cap(s.koff)], s.poff[:cap(s.poff)]
-	levels, bottomUp := s.levels[:0], s.bottomUp[:0]
-	unvisited := s.unvisited[:0]
-	listed := false
-
-	queue[0] = int32(src)
-	nq, nk := 1, 0
-	st[src] = nodeState{sigma: 1, dist: 0}
-	frontierDeg := off[src+1] - off[src]
-	unvisitedDeg := len(inAdj) - (inOff[src+1] - inOff[src])
-	lo, hi := 0, 1
-	for d := int32(0); lo < hi; d++ {
-		levels = append(levels, lo)
-		dn := d + 1
-		nextDeg := 0
-		bu := frontierDeg > unvisitedDeg
-		bottomUp = append(bottomUp, bu)
-		if !bu {
-			for h := lo; h < hi; h++ {
-				ko[h] = nk
-				v := queue[h]
-				sv := st[v].sigma
-				for _, w := range adj[off[v]:off[v+1]] {
-					p := &st[w]
-					switch dw := p.dist; {
-					case dw < 0:
-						p.dist = dn
-						p.sigma = sv
-						queue[nq] = w
-						nq++
-						links[nk] = w
-						nk++
-						nextDeg += off[w+1] - off[w]
-						unvisitedDeg -= inOff[w+1] - inOff[w]
-					case dw == dn:
-						p.sigma += sv
-						links[nk] = w
-						nk++
-					}
-				}
-			}
-			ko[hi] = nk
-		} else {
-			// Lists are compacted without branches (the tests are
-			// unpredictable); the slices have room for one spare write.
-			if !listed {
-				unvisited = unvisited[:cap(unvisited)]
-				k := 0
-				for w := range st {
-					unvisited[k] = int32(w)
-					k += b2i(st[w].dist < 0)
-				}
-				unvisited = unvisited[:k]
-				listed = true
-			} else {
-				k := 0
-				for _, w := range unvisited {
-					unvisited[k] = w
-					k += b2i(st[w].dist < 0)
-				}
-				unvisited = unvisited[:k]
-			}
-			for _, w := range unvisited {
-				start := nk
-				sum := 0.0
-				for _, u := range inAdj[inOff[w]:inOff[w+1]] {
-					q := &st[u]
-					add, inc := 0.0, 0
-					if q.dist == d {
-						add, inc = q.sigma, 1
-					}
-					sum += add
-					links[nk] = u
-					nk += inc
-				}
-				if nk > start {
-					st[w] = nodeState{sigma: sum, dist: dn}
-					po[nq] = start
-					queue[nq] = w
-					nq++
-					nextDeg += off[w+1] - off[w]
-					unvisitedDeg -= inOff[w+1] - inOff[w]
-				}
-			}
-			po[nq] = nk
-		}
-		lo, hi = hi, nq
-		frontierDeg = nextDeg
-	}
-	levels = append(levels, nq)
-
-	bc, inv := a.bc, s.inv
-	undirected := !g.Directed
-	var harmSrc, sumSrc float64
-	for l := len(levels) - 2; l >= 0; l-- {
-		lo, hi := levels[l], levels[l+1]
-		if bottomUp[l] && l+2 < len(levels) {
-			for h := hi; h < levels[l+2]; h++ {
-				c := coef[queue[h]]
-				for _, u := range links[po[h]:po[h+1]] {
-					acc[u] += c
-				}
-			}
-		}
-		if l == 0 {
-			break
-		}
-		for h := lo; h < hi; h++ {
-			v := queue[h]
-			var sum float64
-			if bottomUp[l] {
-				sum = acc[v]
-				acc[v] = 0
-			} else {
-				for _, w := range links[ko[h]:ko[h+1]] {
-					sum += coef[w]
-				}
-			}
-			p := &st[v]
-			dv := p.sigma * sum
-			coef[v] = (1 + dv) / p.sigma
-			bc[v] += dv
-			if undirected {
-				harmSrc += inv[p.dist]
-				sumSrc += float64(p.dist)
-			} else {
-				a.harm[v] += inv[p.dist]
-				a.sumd[v] += float64(p.dist)
-				a.reach[v]++
-			}
-			*p = nodeState{dist: -1}
-		}
-	}
-	if undirected {
-		a.harm[src] += harmSrc
-		a.sumd[src] += sumSrc
-		a.reach[src] += nq - 1
-	}
-	acc[src] = 0
-	st[src] = nodeState{dist: -1}
-	s.levels, s.bottomUp, s.unvisited = levels, bottomUp, unvisited
-}
-
 func b2i(b bool) int {
 	if b {
 		return 1
 	}
 	return 0
-}
-
-// nodeState keeps a node's distance and path count side by side, so the
-// search touches one cache line per neighbour.
-type nodeState struct {
-	sigma float64
-	dist  int32
 }
 
 // dijkstra settles nodes in order of distance; ties in distance are
