@@ -16,7 +16,10 @@
 //     them), so degrees are those of a simple graph.
 //   - Betweenness is Brandes' algorithm. BetweennessRaw is igraph's value
 //     (each unordered pair counted once in an undirected graph); Betweenness
-//     is NetworkX's default normalisation.
+//     is NetworkX's default normalisation. Unweighted, the search runs 64
+//     sources at a time as a bit-parallel breadth-first search, then
+//     accumulates each source without data-dependent branches over nodes
+//     relabelled by degree (see ShortestPaths).
 //   - Closeness is NetworkX's closeness_centrality with wf_improved=True
 //     (Wasserman and Faust's correction for disconnected graphs); for a
 //     directed graph it uses incoming distances, as NetworkX does.
