@@ -88,6 +88,25 @@ func BenchmarkBetweenness1k(b *testing.B)  { benchmarkPaths(b, 1000) }
 func BenchmarkBetweenness5k(b *testing.B)  { benchmarkPaths(b, 5000) }
 func BenchmarkBetweenness50k(b *testing.B) { benchmarkPaths(b, 50000) }
 
+// BenchmarkBetweennessWeighted5k uses the link weights 1, 2, 3 as lengths
+// (Dijkstra); BenchmarkBetweennessDirected5k searches the random graph's
+// links as arcs.
+func BenchmarkBetweennessWeighted5k(b *testing.B) {
+	g := randomGraph(b, 5000, 20000, false)
+	b.ReportAllocs()
+	for b.Loop() {
+		ShortestPaths(g, true)
+	}
+}
+
+func BenchmarkBetweennessDirected5k(b *testing.B) {
+	g := randomGraph(b, 5000, 20000, true)
+	b.ReportAllocs()
+	for b.Loop() {
+		ShortestPaths(g, false)
+	}
+}
+
 func benchmarkCompute(b *testing.B, n int) {
 	g := randomGraph(b, n, 4*n, false)
 	b.ReportAllocs()

@@ -1,7 +1,6 @@
 package network
 
 import (
-	"container/heap"
 	"runtime"
 	"slices"
 	"sync"
@@ -252,10 +251,10 @@ func b2i(b bool) int {
 // settled in order of node index, so the order is deterministic.
 func (s *search) dijkstra(g *Graph, src int) {
 	s.pq = s.pq[:0]
-	heap.Push(&s.pq, item{0, int32(src)})
+	s.pq.push(item{0, int32(src)})
 	done := s.delta // reuse: delta is 0 until accumulation; mark settled with -1
-	for s.pq.Len() > 0 {
-		it := heap.Pop(&s.pq).(item)
+	for len(s.pq) > 0 {
+		it := s.pq.pop()
 		v := it.v
 		if done[v] < 0 || it.d > s.dist[v] {
 			continue
@@ -271,7 +270,7 @@ func (s *search) dijkstra(g *Graph, src int) {
 			switch {
 			case s.dist[w] < 0 || nd < s.dist[w]:
 				s.dist[w] = nd
-				heap.Push(&s.pq, item{nd, w})
+				s.pq.push(item{nd, w})
 			}
 		}
 	}
@@ -295,20 +294,56 @@ type item struct {
 	v int32
 }
 
+// distHeap is a binary min-heap of items ordered by distance, then node
+// index. It is typed rather than a container/heap.Interface, whose Push
+// and Pop box every item in an interface (an allocation per push).
 type distHeap []item
 
-func (h distHeap) Len() int { return len(h) }
-func (h distHeap) Less(i, j int) bool {
-	if h[i].d != h[j].d {
-		return h[i].d < h[j].d
+func (it item) less(o item) bool {
+	if it.d != o.d {
+		return it.d < o.d
 	}
-	return h[i].v < h[j].v
+	return it.v < o.v
 }
-func (h distHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *distHeap) Push(x any)   { *h = append(*h, x.(item)) }
-func (h *distHeap) Pop() any {
-	old := *h
-	it := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return it
+
+func (h *distHeap) push(it item) {
+	q := append(*h, it)
+	i := len(q) - 1
+	for i > 0 {
+		p := (i - 1) / 2
+		if !it.less(q[p]) {
+			break
+		}
+		q[i] = q[p]
+		i = p
+	}
+	q[i] = it
+	*h = q
+}
+
+func (h *distHeap) pop() item {
+	q := *h
+	top := q[0]
+	last := q[len(q)-1]
+	q = q[:len(q)-1]
+	if len(q) > 0 {
+		i := 0
+		for {
+			c := 2*i + 1
+			if c >= len(q) {
+				break
+			}
+			if c+1 < len(q) && q[c+1].less(q[c]) {
+				c++
+			}
+			if !q[c].less(last) {
+				break
+			}
+			q[i] = q[c]
+			i = c
+		}
+		q[i] = last
+	}
+	*h = q
+	return top
 }

@@ -1,8 +1,11 @@
 package network
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -104,5 +107,32 @@ func TestChainBetweenness(t *testing.T) {
 		if want := float64(i * (n - 1 - i)); raw != want {
 			t.Fatalf("node %d: raw betweenness %v, want %v", i, raw, want)
 		}
+	}
+}
+
+// TestDistHeap pops random items, with repeated distances, in order of
+// distance and then node index.
+func TestDistHeap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var h distHeap
+	var want []item
+	for i := 0; i < 2000; i++ {
+		it := item{float64(rng.IntN(50)), int32(rng.IntN(1 << 20))}
+		h.push(it)
+		want = append(want, it)
+	}
+	slices.SortFunc(want, func(a, b item) int {
+		if c := cmp.Compare(a.d, b.d); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.v, b.v)
+	})
+	for i, w := range want {
+		if got := h.pop(); got != w {
+			t.Fatalf("pop %d: got %v, want %v", i, got, w)
+		}
+	}
+	if len(h) != 0 {
+		t.Fatalf("%d items left", len(h))
 	}
 }
