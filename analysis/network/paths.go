@@ -51,8 +51,8 @@ const chunkSize = batchSize
 // chunkSize consecutive sources accumulates into its own buffer, and the
 // buffers are added to the total in chunk order. Memory is O(n + m): the
 // graph, at most 2*GOMAXPROCS buffers of 4n numbers, and per worker the
-// scratch space of one search (for the unweighted search, the BFS order
-// of 64 sources, 256 bytes per node).
+// scratch space of one search (for the unweighted search about 320 bytes
+// per node, most of it the BFS order of 64 sources).
 func ShortestPaths(g *Graph, weighted bool) Paths {
 	n := g.N()
 	bc := make([]float64, n)
