@@ -9,13 +9,13 @@ import (
 	"testing"
 )
 
-// randomEdges returns m distinct undirected edges on n nodes, drawn
-// uniformly with a fixed seed (a G(n, m) graph).
-func randomEdges(n, m int, seed uint64) []Edge {
+// randomPairs returns m distinct unordered node pairs (u < v) on n nodes,
+// drawn uniformly with a fixed seed (a G(n, m) graph).
+func randomPairs(n, m int, seed uint64) [][2]int {
 	rng := rand.New(rand.NewPCG(seed, 1))
 	seen := make(map[[2]int]bool, m)
-	edges := make([]Edge, 0, m)
-	for len(edges) < m {
+	pairs := make([][2]int, 0, m)
+	for len(pairs) < m {
 		u, v := rng.IntN(n), rng.IntN(n)
 		if u == v {
 			continue
@@ -27,7 +27,18 @@ func randomEdges(n, m int, seed uint64) []Edge {
 			continue
 		}
 		seen[[2]int{u, v}] = true
-		edges = append(edges, Edge{Source: fmt.Sprintf("v%06d", u), Target: fmt.Sprintf("v%06d", v), Weight: 1})
+		pairs = append(pairs, [2]int{u, v})
+	}
+	return pairs
+}
+
+// randomEdges returns the pairs of randomPairs as undirected edges
+// between nodes named v000000, v000001, ...
+func randomEdges(n, m int, seed uint64) []Edge {
+	pairs := randomPairs(n, m, seed)
+	edges := make([]Edge, len(pairs))
+	for i, p := range pairs {
+		edges[i] = Edge{Source: fmt.Sprintf("v%06d", p[0]), Target: fmt.Sprintf("v%06d", p[1]), Weight: 1}
 	}
 	return edges
 }

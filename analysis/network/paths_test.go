@@ -56,14 +56,7 @@ func pathGraphs(t *testing.T) map[string]*Graph {
 	for _, directed := range []bool{false, true} {
 		dir := map[bool]string{false: "undirected", true: "directed"}[directed]
 		for _, nm := range [][2]int{{1, 0}, {2, 1}, {3, 2}, {63, 150}, {64, 64}, {65, 300}, {200, 150}, {700, 2100}} {
-			var pairs [][2]int
-			for _, e := range randomEdges(nm[0], nm[1], uint64(nm[0])) {
-				var u, v int
-				fmt.Sscanf(e.Source, "v%d", &u)
-				fmt.Sscanf(e.Target, "v%d", &v)
-				pairs = append(pairs, [2]int{u, v})
-			}
-			gs[fmt.Sprintf("%s G(%d,%d)", dir, nm[0], nm[1])] = build(directed, nm[0], pairs)
+			gs[fmt.Sprintf("%s G(%d,%d)", dir, nm[0], nm[1])] = build(directed, nm[0], randomPairs(nm[0], nm[1], uint64(nm[0])))
 		}
 		gs[dir+" chain 300"] = build(directed, 300, chain)
 		gs[dir+" star 150"] = build(directed, 150, star)
