@@ -43,8 +43,9 @@ func bibType(kind string) (typ, container string) {
 }
 
 // WriteBibTeX writes entries as a BibTeX database, one entry per
-// reference in the given order, keyed by the dataset's keys. Titles are
-// double-braced so that styles keep their capitals; organizations as
+// reference in the given order, keyed by the dataset's keys. Titles (and
+// book titles and series) are double-braced so that styles keep their
+// capitals; a news item is an article with entrysubtype newspaper; organizations as
 // authors are braced so that they are not split into names. Page ranges
 // use "--". A report's institution is its publisher, or its container
 // when it has no publisher.
@@ -71,7 +72,14 @@ func WriteBibTeX(w io.Writer, entries []Entry) error {
 			}
 			publisher = ""
 		}
-		field(containerField, Escape(container))
+		if container != "" && (containerField == "booktitle" || containerField == "series") {
+			field(containerField, "{"+Escape(container)+"}") // titles: keep capitals
+		} else {
+			field(containerField, Escape(container))
+		}
+		if e.Kind == "news" {
+			field("entrysubtype", "newspaper") // biblatex's, and Pandoc's, newspaper article
+		}
 		if e.Year != 0 {
 			field("year", fmt.Sprint(e.Year))
 		}
