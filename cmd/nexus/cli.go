@@ -66,7 +66,13 @@ func (s spec) flags() *flag.FlagSet {
 // parse parses args with fs: on -h or --help it prints the usage to
 // stdout and returns errHelp, on a bad flag a usageError.
 func (s spec) parse(fs *flag.FlagSet, stdout io.Writer, args []string) error {
-	err := fs.Parse(args)
+	return s.parsed(fs, stdout, fs.Parse(args))
+}
+
+// parsed turns the error of fs.Parse into the command line's: on -h or
+// --help it prints the usage to stdout and returns errHelp, on a bad flag
+// a usageError.
+func (s spec) parsed(fs *flag.FlagSet, stdout io.Writer, err error) error {
 	if errors.Is(err, flag.ErrHelp) {
 		s.print(stdout, fs)
 		return errHelp
@@ -106,7 +112,10 @@ func (s spec) print(w io.Writer, fs *flag.FlagSet) {
 		}
 	}
 	if s.about != "" {
-		fmt.Fprintf(w, "\n%s\n", s.about)
+		if len(s.synopsis) > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintln(w, s.about)
 	}
 	if fs == nil {
 		return

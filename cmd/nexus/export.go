@@ -51,7 +51,11 @@ func cmdExport(stdout, stderr io.Writer, args []string) error {
 	case "bibtex", "csljson":
 		warnIgnored(stderr, fs, "with -format "+*format, "directed", "type", "scope", "coding", "from", "to")
 		return exportReferences(stdout, *dataset, *format, *out)
-	case "graphml", "gexf", "dot", "pajek", "csv":
+	case "csv":
+		if *out == "-" {
+			return usagef("export", "-format csv writes two files, so -out cannot be -")
+		}
+	case "graphml", "gexf", "dot", "pajek":
 	default:
 		return usagef("export", "unknown -format %q, expected one of %s", *format, strings.Join(exportFormats, ", "))
 	}
@@ -65,9 +69,6 @@ func cmdExport(stdout, stderr io.Writer, args []string) error {
 	d := network.NewDoc(g)
 	nf := network.Format(*format)
 	if nf == network.CSV {
-		if *out == "-" {
-			return usagef("export", "-format csv writes two files, so -out cannot be -")
-		}
 		base := strings.TrimSuffix(*out, ".csv")
 		return errors.Join(build.WriteWith(base+"-nodes.csv", d.WriteNodesCSV),
 			build.WriteWith(base+"-edges.csv", d.WriteLinksCSV))
