@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 const dataset = "../../datasets/ttp-alliances/v1.0.0"
 
-func loadEntries(t *testing.T) []Entry {
+func loadEntries(t testing.TB) []Entry {
 	t.Helper()
 	s, err := study.Load(dataset)
 	if err != nil {

@@ -1,6 +1,8 @@
 package bib
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 )
@@ -75,14 +77,31 @@ func (e Entry) CSL() CSLItem {
 }
 
 // WriteCSLJSON writes entries as a CSL-JSON array, indented, in the given
-// order, with characters such as & and < written as they are.
+// order, with characters such as & and < written as they are. Items are
+// encoded one at a time, so memory does not grow with the list.
 func WriteCSLJSON(w io.Writer, entries []Entry) error {
-	items := make([]CSLItem, len(entries))
-	for i, e := range entries {
-		items[i] = e.CSL()
+	bw := bufio.NewWriter(w)
+	if len(entries) == 0 {
+		bw.WriteString("[]\n")
+		return bw.Flush()
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(items)
+	enc.SetIndent("  ", "  ")
+	bw.WriteString("[\n")
+	for i, e := range entries {
+		buf.Reset()
+		if err := enc.Encode(e.CSL()); err != nil {
+			return err
+		}
+		bw.WriteString("  ")
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		if i < len(entries)-1 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n")
+	}
+	bw.WriteString("]\n")
+	return bw.Flush()
 }

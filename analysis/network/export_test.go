@@ -2,7 +2,6 @@ package network
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
@@ -208,50 +207,7 @@ print(json.dumps(out))
 	if err != nil {
 		t.Fatalf("networkx: %v", err)
 	}
-	var graphs []struct {
-		Directed bool
-		Nodes    [][2]json.RawMessage
-		Edges    [][3]json.RawMessage
-	}
-	if err := json.Unmarshal(out, &graphs); err != nil {
-		t.Fatalf("%v: %s", err, out)
-	}
-	for k, got := range graphs {
-		d := docs[k]
-		if got.Directed != d.Directed || len(got.Nodes) != len(d.Nodes) || len(got.Edges) != len(d.Links) {
-			t.Fatalf("networkx read %d nodes, %d edges, directed=%v", len(got.Nodes), len(got.Edges), got.Directed)
-		}
-		for i, n := range d.Nodes {
-			var id string
-			var attrs map[string]any
-			json.Unmarshal(got.Nodes[i][0], &id)
-			json.Unmarshal(got.Nodes[i][1], &attrs)
-			if id != n.ID {
-				t.Errorf("node %d: %q, want %q", i, id, n.ID)
-			}
-			checkAttrs(t, n.ID, d.NodeKeys, n.Values, attrs)
-		}
-		edges := map[[2]string]map[string]any{}
-		for _, e := range got.Edges {
-			var u, v string
-			var attrs map[string]any
-			json.Unmarshal(e[0], &u)
-			json.Unmarshal(e[1], &v)
-			json.Unmarshal(e[2], &attrs)
-			if !d.Directed && u > v {
-				u, v = v, u
-			}
-			edges[[2]string{u, v}] = attrs
-		}
-		for _, l := range d.Links {
-			attrs, ok := edges[[2]string{l.Source, l.Target}]
-			if !ok {
-				t.Errorf("networkx lost link %s-%s", l.Source, l.Target)
-				continue
-			}
-			checkAttrs(t, l.Source+"-"+l.Target, d.LinkKeys, l.Values, attrs)
-		}
-	}
+	compareNX(t, out, docs, nil, nil)
 }
 
 func checkAttrs(t *testing.T, what string, keys []Key, values []string, attrs map[string]any) {

@@ -121,13 +121,32 @@ print(json.dumps(out))
 	if err != nil {
 		t.Fatalf("networkx read_gexf: %v\n%s", err, out)
 	}
+	compareNX(t, out, docs, []string{"label", "spells", "id", "weight"}, func(what string, l Record, attrs map[string]any) {
+		if s := spellText(attrs["spells"]); s != spellsOf(l) {
+			t.Errorf("%s: spells %s, want %s", what, s, spellsOf(l))
+		}
+	})
+}
+
+// compareNX compares the graphs a NetworkX script printed as JSON (a list
+// of {directed, nodes: [[id, attrs]], edges: [[u, v, attrs]]}) with docs:
+// every node and link and every attribute value. The attributes in skip
+// are NetworkX's own and not compared; edge, when set, checks more of each
+// link.
+func compareNX(t *testing.T, out []byte, docs []*Doc, skip []string, edge func(what string, l Record, attrs map[string]any)) {
+	t.Helper()
 	var graphs []struct {
 		Directed bool
 		Nodes    [][2]json.RawMessage
 		Edges    [][3]json.RawMessage
 	}
-	if err := json.Unmarshal(out, &graphs); err != nil {
+	if err := json.Unmarshal(out, &graphs); err != nil || len(graphs) != len(docs) {
 		t.Fatalf("%v: %s", err, out)
+	}
+	drop := func(attrs map[string]any) {
+		for _, k := range skip {
+			delete(attrs, k)
+		}
 	}
 	for k, got := range graphs {
 		d := docs[k]
@@ -142,7 +161,7 @@ print(json.dumps(out))
 			if id != n.ID {
 				t.Errorf("node %d: %q, want %q", i, id, n.ID)
 			}
-			delete(attrs, "label")
+			drop(attrs)
 			checkAttrs(t, n.ID, d.NodeKeys, n.Values, attrs)
 		}
 		edges := map[[2]string]map[string]any{}
@@ -168,12 +187,10 @@ print(json.dumps(out))
 				continue
 			}
 			what := l.Source + "-" + l.Target
-			if s := spellText(attrs["spells"]); s != spellsOf(l) {
-				t.Errorf("%s: spells %s, want %s", what, s, spellsOf(l))
+			if edge != nil {
+				edge(what, l, attrs)
 			}
-			for _, k := range []string{"spells", "id", "weight"} {
-				delete(attrs, k)
-			}
+			drop(attrs)
 			checkAttrs(t, what, d.LinkKeys, l.Values, attrs)
 		}
 	}
