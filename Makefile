@@ -37,7 +37,7 @@ $(NEXUS): $(GOSRC) ## build the nexus command
 # outputs.mk holds one rule per table and figure, generated from the output
 # registry of analysis/paper so the two can never disagree.
 outputs.mk: $(NEXUS)
-	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) -makefile > $@.tmp && mv $@.tmp $@
+	$(NEXUS) build -dataset $(DATASET) -makefile > $@.tmp && mv $@.tmp $@
 include outputs.mk
 
 outputs: $(OUTPUT_FILES) ## build the tables and figures only
