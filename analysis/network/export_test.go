@@ -2,6 +2,7 @@ package network
 
 import (
 	"bytes"
+	"fmt"
 	"errors"
 	"io/fs"
 	"os"
@@ -178,9 +179,19 @@ print(json.dumps(out))
 	dir := t.TempDir()
 	var docs []*Doc
 	args := []string{"-c", script}
-	for _, directed := range []bool{false, true} {
-		d := NewDoc(fixture(t, directed))
-		path := filepath.Join(dir, strconv.FormatBool(directed)+".graphml")
+	// The fixture both ways, and a study network with an isolate
+	// ("lonely", no tie), which NetworkX must read as a node.
+	nodes, edges := FromStudy(testStudy(), Filter{Isolates: true})
+	isolated, err := Build(nodes, edges, BuildOptions{Weighting: WeightSources})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, g := range []*Graph{fixture(t, false), fixture(t, true), isolated} {
+		d := NewDoc(g)
+		if i == 2 && !strings.Contains(fmt.Sprint(d.Nodes), "lonely") {
+			t.Fatal("the isolate is not in the export")
+		}
+		path := filepath.Join(dir, strconv.Itoa(i)+".graphml")
 		var b bytes.Buffer
 		if err := d.WriteGraphML(&b); err != nil {
 			t.Fatal(err)
@@ -194,7 +205,6 @@ print(json.dumps(out))
 	// Debian's interpreter first: python3-networkx installs there, while
 	// a python3 earlier on PATH (pyenv, a venv) may lack it.
 	var out []byte
-	var err error
 	for _, py := range []string{"/usr/bin/python3", "python3"} {
 		out, err = exec.Command(py, args...).Output()
 		if err == nil && strings.TrimSpace(string(out)) != "NO-NETWORKX" {
