@@ -233,7 +233,7 @@ func TestBrowserReload(t *testing.T) {
 	defer cancel()
 	go s.Serve(ctx)
 	cmd := exec.CommandContext(ctx, chrome, "--headless", "--no-sandbox", "--disable-gpu",
-		"--disable-background-networking", "--no-first-run", "--disable-component-update",
+		"--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic",
 		"--user-data-dir="+t.TempDir(), s.URL())
 	var chromeLog bytes.Buffer
 	cmd.Stderr = &chromeLog
