@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -265,5 +266,28 @@ func TestREADMECommandLine(t *testing.T) {
 		if !listed["qda "+sub] {
 			t.Errorf("README's command line list lacks \"qda %s\"", sub)
 		}
+	}
+}
+
+// TestExportGEXFDataset validates the dataset's GEXF against the GEXF 1.3
+// schema rules that analysis/network's tests use.
+func TestExportGEXFDataset(t *testing.T) {
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		// analysis/internal/testenv's rule, which cmd/ cannot import.
+		msg := "xmllint not found on PATH (apt-get install libxml2-utils)"
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI is set, so this check may not skip: %s", msg)
+		}
+		t.Skip("SKIPPED: " + msg)
+	}
+	out := filepath.Join(t.TempDir(), "net.gexf")
+	var b []byte
+	if code, _, errs := nexus("export", "-dataset", datasetDir, "-format", "gexf", "-out", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, err = exec.Command(xmllint, "--noout", "--schema", "../../analysis/network/testdata/gexf-1.3-subset.xsd", out).CombinedOutput()
+	if err != nil {
+		t.Errorf("the dataset's GEXF is not valid: %v\n%s", err, b)
 	}
 }
