@@ -97,7 +97,16 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestRuntimeErrors(t *testing.T) {
-	code, _, errs := nexus("export", "-dataset", "no/such/dir", "-out", filepath.Join(t.TempDir(), "x"))
+	// An absolute path inside the repository is printed relative to it.
+	abs, err := filepath.Abs(filepath.Join(datasetDir, "organizations.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := nexus("network", "-edges", abs, "-out", "-")
+	if want := "nexus: datasets/ttp-alliances/v1.0.0/organizations.csv:1: missing column \"source\""; code != 1 || !strings.HasPrefix(errs, want) {
+		t.Errorf("bad edge list: exit %d, stderr %q, want %q", code, errs, want)
+	}
+	code, _, errs = nexus("export", "-dataset", "no/such/dir", "-out", filepath.Join(t.TempDir(), "x"))
 	if code != 1 || !strings.HasPrefix(errs, "nexus: ") || !strings.Contains(errs, "no/such/dir") {
 		t.Errorf("missing dataset: exit %d, stderr %q", code, errs)
 	}

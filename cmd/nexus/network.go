@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"nexus/analysis/network"
@@ -40,8 +41,26 @@ func printErrors(w io.Writer, err error, prefix string) {
 		}
 		return
 	}
-	for _, line := range strings.Split(err.Error(), "\n") {
+	for _, line := range strings.Split(repoRelative(err.Error()), "\n") {
 		fmt.Fprintln(w, prefix+line)
+	}
+}
+
+// repoRelative rewrites the absolute paths under the repository in msg
+// (the directory of go.mod, from the working directory upwards) as paths
+// relative to it, so messages read the same in every checkout.
+func repoRelative(msg string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return msg
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return strings.ReplaceAll(msg, d+string(filepath.Separator), "")
+		}
+		if filepath.Dir(d) == d {
+			return msg
+		}
 	}
 }
 
