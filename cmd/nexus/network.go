@@ -20,7 +20,7 @@ func init() {
 func filterFlags(fs *flag.FlagSet) func() network.Filter {
 	types := fs.String("type", "", "keep only these tie `types` (comma-separated)")
 	scope := fs.String("scope", "", "keep only organizations of this `scope` (study or example)")
-	coding := fs.String("coding", "", "keep only relations coded `stated` or inferred")
+	coding := fs.String("coding", "", "keep only relations with this `coding`: stated or inferred")
 	from := fs.Int("from", 0, "keep only relations active in or after this `year`")
 	to := fs.Int("to", 0, "keep only relations active in or before this `year`")
 	return func() network.Filter {
