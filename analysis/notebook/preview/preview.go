@@ -46,7 +46,8 @@ type Options struct {
 	Addr string
 	// AllowRemote permits an address that is not a loopback address.
 	AllowRemote bool
-	// Render is passed to notebook.RenderPage (Root, Force).
+	// Render is passed to notebook.RenderPage (Root, and Force for the
+	// first render only: later renders use the cache when it is valid).
 	Render notebook.Options
 	// Interval is how often the notebook files are checked for changes;
 	// default 200 ms.
@@ -126,6 +127,7 @@ func New(opt Options, files ...string) (*Server, error) {
 	for _, p := range s.pages {
 		s.refresh(p)
 	}
+	s.opt.Render.Force = false // Force runs each notebook once, at the start
 	ln, err := net.Listen("tcp", opt.Addr)
 	if err != nil {
 		return nil, fmt.Errorf("preview: %w", err)
@@ -185,7 +187,7 @@ func (s *Server) refresh(p *page) {
 		stamp = fmt.Sprint(fi.Size(), fi.ModTime().UnixNano())
 	}
 	s.mu.Lock()
-	same := stamp != "" && stamp == p.stamp
+	same := p.version > 0 && stamp == p.stamp // a missing file stays reported once
 	s.mu.Unlock()
 	if same {
 		return

@@ -146,6 +146,17 @@ func TestServe(t *testing.T) {
 	if _, body := get(t, h, "/"); !strings.Contains(body, "(has problems)") {
 		t.Errorf("index does not flag the broken notebook:\n%s", body)
 	}
+	// A notebook removed while an editor saves is reported once, not on
+	// every poll.
+	os.Remove(nb["01-a"])
+	s.refresh(s.byName["01-a"])
+	s.refresh(s.byName["01-a"])
+	if v := s.byName["01-a"].version; v != 3 {
+		t.Errorf("version after removing the notebook and polling twice: %d, want 3", v)
+	}
+	if _, body := get(t, h, "/01-a.html"); !strings.Contains(body, "no such file or directory") {
+		t.Errorf("removed notebook:\n%s", body)
+	}
 }
 
 // TestEvents reads the event stream: the current version at once, then
