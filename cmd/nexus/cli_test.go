@@ -300,3 +300,28 @@ func TestExportGEXFDataset(t *testing.T) {
 		t.Errorf("the dataset's GEXF is not valid: %v\n%s", err, b)
 	}
 }
+
+// TestExportMatchesNetwork checks the README's recipe: export with T4's
+// filters and -isolates=false has exactly the nodes network measures.
+func TestExportMatchesNetwork(t *testing.T) {
+	filters := []string{"-dataset", datasetDir, "-scope", "study",
+		"-type", "alliance,affiliation,merger,pledge,sanctuary,support,joint-operation,liaison"}
+	_, metrics, _ := nexus(append([]string{"network", "-out", "-"}, filters...)...)
+	var want []string
+	for _, l := range strings.Split(strings.TrimSpace(metrics), "\n")[1:] {
+		want = append(want, `<node id="`+strings.Split(l, ",")[0]+`">`)
+	}
+	for _, iso := range []string{"-isolates=false", "-isolates=true"} {
+		_, graph, errs := nexus(append([]string{"export", "-format", "graphml", iso, "-out", "-"}, filters...)...)
+		var got []string
+		for _, l := range strings.Split(graph, "\n") {
+			if l = strings.TrimSpace(l); strings.HasPrefix(l, "<node id=") {
+				got = append(got, l)
+			}
+		}
+		same := slices.Equal(got, want)
+		if iso == "-isolates=false" && !same || iso == "-isolates=true" && (same || len(got) <= len(want)) {
+			t.Errorf("export %s: %d nodes, network %d (%s)", iso, len(got), len(want), errs)
+		}
+	}
+}

@@ -23,7 +23,8 @@ var exportSpec = spec{
 		"export -dataset DIR -format bibtex|csljson -out FILE",
 	},
 	about: `Writes the dataset's alliance network with every organization of the scope,
-isolates included, or its reference list (references.csv) with the
+isolates included (-isolates=false drops them, as network does by default),
+or its reference list (references.csv) with the
 dataset's keys. -out - writes to standard output (not for csv, which writes
 FILE-nodes.csv and FILE-edges.csv; a .csv suffix of FILE is dropped).`,
 }
@@ -37,7 +38,7 @@ func cmdExport(stdout, stderr io.Writer, args []string) error {
 	format := fs.String("format", "graphml", "`format`: "+strings.Join(exportFormats, ", "))
 	directed := fs.Bool("directed", false, "export the directed view")
 	out := fs.String("out", "", "output `file` (- for standard output)")
-	filter := filterFlags(fs)
+	filter := filterFlags(fs, true)
 	if err := exportSpec.parse(fs, stdout, args); err != nil {
 		return err
 	}
@@ -49,7 +50,7 @@ func cmdExport(stdout, stderr io.Writer, args []string) error {
 	}
 	switch *format {
 	case "bibtex", "csljson":
-		warnIgnored(stderr, fs, "with -format "+*format, "directed", "type", "scope", "coding", "from", "to")
+		warnIgnored(stderr, fs, "with -format "+*format, append([]string{"directed"}, filterNames...)...)
 		return exportReferences(stdout, *dataset, *format, *out)
 	case "csv":
 		if *out == "-" {
@@ -59,9 +60,7 @@ func cmdExport(stdout, stderr io.Writer, args []string) error {
 	default:
 		return usagef("export", "unknown -format %q, expected one of %s", *format, strings.Join(exportFormats, ", "))
 	}
-	f := filter()
-	f.Isolates = true
-	g, err := loadDataset(*dataset, f, *directed)
+	g, err := loadDataset(*dataset, filter(), *directed)
 	if err != nil {
 		return err
 	}

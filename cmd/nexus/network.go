@@ -16,15 +16,17 @@ func init() {
 	commands["network"] = command{summary: "compute network measures of an edge list or of a dataset's alliance network", run: cmdNetwork}
 }
 
-// filterFlags declares the dataset filter flags on fs.
-func filterFlags(fs *flag.FlagSet) func() network.Filter {
+// filterFlags declares the dataset filter flags on fs; isolates is the
+// default of -isolates.
+func filterFlags(fs *flag.FlagSet, isolates bool) func() network.Filter {
 	types := fs.String("type", "", "keep only these tie `types` (comma-separated)")
 	scope := fs.String("scope", "", "keep only organizations of this `scope` (study or example)")
 	coding := fs.String("coding", "", "keep only relations with this `coding`: stated or inferred")
 	from := fs.Int("from", 0, "keep only relations active in or after this `year`")
 	to := fs.Int("to", 0, "keep only relations active in or before this `year`")
+	iso := fs.Bool("isolates", isolates, "keep the organizations of the scope that have no kept relation")
 	return func() network.Filter {
-		f := network.Filter{Scope: *scope, Coding: *coding, From: *from, To: *to}
+		f := network.Filter{Scope: *scope, Coding: *coding, From: *from, To: *to, Isolates: *iso}
 		if *types != "" {
 			f.TieTypes = strings.Split(*types, ",")
 		}
@@ -84,12 +86,14 @@ var networkSpec = spec{
 strength,betweenness,betweenness_raw,closeness,harmonic,eigenvector,pagerank,
 core,coreness,community; with -dataset also the Gould-Fernandez brokerage
 roles by camp: coordinator,itinerant,representative,gatekeeper,liaison.
-The filters (-type, -scope, -coding, -from, -to) apply to -dataset only.
+The filters (-type, -scope, -coding, -from, -to, -isolates) apply to
+-dataset only; by default the network has the organizations with a kept
+relation, as the paper's T4.
 -out - writes to standard output.`,
 }
 
 // filterNames are the flags filterFlags declares.
-var filterNames = []string{"type", "scope", "coding", "from", "to"}
+var filterNames = []string{"type", "scope", "coding", "from", "to", "isolates"}
 
 func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 	fs := networkSpec.flags()
@@ -99,7 +103,7 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 	weight := fs.String("weight", "", "edge-list `column` of weights: lengths in shortest paths, strengths elsewhere (parallel rows add up)")
 	seed := fs.Uint64("seed", 1, "Louvain `seed`")
 	out := fs.String("out", "", "output `file` for metrics.csv (- for standard output)")
-	filter := filterFlags(fs)
+	filter := filterFlags(fs, false)
 	if err := networkSpec.parse(fs, stdout, args); err != nil {
 		return err
 	}
