@@ -16,7 +16,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-const datasetDir = "../../datasets/ttp-alliances/v1.0.0"
+const datasetDir = "../../datasets/ttp-alliances/v1.1.0"
 
 var (
 	loadOnce sync.Once
