@@ -8,7 +8,7 @@
 
 SHELL   := /bin/bash
 GO      ?= go
-DATASET ?= datasets/ttp-alliances/v1.0.0
+DATASET ?= datasets/ttp-alliances/v1.1.0
 FIGURES ?= figures
 NEXUS   := bin/nexus
 

@@ -497,3 +497,97 @@ func TestLookups(t *testing.T) {
 		}
 	}
 }
+
+// changelogSection returns the text of the "## [version]" section of a
+// Keep a Changelog file, or "".
+func changelogSection(doc, version string) string {
+	i := strings.Index(doc, "\n## ["+version+"]")
+	if i < 0 {
+		return ""
+	}
+	sec := doc[i+1:]
+	if j := strings.Index(sec[1:], "\n## ["); j >= 0 {
+		sec = sec[:j+1]
+	}
+	return sec
+}
+
+var changelogRow = regexp.MustCompile("^- ([a-z]+) ([a-z0-9-]+): ")
+
+// changelogRows returns, for each of the subsections Corrected, Removed
+// and Added of a changelog section, the rows it lists, one per line
+// "- resource key: reason", as "resource[key]".
+func changelogRows(sec string) map[string]map[string]bool {
+	out := map[string]map[string]bool{"Corrected": {}, "Removed": {}, "Added": {}}
+	cur := ""
+	for _, line := range strings.Split(sec, "\n") {
+		if h, ok := strings.CutPrefix(line, "### "); ok {
+			cur = strings.TrimSpace(h)
+			continue
+		}
+		if m := changelogRow.FindStringSubmatch(line); m != nil && out[cur] != nil {
+			out[cur][m[1]+"["+m[2]+"]"] = true
+		}
+	}
+	return out
+}
+
+// TestChangelogAgreesWithDiff: for every version after the first, the
+// CHANGELOG's Corrected, Removed and Added rows are exactly the rows
+// `nexus diff` finds changed, removed and added, and every resource and
+// field the version adds is named in its section.
+func TestChangelogAgreesWithDiff(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join(datasetRoot, "CHANGELOG.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs := datasetVersions(t)
+	for i := 1; i < len(dirs); i++ {
+		old, err := datapkg.Read(dirs[i-1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		cur, err := datapkg.Read(dirs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		sec := changelogSection(string(doc), cur.Version)
+		if sec == "" {
+			t.Errorf("CHANGELOG.md has no section ## [%s]", cur.Version)
+			continue
+		}
+		listed := changelogRows(sec)
+		found := map[string]map[string]bool{"Corrected": {}, "Removed": {}, "Added": {}}
+		for _, c := range datapkg.Diff(old, cur) {
+			row := c.Resource + "[" + c.Key + "]"
+			switch c.Kind {
+			case datapkg.RowChanged:
+				found["Corrected"][row] = true
+			case datapkg.RowRemoved:
+				found["Removed"][row] = true
+			case datapkg.RowAdded:
+				found["Added"][row] = true
+			case datapkg.ResourceAdded:
+				if !strings.Contains(sec, "`"+c.Resource+".csv`") {
+					t.Errorf("[%s]: new resource %s is not named in the CHANGELOG", cur.Version, c.Resource)
+				}
+			case datapkg.FieldAdded:
+				if !strings.Contains(sec, "`"+c.Resource+"."+c.Field+"`") {
+					t.Errorf("[%s]: new field %s.%s is not named in the CHANGELOG", cur.Version, c.Resource, c.Field)
+				}
+			}
+		}
+		for _, group := range []string{"Corrected", "Removed", "Added"} {
+			for row := range found[group] {
+				if !listed[group][row] {
+					t.Errorf("[%s] %s: nexus diff finds %s, the CHANGELOG does not list it", cur.Version, group, row)
+				}
+			}
+			for row := range listed[group] {
+				if !found[group][row] {
+					t.Errorf("[%s] %s: the CHANGELOG lists %s, nexus diff does not find it", cur.Version, group, row)
+				}
+			}
+		}
+	}
+}

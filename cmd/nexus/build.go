@@ -17,7 +17,7 @@ func init() {
 func cmdBuild(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.0.0", "dataset version `dir`")
+	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.1.0", "dataset version `dir`")
 	out := fs.String("out", "figures", "output `dir`")
 	list := fs.Bool("list", false, "list the outputs and their files instead of building")
 	makefile := fs.Bool("makefile", false, "print the make rules of every output instead of building")
@@ -48,7 +48,7 @@ func cmdBuild(stdout, stderr io.Writer, args []string) error {
 func cmdManifest(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("manifest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.0.0", "dataset version `dir`")
+	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.1.0", "dataset version `dir`")
 	out := fs.String("out", "figures", "output `dir` to scan")
 	if err := fs.Parse(args); err != nil {
 		return exitError{2}
@@ -59,7 +59,7 @@ func cmdManifest(stdout, stderr io.Writer, args []string) error {
 func cmdVerify(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.0.0", "dataset version `dir`")
+	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.1.0", "dataset version `dir`")
 	figures := fs.String("figures", "figures", "committed output `dir`")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: nexus verify [-dataset DIR] [-figures DIR] [NOTEBOOK.md...]")
