@@ -203,10 +203,18 @@ func RowPeriod(r study.Relation) string {
 }
 
 // period prints the periods of a set of relations: each row's own
-// period (see RowPeriod), distinct, in row order. It never joins the
-// start of one passage to the end of another, so it prints no span the
-// paper does not give.
+// period (see RowPeriod), distinct, dated ones first in date order, then
+// the paper's words in row order. It never joins the start of one passage
+// to the end of another, so it prints no span the paper does not give.
 func period(rels []study.Relation) string {
+	rels = append([]study.Relation(nil), rels...)
+	sort.SliceStable(rels, func(i, j int) bool {
+		a, b := rels[i].Start, rels[j].Start
+		if a.IsZero() || b.IsZero() {
+			return !a.IsZero() && b.IsZero()
+		}
+		return a.Before(b)
+	})
 	seen := map[string]bool{}
 	var out []string
 	for _, r := range rels {
