@@ -43,7 +43,8 @@ func StudyDesign(s *study.Study) *table.Table {
 		if r.Kind == "category" && r.N.Valid {
 			reported++
 		}
-		t.Append(table.Str(kindLabel[r.Kind]), table.Str(r.Label), n, table.Int(r.Evidence.Page))
+		src := table.Ref{Resource: "respondents", Key: r.Category}
+		t.Append(table.Str(kindLabel[r.Kind]), table.Str(r.Label).From(src), n.From(src), table.Int(r.Evidence.Page).From(src))
 	}
 	if reported == 0 {
 		t.Notes = append(t.Notes, "n.r.: not reported. The paper gives the total number of respondents but not how many fall in each category.")
@@ -99,17 +100,18 @@ func Codebook(s *study.Study) *table.Table {
 	themes := append([]study.Theme(nil), s.Themes...)
 	sort.Slice(themes, func(i, j int) bool { return themes[i].Order < themes[j].Order })
 	for _, th := range themes {
-		n := 0
-		var cited []string
+		var cited, excerpts []string
 		for _, ex := range s.Excerpts {
 			if ex.Theme == th.ID {
-				n++
+				excerpts = append(excerpts, ex.ID)
 				cited = append(cited, ex.Refs...)
 			}
 		}
-		t.Append(table.Str(th.ID), table.Str(NexusLabel(th.Nexus)), table.Str(th.Statement),
-			table.Str(codeLabels(s, th.Dimensions)), table.Str(codeLabels(s, th.Implications)),
-			table.Int(n), table.Str(refs.labels(cited)), table.Int(th.Page))
+		theme := table.Ref{Resource: "themes", Key: th.ID}
+		t.Append(table.Str(th.ID).From(theme), table.Str(NexusLabel(th.Nexus)).From(theme), table.Str(th.Statement).From(theme),
+			table.Str(codeLabels(s, th.Dimensions)).From(theme), table.Str(codeLabels(s, th.Implications)).From(theme),
+			table.Int(len(excerpts)).From(table.Refs("excerpts", excerpts...)...),
+			table.Str(refs.labels(cited)).From(table.Refs("references", distinct(cited)...)...), table.Int(th.Page).From(theme))
 	}
 	return t
 }

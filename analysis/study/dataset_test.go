@@ -15,7 +15,8 @@ import (
 	"github.com/go-gota/gota/series"
 
 	"nexus/analysis/datapkg"
-	"nexus/analysis/internal/testenv"
+	"nexus/analysis/quotes"
+	"nexus/internal/testenv"
 )
 
 // The shipped dataset (its current version and the directory of all its
@@ -137,112 +138,54 @@ var space = regexp.MustCompile(`\s+`)
 
 func normalize(s string) string { return strings.TrimSpace(space.ReplaceAllString(s, " ")) }
 
-// paperPages returns the paper split into its pages (index 1 to 13), each
-// with runs of whitespace normalised and the page-start line removed.
-func paperPages(t *testing.T) []string {
+// readPaper returns the paper cut into its pages at the running header.
+func readPaper(t *testing.T) *quotes.Paper {
 	t.Helper()
 	f := testenv.File(t, filepath.Join(paperDir, paperFile), "the quotes of every dataset version are checked against the paper")
-	b, err := os.ReadFile(f)
+	p, err := ReadPaper(f, pageMark)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := []string{""}
-	var cur []string
-	started := false
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.TrimSpace(line) == pageMark {
-			if started {
-				out = append(out, normalize(strings.Join(cur, "\n")))
-			}
-			cur, started = cur[:0], true
-			continue
-		}
-		cur = append(cur, line)
+	if p.Pages() != pages {
+		t.Fatalf("the paper splits into %d pages, want %d", p.Pages(), pages)
 	}
-	out = append(out, normalize(strings.Join(cur, "\n")))
-	if len(out) != pages+1 {
-		t.Fatalf("the paper splits into %d pages, want %d", len(out)-1, pages)
-	}
-	return out
+	return p
 }
 
 // TestDatasetVerbatim: in every version of the dataset, every quote,
 // theme statement, excerpt, printed citation, definition and example
-// occurs verbatim (up to runs of whitespace) on the page it states; an
+// occurs verbatim (up to runs of whitespace) on the page it states
+// (QuoteFields, checked by CheckQuotes as `nexus quotes` does); an
 // excerpt with page_end may run over the page break; a slip's variants
-// and the words an event prints for its dead occur too.
+// occur somewhere in the paper, and the words an event prints for its
+// dead occur in its quote.
 func TestDatasetVerbatim(t *testing.T) {
-	pp := paperPages(t)
+	paper := readPaper(t)
 	for _, dir := range datasetVersions(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			n := checkVerbatim(t, pp, loadDir(t, dir))
-			t.Logf("%d texts checked against the paper", n)
+			rep, err := CheckQuotes(dir, paper)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range rep.Misses {
+				t.Error(m)
+			}
+			s := loadDir(t, dir)
+			for _, e := range s.Events {
+				if e.KilledAsPrinted != "" && !strings.Contains(normalize(e.Evidence.Quote), normalize(e.KilledAsPrinted)) {
+					t.Errorf("events %s: killed_as_printed %q is not in the quote", e.ID, e.KilledAsPrinted)
+				}
+			}
+			for _, sl := range s.Slips {
+				for _, v := range sl.Variants {
+					if paper.Find(v) == 0 {
+						t.Errorf("slips %s: variant %q is nowhere in the paper", sl.ID, v)
+					}
+				}
+			}
+			t.Logf("%d texts checked against the paper", rep.Checked)
 		})
 	}
-}
-
-func checkVerbatim(t *testing.T, pp []string, s *Study) int {
-	n := 0
-	check := func(what, text string, page, end int) {
-		t.Helper()
-		n++
-		if page < 1 || page > pages || end < page || end > pages {
-			t.Errorf("%s: pages %d-%d out of range", what, page, end)
-			return
-		}
-		hay := strings.Join(pp[page:end+1], " ")
-		if !strings.Contains(hay, normalize(text)) {
-			t.Errorf("%s: not found verbatim on page %d (to %d): %q", what, page, end, text)
-		}
-	}
-	ev := func(what string, e Evidence) { check(what+" quote", e.Quote, e.Page, e.Page) }
-	for _, o := range s.Organizations {
-		ev("organizations "+o.ID, o.Evidence)
-	}
-	for _, r := range s.Relations {
-		ev("relations "+r.ID, r.Evidence)
-	}
-	for _, e := range s.Events {
-		ev("events "+e.ID, e.Evidence)
-		if e.KilledAsPrinted != "" && !strings.Contains(normalize(e.Evidence.Quote), normalize(e.KilledAsPrinted)) {
-			t.Errorf("events %s: killed_as_printed %q is not in the quote", e.ID, e.KilledAsPrinted)
-		}
-	}
-	for _, r := range s.Respondents {
-		ev("respondents "+r.Category, r.Evidence)
-	}
-	for _, p := range s.Persons {
-		ev("persons "+p.ID, p.Evidence)
-	}
-	for _, p := range s.Presence {
-		ev("presence "+p.ID, p.Evidence)
-	}
-	for _, ty := range s.Typology {
-		ev("typology "+ty.ID, ty.Evidence)
-		if ty.Example != "" {
-			check("typology "+ty.ID+" example", ty.Example, ty.Evidence.Page, ty.Evidence.Page)
-		}
-	}
-	for _, sl := range s.Slips {
-		check("slips "+sl.ID+" quote", sl.Quote, sl.Page, sl.Page)
-		for _, v := range sl.Variants {
-			check("slips "+sl.ID+" variant", v, 1, pages)
-		}
-	}
-	for _, th := range s.Themes {
-		check("themes "+th.ID+" statement", th.Statement, th.Page, th.Page)
-	}
-	for _, ex := range s.Excerpts {
-		end := ex.Page
-		if ex.PageEnd.Valid {
-			end = ex.PageEnd.Value
-		}
-		check("excerpts "+ex.ID+" text", ex.Text, ex.Page, end)
-	}
-	for _, c := range s.Citations {
-		check("citations "+c.ID+" as_printed", c.AsPrinted, c.Page, c.Page)
-	}
-	return n
 }
 
 // codedRow is a row that carries a coding: its evidence, the words the

@@ -63,12 +63,19 @@ func cmdVerify(stdout, stderr io.Writer, args []string) error {
 	figures := fs.String("figures", "figures", "committed output `dir`")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: nexus verify [-dataset DIR] [-figures DIR] [NOTEBOOK.md...]")
+		fmt.Fprintln(stderr, "Rebuilds every table, figure, notebook (all of notebooks/ when none is given) and the MANIFEST in a")
+		fmt.Fprintln(stderr, "temporary directory and compares them with DIR: \"missing\" is a file the build makes that DIR lacks,")
+		fmt.Fprintln(stderr, "\"extra\" a file DIR holds that the build does not make.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return exitError{2}
 	}
-	diffs, err := compendium.Verify(*dataset, *figures, fs.Args())
+	var notebooks []string // nil: every notebook of the compendium
+	if fs.NArg() > 0 {
+		notebooks = fs.Args()
+	}
+	diffs, err := compendium.Verify(*dataset, *figures, notebooks)
 	if err != nil {
 		return err
 	}
