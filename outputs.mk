@@ -37,9 +37,11 @@ OUTPUT_FILES := \
 	$(FIGURES)/fig-alliance-network.svg \
 	$(FIGURES)/fig-alliance-network.png \
 	$(FIGURES)/fig-alliance-network.pdf \
+	$(FIGURES)/fig-alliance-network.trace.csv \
 	$(FIGURES)/fig-timeline.svg \
 	$(FIGURES)/fig-timeline.png \
 	$(FIGURES)/fig-timeline.pdf \
+	$(FIGURES)/fig-timeline.trace.csv \
 	$(FIGURES)/fig-theme-dimensions.svg \
 	$(FIGURES)/fig-theme-dimensions.png \
 	$(FIGURES)/fig-theme-dimensions.pdf \
@@ -86,11 +88,11 @@ $(FIGURES)/tbl-cooccurrence.csv $(FIGURES)/tbl-cooccurrence.md $(FIGURES)/tbl-co
 	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) T8
 
 # F1: The alliance network (paper.AllianceNetworkFigure)
-$(FIGURES)/fig-alliance-network.svg $(FIGURES)/fig-alliance-network.png $(FIGURES)/fig-alliance-network.pdf &: $(NEXUS) $(DATASET)/relations.csv $(DATASET)/organizations.csv
+$(FIGURES)/fig-alliance-network.svg $(FIGURES)/fig-alliance-network.png $(FIGURES)/fig-alliance-network.pdf $(FIGURES)/fig-alliance-network.trace.csv &: $(NEXUS) $(DATASET)/relations.csv $(DATASET)/organizations.csv
 	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) F1
 
 # F2: Timeline of dated events 2001-2025 (paper.TimelineFigure)
-$(FIGURES)/fig-timeline.svg $(FIGURES)/fig-timeline.png $(FIGURES)/fig-timeline.pdf &: $(NEXUS) $(DATASET)/events.csv
+$(FIGURES)/fig-timeline.svg $(FIGURES)/fig-timeline.png $(FIGURES)/fig-timeline.pdf $(FIGURES)/fig-timeline.trace.csv &: $(NEXUS) $(DATASET)/events.csv
 	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) F2
 
 # F3: Theme x cooperation-dimension matrix (paper.ThemeDimensions)

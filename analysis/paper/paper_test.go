@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"nexus/analysis/study"
+	"nexus/analysis/table"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -176,4 +178,55 @@ func TestCitationAuditShowsSlips(t *testing.T) {
 	assert.Contains(t, details["c061"], "Ely Karmon / Elli Karmon")
 	assert.Contains(t, details["c041"], "Abu Bakr-al-Baghdadi")
 	assert.Contains(t, details["c036"], "Khan, R. (2025, January 7)")
+}
+
+// TestTraceCounts: a cell that counts rows names exactly the rows it
+// counts, so the trace and the number cannot disagree.
+func TestTraceCounts(t *testing.T) {
+	s := load(t)
+	check := func(tb *table.Table, col string) {
+		t.Helper()
+		j := -1
+		for i, c := range tb.Columns {
+			if c.Name == col {
+				j = i
+			}
+		}
+		if j < 0 {
+			t.Fatalf("%s: no column %s", tb.Title, col)
+		}
+		for i, r := range tb.Rows {
+			n, err := strconv.Atoi(r[j].Value)
+			if err != nil {
+				t.Fatalf("%s row %d: %s = %q", tb.Title, i+1, col, r[j].Value)
+			}
+			if n != len(r[j].Sources) {
+				t.Errorf("%s row %d: %s = %d but the cell names %d rows: %v", tb.Title, i+1, col, n, len(r[j].Sources), r[j].Sources)
+			}
+		}
+	}
+	check(Dyads(s), "passages")
+	check(Codebook(s), "excerpts")
+	cooc, err := Cooccurrence(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []string{"excerpts_both", "excerpts_a", "excerpts_b"} {
+		check(cooc, c)
+	}
+	rob, err := RobustnessTable(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(rob, "ties_removed")
+	// Degree counts links, not rows: a node's rows are at least its degree.
+	nm, err := NetworkMeasures(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range nm.Rows {
+		if d, _ := strconv.Atoi(r[2].Value); len(r[2].Sources) < d {
+			t.Errorf("T4 row %d: degree %d from %d rows", i+1, d, len(r[2].Sources))
+		}
+	}
 }

@@ -257,10 +257,17 @@ func Dyads(s *study.Study) *table.Table {
 	}
 	orgs := orgIndex(s)
 	for _, d := range DyadsOf(s) {
-		var types, mog, basis, dims, pages []string
+		var types, mog, basis, dims, pages, ids, mogIDs, periodIDs []string
 		var refLists [][]string
 		stated := 0
 		for _, r := range d.Relations {
+			ids = append(ids, r.ID)
+			if r.Moghadam != "" {
+				mogIDs = append(mogIDs, r.ID)
+			}
+			if RowPeriod(r) != "" {
+				periodIDs = append(periodIDs, r.ID)
+			}
 			types = append(types, r.TieType)
 			mog = append(mog, r.Moghadam)
 			basis = append(basis, r.Basis)
@@ -295,18 +302,23 @@ func Dyads(s *study.Study) *table.Table {
 		if b.Scope != a.Scope {
 			scope = "study/example"
 		}
+		rels, pair := table.Refs("relations", ids...), table.Refs("organizations", d.A, d.B)
+		var cited []string
+		for _, l := range refLists {
+			cited = append(cited, l...)
+		}
 		t.Append(
-			table.Str(orgLabel(a)+" – "+orgLabel(b)),
-			table.Str(scope),
-			table.Str(strings.Join(distinct(types), "; ")),
-			mogCell,
-			table.Str(strings.Join(distinct(basis), "; ")),
-			table.Str(codeLabels(s, distinct(dims))),
-			per,
-			table.Int(len(d.Relations)),
-			table.Int(Sources(refLists...)),
-			table.Str(coding),
-			table.Str(strings.Join(pageList, ", ")),
+			table.Str(orgLabel(a)+" – "+orgLabel(b)).From(pair...),
+			table.Str(scope).From(pair...),
+			table.Str(strings.Join(distinct(types), "; ")).From(rels...),
+			mogCell.From(table.Refs("relations", mogIDs...)...),
+			table.Str(strings.Join(distinct(basis), "; ")).From(rels...),
+			table.Str(codeLabels(s, distinct(dims))).From(rels...),
+			per.From(table.Refs("relations", periodIDs...)...),
+			table.Int(len(d.Relations)).From(rels...),
+			table.Int(Sources(refLists...)).From(append(rels, table.Refs("references", distinct(cited)...)...)...),
+			table.Str(coding).From(rels...),
+			table.Str(strings.Join(pageList, ", ")).From(rels...),
 		)
 	}
 	return t
@@ -378,10 +390,12 @@ func Timeline(s *study.Study) *table.Table {
 			}
 			injured = qualified(e.Injured, e.InjuredQualifier)
 		}
-		place := table.Str(e.Place)
-		t.Append(table.Str(date), table.Str(e.Title), table.Str(e.Kind), place,
-			table.Str(strings.Join(actors, "; ")), killed, injured, table.Str(e.DateBasis),
-			table.Str(refs.labels(e.Evidence.Refs)), table.Int(e.Evidence.Page))
+		ev := table.Ref{Resource: "events", Key: e.ID}
+		t.Append(table.Str(date).From(ev), table.Str(e.Title).From(ev), table.Str(e.Kind).From(ev), table.Str(e.Place).From(ev),
+			table.Str(strings.Join(actors, "; ")).From(append([]table.Ref{ev}, table.Refs("organizations", e.Actors...)...)...),
+			killed.From(ev), injured.From(ev), table.Str(e.DateBasis).From(ev),
+			table.Str(refs.labels(e.Evidence.Refs)).From(append([]table.Ref{ev}, table.Refs("references", e.Evidence.Refs...)...)...),
+			table.Int(e.Evidence.Page).From(ev))
 	}
 	return t
 }
@@ -508,6 +522,12 @@ func CitationAudit(s *study.Study) *table.Table {
 	t.Label = "tbl:citation-audit"
 	t.Long = true
 	audits := AuditCitations(s)
+	slipIDs := map[string][]string{}
+	for _, sl := range s.Slips {
+		for _, c := range sl.Citations {
+			slipIDs[c] = append(slipIDs[c], sl.ID)
+		}
+	}
 	counts := map[string]int{}
 	for _, a := range audits {
 		counts[a.Status]++
@@ -519,7 +539,17 @@ func CitationAudit(s *study.Study) *table.Table {
 		if a.Reference.Key == "" {
 			ref = table.Missing()
 		}
-		t.Append(id, printed, page, ref, table.Str(a.Status), table.Str(a.Detail))
+		var cit, both []table.Ref
+		if a.Citation.ID != "" {
+			cit = []table.Ref{{Resource: "citations", Key: a.Citation.ID}}
+		}
+		both = append(both, cit...)
+		if a.Reference.Key != "" {
+			ref = ref.From(table.Ref{Resource: "references", Key: a.Reference.Key})
+			both = append(both, table.Ref{Resource: "references", Key: a.Reference.Key})
+		}
+		detail := table.Str(a.Detail).From(both...).From(table.Refs("slips", slipIDs[a.Citation.ID]...)...)
+		t.Append(id.From(cit...), printed.From(cit...), page.From(cit...), ref, table.Str(a.Status).From(both...), detail)
 	}
 	t.Caption = fmt.Sprintf("%d in-text citations against %d listed references: %d resolved, %d author mismatch, %d year mismatch, %d missing from the list; %d listed references never cited.",
 		len(s.Citations), len(s.References), counts[StatusResolved], counts[StatusAuthorMismatch],
