@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/internal/testenv"
 	"nexus/analysis/study"
+	"nexus/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")

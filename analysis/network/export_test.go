@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/internal/testenv"
+	"nexus/internal/testenv"
 )
 
 // fixture is a small alliance network with every kind of attribute,

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/internal/testenv"
+	"nexus/internal/testenv"
 )
 
 // gexfSchema is our restatement of the GEXF 1.3 schema for the elements

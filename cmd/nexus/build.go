@@ -70,7 +70,11 @@ func cmdManifest(stdout, stderr io.Writer, args []string) error {
 var verifySpec = spec{
 	name:     "verify",
 	synopsis: []string{"verify [-dataset DIR] [-figures DIR] [NOTEBOOK.md...]"},
-	about:    "Regenerates every output into a temporary directory and compares it byte for byte with DIR; exits 1 and names each file that differs, is missing or is extra.",
+	about: `Rebuilds every table, figure, notebook (all of notebooks/ when none is
+given) and the MANIFEST in a temporary directory and compares them byte for
+byte with DIR; exits 1 and names each file that differs: "missing" is a
+file the build makes that DIR lacks, "extra" a file DIR holds that the
+build does not make.`,
 }
 
 func cmdVerify(stdout, stderr io.Writer, args []string) error {
@@ -80,7 +84,11 @@ func cmdVerify(stdout, stderr io.Writer, args []string) error {
 	if err := verifySpec.parse(fs, stdout, args); err != nil {
 		return err
 	}
-	diffs, err := compendium.Verify(*dataset, *figures, fs.Args())
+	var notebooks []string // nil: every notebook of the compendium
+	if fs.NArg() > 0 {
+		notebooks = fs.Args()
+	}
+	diffs, err := compendium.Verify(*dataset, *figures, notebooks)
 	if err != nil {
 		return err
 	}

@@ -22,7 +22,7 @@ import (
 
 // defaultDataset is the dataset version the commands read when not told
 // otherwise.
-const defaultDataset = "datasets/ttp-alliances/v1.0.0"
+const defaultDataset = "datasets/ttp-alliances/v1.1.0"
 
 // errHelp is returned by a command that printed its usage on -h; run
 // turns it into exit status 0.

@@ -304,7 +304,13 @@ func TestExportGEXFDataset(t *testing.T) {
 // TestExportMatchesNetwork checks the README's recipe: export with T4's
 // filters and -isolates=false has exactly the nodes network measures.
 func TestExportMatchesNetwork(t *testing.T) {
-	filters := []string{"-dataset", datasetDir, "-scope", "study",
+	for _, dir := range []string{datasetDir, "../../" + defaultDataset} {
+		exportMatchesNetwork(t, dir)
+	}
+}
+
+func exportMatchesNetwork(t *testing.T, dir string) {
+	filters := []string{"-dataset", dir, "-scope", "study",
 		"-type", "alliance,affiliation,merger,pledge,sanctuary,support,joint-operation,liaison"}
 	_, metrics, _ := nexus(append([]string{"network", "-out", "-"}, filters...)...)
 	var want []string
@@ -321,7 +327,7 @@ func TestExportMatchesNetwork(t *testing.T) {
 		}
 		same := slices.Equal(got, want)
 		if iso == "-isolates=false" && !same || iso == "-isolates=true" && (same || len(got) <= len(want)) {
-			t.Errorf("export %s: %d nodes, network %d (%s)", iso, len(got), len(want), errs)
+			t.Errorf("%s: export %s: %d nodes, network %d (%s)", dir, iso, len(got), len(want), errs)
 		}
 	}
 }

@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"nexus/analysis/internal/testenv"
 	"nexus/analysis/notebook"
+	"nexus/internal/testenv"
 )
 
 // newRoot makes a repository in a temporary directory: the module's go.mod
@@ -31,9 +31,17 @@ func newRoot(t *testing.T, nbs map[string]string) (string, map[string]string) {
 		}
 		os.WriteFile(filepath.Join(root, f), b, 0o644)
 	}
-	// The packages a notebook program imports, as notebook's tests copy
-	// them.
-	for _, pkg := range []string{"analysis/notebook/cell", "analysis/figure"} {
+	// The packages a notebook program imports (those of notebook/cell),
+	// as notebook's tests copy them.
+	deps, err := exec.Command("go", "list", "-deps", "nexus/analysis/notebook/cell").Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	for _, p := range strings.Fields(string(deps)) {
+		pkg, ok := strings.CutPrefix(p, "nexus/")
+		if !ok {
+			continue
+		}
 		gos, _ := filepath.Glob(filepath.Join("..", "..", "..", pkg, "*.go"))
 		if len(gos) == 0 {
 			t.Fatalf("no Go files in %s", pkg)
