@@ -62,6 +62,22 @@ type CellTrace struct {
 // number or a column name), reads the trace file beside it (TraceSuffix)
 // and looks up each row behind the cell in the dataset directory dataset.
 func Trace(file string, line int, col, dataset string) (*CellTrace, error) {
+	return NewTracer(dataset).Trace(file, line, col)
+}
+
+// Tracer traces cells against one dataset, which it reads and validates
+// once, on first use.
+type Tracer struct {
+	dataset string
+	pkg     *datapkg.Package
+	texts   map[string]quotes.Field
+}
+
+// NewTracer returns a Tracer for the dataset directory dataset.
+func NewTracer(dataset string) *Tracer { return &Tracer{dataset: dataset} }
+
+// Trace is the package-level Trace against the tracer's dataset.
+func (tc *Tracer) Trace(file string, line int, col string) (*CellTrace, error) {
 	ct, err := findCell(file, line, col)
 	if err != nil {
 		return nil, err
@@ -83,13 +99,15 @@ func Trace(file string, line int, col, dataset string) (*CellTrace, error) {
 	if len(refs) == 0 {
 		return ct, nil
 	}
-	p, err := datapkg.Read(dataset)
-	if err != nil {
-		return nil, err
+	if tc.pkg == nil {
+		p, err := datapkg.Read(tc.dataset)
+		if err != nil {
+			return nil, err
+		}
+		tc.pkg, tc.texts = p, quoteFieldOf(p)
 	}
-	texts := quoteFieldOf(p)
 	for _, r := range refs {
-		e, err := lookup(p, r, texts)
+		e, err := lookup(tc.pkg, r, tc.texts)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", tpath, ct.Line, err)
 		}

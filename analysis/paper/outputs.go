@@ -33,20 +33,17 @@ func WriteTable(t *table.Table, dir, name string) error {
 	return nil
 }
 
-// writeTableErr passes on the error of a table function, or writes it.
-func writeTableErr(t *table.Table, err error) func(dir, name string) error {
-	return func(dir, name string) error {
-		if err != nil {
-			return err
-		}
-		return WriteTable(t, dir, name)
-	}
-}
-
-func tableOutput(id, name, title, fn string, inputs []string, make func() *table.Table) build.Output {
+// tableOutput registers a table computed by make.
+func tableOutput(id, name, title, fn string, inputs []string, make func() (*table.Table, error)) build.Output {
 	return build.Output{
 		ID: id, Name: name, Title: title, Formats: TableFormats, Inputs: inputs, Func: fn,
-		Make: func(dir string) error { return WriteTable(make(), dir, name) },
+		Make: func(dir string) error {
+			t, err := make()
+			if err != nil {
+				return err
+			}
+			return WriteTable(t, dir, name)
+		},
 	}
 }
 
@@ -55,24 +52,21 @@ func tableOutput(id, name, title, fn string, inputs []string, make func() *table
 func Outputs(s *study.Study) []build.Output {
 	return []build.Output{
 		tableOutput("T1", "tbl-study-design", "Study design and sample", "paper.StudyDesign",
-			[]string{"respondents"}, func() *table.Table { return StudyDesign(s) }),
+			[]string{"respondents"}, func() (*table.Table, error) { return StudyDesign(s) }),
 		tableOutput("T2", "tbl-codebook", "Codebook of findings", "paper.Codebook",
-			[]string{"themes", "excerpts", "codes", "references"}, func() *table.Table { return Codebook(s) }),
+			[]string{"themes", "excerpts", "codes", "references"}, func() (*table.Table, error) { return Codebook(s) }),
 		tableOutput("T3", "tbl-dyads", "Alliance dyads", "paper.Dyads",
-			[]string{"relations", "organizations", "codes"}, func() *table.Table { return Dyads(s) }),
-		{ID: "T4", Name: "tbl-network-measures", Title: "Network measures per organization", Func: "paper.NetworkMeasures",
-			Formats: TableFormats, Inputs: []string{"relations", "organizations"},
-			Make: func(dir string) error { return writeTableErr(NetworkMeasures(s))(dir, "tbl-network-measures") }},
+			[]string{"relations", "organizations", "codes"}, func() (*table.Table, error) { return Dyads(s) }),
+		tableOutput("T4", "tbl-network-measures", "Network measures per organization", "paper.NetworkMeasures",
+			[]string{"relations", "organizations"}, func() (*table.Table, error) { return NetworkMeasures(s) }),
 		tableOutput("T5", "tbl-timeline", "Timeline of events", "paper.Timeline",
-			[]string{"events", "organizations", "references"}, func() *table.Table { return Timeline(s) }),
+			[]string{"events", "organizations", "references"}, func() (*table.Table, error) { return Timeline(s) }),
 		tableOutput("T6", "tbl-citation-audit", "Citation audit", "paper.CitationAudit",
-			[]string{"citations", "references"}, func() *table.Table { return CitationAudit(s) }),
-		{ID: "T7", Name: "tbl-robustness", Title: "Leave-one-source-out robustness", Func: "paper.RobustnessTable",
-			Formats: TableFormats, Inputs: []string{"relations", "organizations", "references"},
-			Make: func(dir string) error { return writeTableErr(RobustnessTable(s))(dir, "tbl-robustness") }},
-		{ID: "T8", Name: "tbl-cooccurrence", Title: "Code co-occurrence across the excerpts", Func: "paper.Cooccurrence",
-			Formats: TableFormats, Inputs: []string{"excerpts", "codes"},
-			Make: func(dir string) error { return writeTableErr(Cooccurrence(s))(dir, "tbl-cooccurrence") }},
+			[]string{"citations", "references"}, func() (*table.Table, error) { return CitationAudit(s) }),
+		tableOutput("T7", "tbl-robustness", "Leave-one-source-out robustness", "paper.RobustnessTable",
+			[]string{"relations", "organizations", "references"}, func() (*table.Table, error) { return RobustnessTable(s) }),
+		tableOutput("T8", "tbl-cooccurrence", "Code co-occurrence across the excerpts", "paper.Cooccurrence",
+			[]string{"excerpts", "codes"}, func() (*table.Table, error) { return Cooccurrence(s) }),
 		withEvidence(figureOutput("F1", "fig-alliance-network", "The alliance network", "paper.AllianceNetworkFigure",
 			[]string{"relations", "organizations"}, figure.FullWidth, 15*vg.Centimeter, func() (*plot.Plot, error) { return AllianceNetworkFigure(s) }),
 			func() (*table.Table, error) { return AllianceNetworkEvidence(s) }),

@@ -60,7 +60,8 @@ func TestGolden(t *testing.T) {
 
 // The paper prints 29 respondents and no count per category (page 7).
 func TestStudyDesignKeepsCountsMissing(t *testing.T) {
-	tb := StudyDesign(load(t))
+	tb, err := StudyDesign(load(t))
+	require.NoError(t, err)
 	total, missing := 0, 0
 	for _, r := range tb.Rows {
 		switch r[0].Value {
@@ -144,7 +145,8 @@ func TestPeriodNeverSpansPassages(t *testing.T) {
 			assert.Empty(t, RowPeriod(r), "r022: the paper gives the conflict no period")
 		}
 	}
-	tb := Dyads(load(t))
+	tb, err := Dyads(load(t))
+	require.NoError(t, err)
 	for _, row := range tb.Rows {
 		if row[0].Value == "CIA – TTP" {
 			assert.Equal(t, "2009", row[6].Value)
@@ -156,7 +158,8 @@ func TestPeriodNeverSpansPassages(t *testing.T) {
 // T5 keeps the paper's qualifiers: "after 2020" (page 4) and "several CIA
 // operatives" (page 5).
 func TestTimelineKeepsQualifiers(t *testing.T) {
-	tb := Timeline(load(t))
+	tb, err := Timeline(load(t))
+	require.NoError(t, err)
 	var dates, killed []string
 	for _, row := range tb.Rows {
 		dates = append(dates, row[0].Value)
@@ -205,8 +208,12 @@ func TestTraceCounts(t *testing.T) {
 			}
 		}
 	}
-	check(Dyads(s), "passages")
-	check(Codebook(s), "excerpts")
+	dy, err := Dyads(s)
+	require.NoError(t, err)
+	check(dy, "passages")
+	cb, err := Codebook(s)
+	require.NoError(t, err)
+	check(cb, "excerpts")
 	cooc, err := Cooccurrence(s)
 	if err != nil {
 		t.Fatal(err)

@@ -19,7 +19,7 @@ var kindLabel = map[string]string{
 
 // StudyDesign is T1: the study design and sample as the methodology
 // describes it. Counts the paper does not report print as "n.r.".
-func StudyDesign(s *study.Study) *table.Table {
+func StudyDesign(s *study.Study) (*table.Table, error) {
 	t := table.New("Study design and sample",
 		table.Column{Name: "aspect", Header: "Aspect"},
 		table.Column{Name: "description", Header: "As described", Width: "7cm"},
@@ -49,7 +49,7 @@ func StudyDesign(s *study.Study) *table.Table {
 	if reported == 0 {
 		t.Notes = append(t.Notes, "n.r.: not reported. The paper gives the total number of respondents but not how many fall in each category.")
 	}
-	return t
+	return t, t.Validate()
 }
 
 func codeLabels(s *study.Study, ids []string) string {
@@ -82,7 +82,7 @@ func NexusLabel(nexus string) string {
 // cooperation dimensions and security implications coded for it, the
 // number of interview excerpts printed under it and the literature its
 // analysis cites.
-func Codebook(s *study.Study) *table.Table {
+func Codebook(s *study.Study) (*table.Table, error) {
 	t := table.New("Codebook of findings",
 		table.Column{Name: "theme", Header: "Theme"},
 		table.Column{Name: "nexus", Header: "Nexus"},
@@ -113,7 +113,7 @@ func Codebook(s *study.Study) *table.Table {
 			table.Int(len(excerpts)).From(table.Refs("excerpts", excerpts...)...),
 			table.Str(refs.labels(cited)).From(table.Refs("references", distinct(cited)...)...), table.Int(th.Page).From(theme))
 	}
-	return t
+	return t, t.Validate()
 }
 
 // orgLabel prints an organization by its abbreviation, or its name.
@@ -233,7 +233,7 @@ func period(rels []study.Relation) string {
 // cooperation dimensions named, the period, the number of independent
 // sources (see Sources) and whether the coding is stated by the paper or
 // inferred.
-func Dyads(s *study.Study) *table.Table {
+func Dyads(s *study.Study) (*table.Table, error) {
 	t := table.New("Alliance dyads",
 		table.Column{Name: "pair", Header: "Pair"},
 		table.Column{Name: "scope", Header: "Scope"},
@@ -321,7 +321,7 @@ func Dyads(s *study.Study) *table.Table {
 			table.Str(strings.Join(pageList, ", ")).From(rels...),
 		)
 	}
-	return t
+	return t, t.Validate()
 }
 
 // qualified prints a casualty figure with the paper's qualifier.
@@ -357,7 +357,7 @@ func SortedEvents(s *study.Study) []study.Event {
 // Timeline is T5: every dated event, in date order, with the date as
 // precise as the paper gives it. Casualty counts are shown for attacks;
 // an attack whose toll the paper does not count prints "n.r.".
-func Timeline(s *study.Study) *table.Table {
+func Timeline(s *study.Study) (*table.Table, error) {
 	t := table.New("Timeline of events",
 		table.Column{Name: "date", Header: "Date"},
 		table.Column{Name: "event", Header: "Event", Width: "5cm"},
@@ -397,7 +397,7 @@ func Timeline(s *study.Study) *table.Table {
 			table.Str(refs.labels(e.Evidence.Refs)).From(append([]table.Ref{ev}, table.Refs("references", e.Evidence.Refs...)...)...),
 			table.Int(e.Evidence.Page).From(ev))
 	}
-	return t
+	return t, t.Validate()
 }
 
 // Citation statuses of the audit (T6).
@@ -510,7 +510,7 @@ func joinNonEmpty(sep string, parts ...string) string {
 // CitationAudit is T6: every in-text citation as resolved, with author or
 // year mismatches and citations missing from the reference list, followed
 // by every listed reference that is never cited.
-func CitationAudit(s *study.Study) *table.Table {
+func CitationAudit(s *study.Study) (*table.Table, error) {
 	t := table.New("Citation audit",
 		table.Column{Name: "citation", Header: "Citation"},
 		table.Column{Name: "as_printed", Header: "As printed", Width: "3.5cm"},
@@ -555,5 +555,5 @@ func CitationAudit(s *study.Study) *table.Table {
 		len(s.Citations), len(s.References), counts[StatusResolved], counts[StatusAuthorMismatch],
 		counts[StatusYearMismatch], counts[StatusMissing], counts[StatusUncited])
 	t.MissingText = "no entry"
-	return t
+	return t, t.Validate()
 }

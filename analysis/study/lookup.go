@@ -13,95 +13,63 @@ import (
 // or nil for a Study built by hand.
 func (s *Study) Package() *datapkg.Package { return s.pkg }
 
-// Organization returns the organization with the given ID, or nil.
-func (s *Study) Organization(id string) *Organization {
-	for i := range s.Organizations {
-		if s.Organizations[i].ID == id {
-			return &s.Organizations[i]
+// keyed is a record of the study with a primary key.
+type keyed interface{ key() string }
+
+// find returns the row of rows whose primary key is k, or nil.
+func find[T keyed](rows []T, k string) *T {
+	for i := range rows {
+		if rows[i].key() == k {
+			return &rows[i]
 		}
 	}
 	return nil
 }
+
+func (o Organization) key() string { return o.ID }
+func (r Relation) key() string     { return r.ID }
+func (e Event) key() string        { return e.ID }
+func (t Theme) key() string        { return t.ID }
+func (e Excerpt) key() string      { return e.ID }
+func (c Code) key() string         { return c.ID }
+func (r Respondent) key() string   { return r.Category }
+func (r Reference) key() string    { return r.Key }
+func (c Citation) key() string     { return c.ID }
+func (p Person) key() string       { return p.ID }
+func (s Slip) key() string         { return s.ID }
+
+// Organization returns the organization with the given ID, or nil.
+func (s *Study) Organization(id string) *Organization { return find(s.Organizations, id) }
 
 // Relation returns the relation with the given ID, or nil.
-func (s *Study) Relation(id string) *Relation {
-	for i := range s.Relations {
-		if s.Relations[i].ID == id {
-			return &s.Relations[i]
-		}
-	}
-	return nil
-}
+func (s *Study) Relation(id string) *Relation { return find(s.Relations, id) }
 
 // Event returns the event with the given ID, or nil.
-func (s *Study) Event(id string) *Event {
-	for i := range s.Events {
-		if s.Events[i].ID == id {
-			return &s.Events[i]
-		}
-	}
-	return nil
-}
+func (s *Study) Event(id string) *Event { return find(s.Events, id) }
 
 // Theme returns the theme with the given ID, or nil.
-func (s *Study) Theme(id string) *Theme {
-	for i := range s.Themes {
-		if s.Themes[i].ID == id {
-			return &s.Themes[i]
-		}
-	}
-	return nil
-}
+func (s *Study) Theme(id string) *Theme { return find(s.Themes, id) }
 
 // Excerpt returns the excerpt with the given ID, or nil.
-func (s *Study) Excerpt(id string) *Excerpt {
-	for i := range s.Excerpts {
-		if s.Excerpts[i].ID == id {
-			return &s.Excerpts[i]
-		}
-	}
-	return nil
-}
+func (s *Study) Excerpt(id string) *Excerpt { return find(s.Excerpts, id) }
 
 // Code returns the code with the given ID, or nil.
-func (s *Study) Code(id string) *Code {
-	for i := range s.Codes {
-		if s.Codes[i].ID == id {
-			return &s.Codes[i]
-		}
-	}
-	return nil
-}
+func (s *Study) Code(id string) *Code { return find(s.Codes, id) }
 
 // Respondent returns the respondent row of the given category, or nil.
-func (s *Study) Respondent(category string) *Respondent {
-	for i := range s.Respondents {
-		if s.Respondents[i].Category == category {
-			return &s.Respondents[i]
-		}
-	}
-	return nil
-}
+func (s *Study) Respondent(category string) *Respondent { return find(s.Respondents, category) }
 
 // Reference returns the reference with the given key, or nil.
-func (s *Study) Reference(key string) *Reference {
-	for i := range s.References {
-		if s.References[i].Key == key {
-			return &s.References[i]
-		}
-	}
-	return nil
-}
+func (s *Study) Reference(key string) *Reference { return find(s.References, key) }
 
 // Citation returns the citation with the given ID, or nil.
-func (s *Study) Citation(id string) *Citation {
-	for i := range s.Citations {
-		if s.Citations[i].ID == id {
-			return &s.Citations[i]
-		}
-	}
-	return nil
-}
+func (s *Study) Citation(id string) *Citation { return find(s.Citations, id) }
+
+// Person returns the person row with the given ID, or nil.
+func (s *Study) Person(id string) *Person { return find(s.Persons, id) }
+
+// Slip returns the slip with the given ID, or nil.
+func (s *Study) Slip(id string) *Slip { return find(s.Slips, id) }
 
 // ExcerptsOf returns the excerpts of a theme, in file order.
 func (s *Study) ExcerptsOf(theme string) []Excerpt {

@@ -208,3 +208,13 @@ func Recover() {
 	}
 	os.Exit(2)
 }
+
+// Must returns v when err is nil, and otherwise stops the notebook with
+// err at the caller's line, so a cell can write
+// cell.Table(cell.Must(paper.Dyads(s))).
+func Must[T any](v T, err error) T {
+	if err != nil {
+		fail(1, "%v", err)
+	}
+	return v
+}
