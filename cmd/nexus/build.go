@@ -68,7 +68,9 @@ func cmdVerify(stdout, stderr io.Writer, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return exitError{2}
 	}
-	diffs, err := compendium.Verify(*dataset, *figures, fs.Args())
+	ctx, stop := interruptible()
+	defer stop()
+	diffs, err := compendium.Verify(ctx, *dataset, *figures, fs.Args())
 	if err != nil {
 		return err
 	}
