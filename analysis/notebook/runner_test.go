@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/internal/testenv"
+	"nexus/internal/testenv"
 	"nexus/analysis/notebook/cell"
 )
 

@@ -1,54 +1,29 @@
-// Package testenv decides what a test does when something it needs from the
-// machine (a tool on PATH, a file beside the clone) is missing.
+// Package testenv forwards to nexus/internal/testenv, where the helpers
+// moved so that the tests of cmd/nexus can use them too.
 //
-// Outside CI such a test is skipped, loudly: the reason is printed to
-// standard error as well as to the test log, so `go test ./...` shows it.
-// In CI (the environment variable CI is set, as .ci/run and GitHub Actions
-// set it) the test fails instead and names what is missing, so a check that
-// cannot run never passes as "ok".
+// Deprecated: import nexus/internal/testenv.
 package testenv
 
 import (
-	"fmt"
-	"os"
-	"os/exec"
 	"testing"
+
+	"nexus/internal/testenv"
 )
 
-// InCI reports whether the tests run in CI, that is whether the environment
-// variable CI is set to a non-empty value.
-func InCI() bool { return os.Getenv("CI") != "" }
+// InCI reports whether the tests run in CI; see nexus/internal/testenv.
+func InCI() bool { return testenv.InCI() }
 
-// Missing stops the test because what it needs is missing: in CI it fails
-// with the reason, elsewhere it skips with the reason printed to standard
-// error. what names the missing thing and how to get it.
-func Missing(t testing.TB, what string) {
-	t.Helper()
-	msg := "SKIPPED: " + what
-	if InCI() {
-		t.Fatalf("CI is set, so this check may not skip: %s", what)
-	}
-	fmt.Fprintln(os.Stderr, "!!! "+t.Name()+": "+msg)
-	t.Skip(msg)
-}
+// Missing fails the test in CI and skips it loudly elsewhere; see
+// nexus/internal/testenv.
+func Missing(t testing.TB, what string) { t.Helper(); testenv.Missing(t, what) }
 
-// LookPath returns the path of the named program, or stops the test through
-// Missing, naming the program and the Debian package (pkg) that provides it.
+// LookPath returns the path of a program or stops the test; see
+// nexus/internal/testenv.
 func LookPath(t testing.TB, name, pkg string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		Missing(t, fmt.Sprintf("%s not found on PATH (apt-get install %s)", name, pkg))
-	}
-	return p
+	return testenv.LookPath(t, name, pkg)
 }
 
-// File returns path if it exists, or stops the test through Missing,
-// naming the file and why the test needs it.
-func File(t testing.TB, path, why string) string {
-	t.Helper()
-	if _, err := os.Stat(path); err != nil {
-		Missing(t, fmt.Sprintf("%s is not there (%s): %v", path, why, err))
-	}
-	return path
-}
+// File returns path if it exists or stops the test; see
+// nexus/internal/testenv.
+func File(t testing.TB, path, why string) string { t.Helper(); return testenv.File(t, path, why) }
