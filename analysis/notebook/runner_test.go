@@ -6,12 +6,14 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
-	"nexus/internal/testenv"
 	"nexus/analysis/notebook/cell"
+	"nexus/internal/testenv"
 )
 
 // probe is a notebook that the guard would refuse (it imports net and
@@ -147,3 +149,57 @@ func TestStreamCap(t *testing.T) {
 }
 
 func base64Enc(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+
+// TestConcurrentRenders runs one notebook three times at once (each run
+// needs its own scratch directory) and renders it twice at once into one
+// output directory: everything succeeds and the files equal a lone
+// render's.
+func TestConcurrentRenders(t *testing.T) {
+	root := newRoot(t)
+	src, err := os.ReadFile(filepath.Join(root, "notebooks", "01-demo.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb, err := Parse(root, "notebooks/01-demo.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	results := make([]string, 3)
+	errs := make([]error, 5)
+	var wg sync.WaitGroup
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, err := Execute(context.Background(), root, nb, Limits{})
+			errs[i] = err
+			if err == nil {
+				results[i] = fmt.Sprint(res.Cells)
+			}
+		}()
+	}
+	for i := 3; i < 5; i++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); _, errs[i] = render(t, root, true, "01-demo.md") }()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("run %d: %v", i, err)
+		}
+	}
+	if results[0] != results[1] || results[1] != results[2] {
+		t.Error("concurrent runs of one notebook gave different outputs")
+	}
+	both := summary(tree(t, filepath.Join(root, "out")))
+	os.RemoveAll(filepath.Join(root, "out"))
+	if _, err := render(t, root, false, "01-demo.md"); err != nil {
+		t.Fatal(err)
+	}
+	if lone := summary(tree(t, filepath.Join(root, "out"))); lone != both {
+		t.Errorf("concurrent renders wrote:\n%s\nexpected:\n%s", both, lone)
+	}
+	if ents, _ := os.ReadDir(filepath.Join(root, cacheDir, "run")); len(ents) != 0 {
+		t.Errorf("scratch directories left behind: %v", ents)
+	}
+}
