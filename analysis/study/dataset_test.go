@@ -13,6 +13,8 @@ import (
 	"github.com/go-gota/gota/series"
 
 	"nexus/analysis/datapkg"
+
+	"nexus/internal/testenv"
 )
 
 // The shipped dataset and the paper it encodes.
@@ -98,9 +100,7 @@ func normalize(s string) string { return strings.TrimSpace(space.ReplaceAllStrin
 // with runs of whitespace normalised and the page-start line removed.
 func paperPages(t *testing.T) []string {
 	t.Helper()
-	if _, err := os.Stat(paperDir); errors.Is(err, os.ErrNotExist) {
-		t.Skip("no paper directory " + paperDir)
-	}
+	testenv.File(t, paperDir, "the plain-text paper beside the clone, against which every quote is checked")
 	b, err := os.ReadFile(filepath.Join(paperDir, paperFile))
 	if err != nil {
 		t.Fatal(err)
