@@ -20,6 +20,7 @@ type stream struct {
 	max     int64
 	stop    func()
 	pending []byte          // bytes not yet parsed: a record or marker cut short
+	seen    int             // pending has no newline before this offset
 	size    []int64         // bytes of output of each cell
 	cur     int             // the cell that began last (1-based), 0 before the first
 	errMsg  string          // the message of an error record
@@ -84,13 +85,18 @@ func (s *stream) parse(final bool) {
 			s.pending = s.pending[1:]
 			continue
 		}
-		end := bytes.IndexByte(s.pending, '\n')
+		end := bytes.IndexByte(s.pending[s.seen:], '\n')
+		if end >= 0 {
+			end += s.seen
+		}
 		if n < len(s.start) || end < 0 {
 			if !final {
-				return // wait for the rest of the record
+				s.seen = len(s.pending) // no newline up to here
+				return                  // wait for the rest of the record
 			}
 			end = len(s.pending)
 		}
+		s.seen = 0
 		if n == len(s.start) {
 			s.record(s.pending[len(s.start):end])
 		}
