@@ -100,7 +100,12 @@ func makeOne(o Output, dir string) error {
 // Publish moves every file under from (hidden ones excepted) to the same
 // relative path under to, by rename, while holding to's lock. from and to
 // must be on one file system; a scratch directory made inside to is.
-func Publish(from, to string) error {
+func Publish(from, to string) error { return PublishThen(from, to, nil) }
+
+// PublishThen publishes as Publish does and then, still holding to's lock,
+// calls then (when not nil), for example to remove files that the new
+// version no longer has.
+func PublishThen(from, to string, then func() error) error {
 	files, err := Files(from)
 	if err != nil {
 		return err
@@ -118,6 +123,9 @@ func Publish(from, to string) error {
 		if err := os.Rename(filepath.Join(from, filepath.FromSlash(rel)), dst); err != nil {
 			return err
 		}
+	}
+	if then != nil {
+		return then()
 	}
 	return nil
 }

@@ -444,43 +444,39 @@ func (rawHTML) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 	})
 }
 
-// writeFiles writes files into out, each atomically, and removes figures
-// of the notebook that the render no longer produces, all under out's lock
-// so that parallel renders of one notebook do not interleave.
+// writeFiles writes files into a scratch directory inside out, then moves
+// them all into out and removes the figures of the notebook that the
+// render no longer produces, under out's lock: a failed write changes
+// nothing, and parallel renders of one notebook do not interleave.
 func writeFiles(out, name string, files map[string][]byte) error {
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return err
-	}
-	unlock, err := build.Lock(out)
+	tmp, release, err := build.Scratch(out, build.ScratchPrefix)
 	if err != nil {
 		return err
 	}
-	defer unlock()
+	defer release()
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		p := filepath.Join(out, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := build.WriteFile(p, files[n]); err != nil {
+		if err := build.WriteFile(filepath.Join(tmp, filepath.FromSlash(n)), files[n]); err != nil {
 			return err
 		}
 	}
-	figDir := filepath.Join(out, name)
-	old, _ := filepath.Glob(filepath.Join(figDir, "*.svg"))
-	for _, o := range old {
-		if _, ok := files[name+"/"+filepath.Base(o)]; !ok {
-			if err := os.Remove(o); err != nil {
-				return err
+	return build.PublishThen(tmp, out, func() error {
+		figDir := filepath.Join(out, name)
+		old, _ := filepath.Glob(filepath.Join(figDir, "*.svg"))
+		for _, o := range old {
+			if _, ok := files[name+"/"+filepath.Base(o)]; !ok {
+				if err := os.Remove(o); err != nil {
+					return err
+				}
 			}
 		}
-	}
-	os.Remove(figDir) // only succeeds when empty
-	return nil
+		os.Remove(figDir) // only succeeds when empty
+		return nil
+	})
 }
 
 const htmlHead = `<!DOCTYPE html>
