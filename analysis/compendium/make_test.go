@@ -1,11 +1,15 @@
 package compendium
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -55,4 +59,69 @@ func TestFailedMakeKeepsCommittedOutputs(t *testing.T) {
 		return err
 	})
 	require.Empty(t, hidden, "a failed make left temporary files")
+}
+
+// TestInterruptedMakeKeepsCommittedOutputs presses Ctrl-C (SIGINT to
+// make's process group) while make renders a notebook whose program never
+// ends: make stops, render kills the program, and every committed file
+// under figures/ is as it was (outputs that finished before the interrupt
+// are byte-identical anyway).
+func TestInterruptedMakeKeepsCommittedOutputs(t *testing.T) {
+	if testing.Short() {
+		testenv.Missing(t, "-short was given, and TestInterruptedMakeKeepsCommittedOutputs runs make on a copy of the repository")
+	}
+	makeBin := testenv.LookPath(t, "make", "make")
+	testenv.File(t, "/proc/self/cwd", "the test finds the notebook program through Linux's /proc")
+	root := repoRoot(t)
+	committed := filepath.Join(root, "figures")
+	testenv.File(t, filepath.Join(committed, build.ManifestName), "the committed outputs the test protects")
+	dir := filepath.Join(t.TempDir(), "repo")
+	copyTree(t, root, dir, true)
+	nb := filepath.Join(dir, "notebooks", "04-timeline.md")
+	b, err := os.ReadFile(nb)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(nb, append(b, "\n```go\nn := 0\nfor n >= 0 {\n\tn = (n + 1) % 10\n}\n```\n"...), 0o644))
+
+	cmd := exec.Command(makeBin, "-j2", "all")
+	cmd.Dir = dir
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	require.NoError(t, cmd.Start())
+	defer syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	prog := 0
+	for deadline := time.Now().Add(2 * time.Minute); prog == 0; time.Sleep(50 * time.Millisecond) {
+		require.True(t, time.Now().Before(deadline), "the endless notebook never started:\n%s", &out)
+		prog = programIn(dir)
+	}
+	require.NoError(t, syscall.Kill(-cmd.Process.Pid, syscall.SIGINT))
+	require.Error(t, cmd.Wait(), "make was interrupted")
+	for deadline := time.Now().Add(10 * time.Second); programIn(dir) != 0; time.Sleep(50 * time.Millisecond) {
+		require.True(t, time.Now().Before(deadline), "the notebook program %d outlived the interrupted make", prog)
+	}
+	diffs, err := build.Compare(committed, filepath.Join(dir, "figures"))
+	require.NoError(t, err)
+	require.Empty(t, diffs, "an interrupted make changed committed outputs:\n%s", &out)
+}
+
+// programIn returns the pid of a live notebook program whose working
+// directory is dir, or 0.
+func programIn(dir string) int {
+	comms, _ := filepath.Glob("/proc/[0-9]*/comm")
+	for _, c := range comms {
+		b, err := os.ReadFile(c)
+		if err != nil || strings.TrimSpace(string(b)) != "notebook" {
+			continue
+		}
+		p := filepath.Dir(c)
+		if cwd, _ := os.Readlink(filepath.Join(p, "cwd")); cwd != dir {
+			continue
+		}
+		if st, _ := os.ReadFile(filepath.Join(p, "stat")); bytes.Contains(st, []byte(") Z ")) {
+			continue
+		}
+		pid, _ := strconv.Atoi(filepath.Base(p))
+		return pid
+	}
+	return 0
 }
