@@ -122,7 +122,10 @@
 // cell, the library, the module's dependencies or one byte of the data
 // runs the notebook again. Options.Force runs it anyway. A miss renders
 // from the stored entry as read back, so a hit and a miss write
-// byte-identical files. The cache must be kept out of git:
+// byte-identical files. While a notebook's entry is looked up, computed
+// and stored, the render holds a lock on .nexus-cache/lock/KEY (flock), so
+// parallel renders of one notebook run it once and the others read the
+// stored entry. The cache must be kept out of git:
 //
 //	/.nexus-cache/
 //
