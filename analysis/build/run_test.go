@@ -175,3 +175,44 @@ func ExampleScratch() {
 	fmt.Println(files)
 	// Output: [out.csv]
 }
+
+// ExampleCleanStale shows that the leftovers of a killed build are never
+// listed, and that CleanStale removes them once no process holds them.
+func ExampleCleanStale() {
+	dir, _ := os.MkdirTemp("", "example")
+	defer os.RemoveAll(dir)
+	WriteFile(filepath.Join(dir, "fig.svg"), []byte("<svg/>"))
+	os.WriteFile(filepath.Join(dir, ".fig.png.tmp123"), []byte("half"), 0o644)
+	os.MkdirAll(filepath.Join(dir, ScratchPrefix+"1"), 0o755)
+	files, _ := Files(dir)
+	fmt.Println(files)
+	CleanStale(dir)
+	ents, _ := os.ReadDir(dir)
+	fmt.Println(len(ents))
+	// Output:
+	// [fig.svg]
+	// 1
+}
+
+// ExampleLock orders two writers of one directory.
+func ExampleLock() {
+	dir, _ := os.MkdirTemp("", "example")
+	defer os.RemoveAll(dir)
+	unlock, err := Lock(dir)
+	if err != nil {
+		panic(err)
+	}
+	done := make(chan bool)
+	go func() {
+		u, _ := Lock(dir) // waits for the first holder
+		fmt.Println("second")
+		u()
+		done <- true
+	}()
+	fmt.Println("first")
+	unlock()
+	<-done
+	// Output:
+	// first
+	// second
+}
