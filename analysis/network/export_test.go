@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"nexus/internal/testenv"
 )
 
 // fixture is a small alliance network with every kind of attribute,
@@ -201,7 +203,7 @@ print(json.dumps(out))
 		}
 	}
 	if errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) || strings.TrimSpace(string(out)) == "NO-NETWORKX" {
-		t.Skip("SKIPPED: python3 with networkx is not available; install python3-networkx to run the GraphML read-back test")
+		testenv.Missing(t, "python3 with networkx is not available (apt-get install python3-networkx); the GraphML read-back test did not run")
 	}
 	if err != nil {
 		t.Fatalf("networkx: %v", err)

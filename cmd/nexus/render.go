@@ -1,9 +1,13 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"nexus/analysis/notebook"
 )
@@ -18,8 +22,10 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 	out := fs.String("out", "figures/notebooks", "output `dir`")
 	force := fs.Bool("force", false, "run every notebook even when its cached outputs are valid")
 	verbose := fs.Bool("v", false, "say for each notebook whether it ran or came from the cache")
+	timeout := fs.Duration("timeout", notebook.DefaultTimeout, "stop a notebook program that runs longer (a notebook's front matter timeout: overrides it)")
+	maxOut := fs.String("max-output", notebook.FormatSize(notebook.DefaultMaxOutput), "stop a notebook program when one cell produces more `bytes` of output (front matter max-output: overrides it)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: nexus render [-force] [-out DIR] [-v] notebooks/NN-topic.md...")
+		fmt.Fprintln(stderr, "usage: nexus render [-force] [-out DIR] [-v] [-timeout D] [-max-output N] notebooks/NN-topic.md...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -29,7 +35,14 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 		fs.Usage()
 		return exitError{2}
 	}
-	opt := notebook.Options{Out: *out, Force: *force}
+	size, err := notebook.ParseSize(*maxOut)
+	if err != nil || *timeout <= 0 {
+		fmt.Fprintf(stderr, "render: -max-output %s -timeout %v: expected a positive size and duration\n", *maxOut, *timeout)
+		return exitError{2}
+	}
+	ctx, stop := interruptible()
+	defer stop()
+	opt := notebook.Options{Out: *out, Force: *force, Context: ctx, Limits: notebook.Limits{Timeout: *timeout, MaxOutput: size}}
 	if *verbose {
 		opt.Log = stderr
 	}
@@ -38,4 +51,11 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// interruptible returns a context that SIGINT and SIGTERM cancel, so that
+// a running notebook program is killed with its process group before
+// nexus exits.
+func interruptible() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
