@@ -12,17 +12,19 @@ DATASET ?= datasets/ttp-alliances/v1.1.0
 FIGURES ?= figures
 NEXUS   := bin/nexus
 
-# Outputs must not depend on the environment; these make that explicit for
-# the tools we call (nexus itself never reads them).
-export TZ := UTC
-export LC_ALL := C
+# No TZ, LC_ALL or GOMAXPROCS is set here: outputs do not depend on them,
+# and TestBuildIsDeterministic proves it by running this Makefile under
+# different values (which an export here would hide).
 
 GOSRC := $(shell find analysis cmd -name '*.go' ! -name '*_test.go' 2>/dev/null) go.mod go.sum
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.md))
 NOTEBOOK_OUT := $(patsubst notebooks/%.md,$(FIGURES)/notebooks/%.md,$(NOTEBOOKS))
 
 .DEFAULT_GOAL := all
-.DELETE_ON_ERROR:
+# No .DELETE_ON_ERROR: nexus writes every output atomically (a temporary
+# file renamed into place, each table or figure published whole), so a
+# failed or interrupted recipe leaves the committed files as they were,
+# and make must not delete them either.
 .PHONY: all help test vet gotest verify validate quotes clean bench outputs notebooks
 
 all: $(FIGURES)/MANIFEST ## build every table, figure and notebook under figures/, and the MANIFEST
@@ -32,13 +34,18 @@ help: ## list every target with one line each
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'
 
 $(NEXUS): $(GOSRC) ## build the nexus command
-	$(GO) build -trimpath -o $@ ./cmd/nexus
+	$(GO) build -trimpath -o $@.tmp-$$$$ ./cmd/nexus && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
 
 # outputs.mk holds one rule per table and figure, generated from the output
 # registry of analysis/paper so the two can never disagree.
 outputs.mk: $(NEXUS)
-	$(NEXUS) build -dataset $(DATASET) -makefile > $@.tmp && mv $@.tmp $@
+	$(NEXUS) build -dataset $(DATASET) -makefile > $@.tmp-$$$$ && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
 include outputs.mk
+
+# Make deletes the target of a recipe it interrupts (Ctrl-C) when the file
+# changed meanwhile; nexus only ever renames complete files into place, so
+# such a file is whole and must stay.
+.PRECIOUS: $(OUTPUT_FILES) $(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html $(FIGURES)/MANIFEST $(NEXUS)
 
 outputs: $(OUTPUT_FILES) ## build the tables and figures only
 

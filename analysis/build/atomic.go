@@ -7,10 +7,12 @@ import (
 	"path/filepath"
 )
 
-// File is an output file being written. Writes go to a temporary file in
-// the same directory; Commit renames it into place and Abort removes it.
-// A File that is neither committed nor aborted leaves only its temporary
-// file behind, never a truncated output.
+// File is an output file being written. Writes go to a hidden temporary
+// file in the same directory (".NAME.tmp-..."), locked while it is being
+// written; Commit renames it into place and Abort removes it. A File that
+// is neither committed nor aborted (the process was killed) leaves only its
+// temporary file behind, never a truncated output; Files never lists it and
+// CleanStale removes it.
 type File struct {
 	f    *os.File
 	name string
@@ -24,11 +26,25 @@ func Create(name string) (*File, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-*")
-	if err != nil {
+	for {
+		f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-*")
+		if err != nil {
+			return nil, err
+		}
+		ok, err := flock(f, false)
+		if err == nil && ok {
+			st, err1 := f.Stat()
+			cur, err2 := os.Lstat(f.Name())
+			if err1 == nil && err2 == nil && os.SameFile(st, cur) {
+				return &File{f: f, name: name}, nil
+			}
+			f.Close()
+			continue // a cleaner removed it before we locked it
+		}
+		f.Close()
+		os.Remove(f.Name())
 		return nil, err
 	}
-	return &File{f: f, name: name}, nil
 }
 
 // Write writes p to the temporary file.

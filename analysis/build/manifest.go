@@ -91,13 +91,21 @@ func SumFile(name string) (string, error) {
 }
 
 // Files lists the regular files under dir as slash-separated relative
-// paths, sorted, leaving out the manifest itself and temporary files of
-// interrupted writes.
+// paths, sorted, leaving out the manifest itself and every hidden file or
+// directory (a name that starts with "."): that is where nexus keeps the
+// temporary files and scratch directories of writes in progress, so the
+// leftovers of a killed build are never taken for outputs.
 func Files(dir string) ([]string, error) {
 	var out []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
@@ -107,7 +115,7 @@ func Files(dir string) ([]string, error) {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		if rel == ManifestName || isTemp(d.Name()) {
+		if rel == ManifestName {
 			return nil
 		}
 		out = append(out, rel)
@@ -117,8 +125,10 @@ func Files(dir string) ([]string, error) {
 	return out, err
 }
 
+// isTemp reports whether base is the name of a temporary file of an
+// atomic write: ".NAME.tmp" followed by anything.
 func isTemp(base string) bool {
-	return strings.HasPrefix(base, ".") && strings.Contains(base, ".tmp-")
+	return strings.HasPrefix(base, ".") && strings.Contains(base, ".tmp")
 }
 
 // Scan computes the manifest entries of every file under dir.

@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -65,15 +66,66 @@ func Select(outputs []Output, names []string) ([]Output, error) {
 }
 
 // Run makes each output into dir, in order, and stops at the first error,
-// which names the output.
+// which names the output. It first removes what killed runs left behind
+// (CleanStale). Each output is made in a scratch directory of its own
+// inside dir and its files are moved into dir only when all of them are
+// written, under dir's lock: a failing or interrupted output changes no
+// file of dir, and parallel runs into the same dir do not collide.
 func Run(outputs []Output, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	CleanStale(dir)
 	for _, o := range outputs {
-		if err := o.Make(dir); err != nil {
+		if err := makeOne(o, dir); err != nil {
 			return fmt.Errorf("%s (%s): %w", o.ID, o.Name, err)
 		}
+	}
+	return nil
+}
+
+// makeOne makes o in a scratch directory and publishes its files.
+func makeOne(o Output, dir string) error {
+	tmp, release, err := Scratch(dir, ScratchPrefix)
+	if err != nil {
+		return err
+	}
+	defer release()
+	if err := o.Make(tmp); err != nil {
+		return err
+	}
+	return Publish(tmp, dir)
+}
+
+// Publish moves every file under from (hidden ones excepted) to the same
+// relative path under to, by rename, while holding to's lock. from and to
+// must be on one file system; a scratch directory made inside to is.
+func Publish(from, to string) error { return PublishThen(from, to, nil) }
+
+// PublishThen publishes as Publish does and then, still holding to's lock,
+// calls then (when not nil), for example to remove files that the new
+// version no longer has.
+func PublishThen(from, to string, then func() error) error {
+	files, err := Files(from)
+	if err != nil {
+		return err
+	}
+	unlock, err := Lock(to)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	for _, rel := range files {
+		dst := filepath.Join(to, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.Rename(filepath.Join(from, filepath.FromSlash(rel)), dst); err != nil {
+			return err
+		}
+	}
+	if then != nil {
+		return then()
 	}
 	return nil
 }

@@ -7,6 +7,7 @@
 package compendium
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -45,12 +46,19 @@ func Build(dataset, out string, names []string) error {
 }
 
 // WriteManifest scans out and writes out/MANIFEST for the dataset at
-// dataset.
+// dataset. It holds out's lock meanwhile, so it never sees an output of a
+// parallel build half published; hidden files (temporary files of writes
+// in progress or of killed runs) are never listed.
 func WriteManifest(dataset, out string) error {
 	s, err := study.Load(dataset)
 	if err != nil {
 		return err
 	}
+	unlock, err := build.Lock(out)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	entries, err := build.Scan(out)
 	if err != nil {
 		return err
@@ -113,8 +121,8 @@ func Makefile(w io.Writer, dataset string) error {
 // committed directory figures. It returns the files that differ, are
 // missing or are extra. With notebooks nil it renders the compendium's
 // notebooks (Notebooks), so it checks everything make builds; an empty,
-// non-nil list renders none.
-func Verify(dataset, figures string, notebooks []string) ([]build.Difference, error) {
+// non-nil list renders none. Ending ctx stops a running notebook program.
+func Verify(ctx context.Context, dataset, figures string, notebooks []string) ([]build.Difference, error) {
 	tmp, err := os.MkdirTemp("", "nexus-verify-*")
 	if err != nil {
 		return nil, err
@@ -129,7 +137,7 @@ func Verify(dataset, figures string, notebooks []string) ([]build.Difference, er
 		}
 	}
 	if len(notebooks) > 0 {
-		if err := notebook.Render(notebook.Options{Out: filepath.Join(tmp, "notebooks")}, notebooks...); err != nil {
+		if err := notebook.Render(notebook.Options{Out: filepath.Join(tmp, "notebooks"), Context: ctx}, notebooks...); err != nil {
 			return nil, err
 		}
 	}

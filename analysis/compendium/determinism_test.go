@@ -7,11 +7,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"nexus/analysis/build"
+	"nexus/internal/testenv"
 )
 
 // repoRoot is the repository root, two levels above this package.
@@ -22,11 +24,12 @@ func repoRoot(t *testing.T) string {
 	return root
 }
 
-// copyTree copies the human-written parts of the repository (no figures,
-// no build products, no caches, no git metadata) to dst.
-func copyTree(t *testing.T, src, dst string) {
+// copyTree copies the human-written parts of the repository (no build
+// products, no caches, no git metadata, and figures/ only with figures)
+// to dst.
+func copyTree(t *testing.T, src, dst string, figures bool) {
 	t.Helper()
-	skip := map[string]bool{".git": true, "figures": true, "bin": true, ".nexus-cache": true, ".scratch": true}
+	skip := map[string]bool{".git": true, "figures": !figures, "bin": true, ".nexus-cache": true, ".scratch": true}
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -54,35 +57,63 @@ func copyTree(t *testing.T, src, dst string) {
 	require.NoError(t, err)
 }
 
-// TestBuildIsDeterministic builds the whole compendium from scratch twice,
-// in two checkouts at different paths, under different time zones,
-// locales, GOMAXPROCS and make parallelism, and requires every output
-// file, the MANIFEST included, to be byte-identical in both. It then
-// requires both to equal the committed figures/.
+// envProbe is a makefile added to the Makefile in the test: its recipe
+// records the environment that make gives every recipe, the nexus
+// commands included, so the test can prove that the Makefile does not
+// override TZ, the locale or GOMAXPROCS.
+const envProbe = "nexus-env-probe:\n\t@printf '%s|%s|%s\\n' \"$$TZ\" \"$$LC_ALL\" \"$$GOMAXPROCS\" > env.txt\n"
+
+// makeRun is one build of the compendium in a checkout of its own.
+type makeRun struct {
+	dir      string
+	env      []string
+	args     []string
+	parallel int    // how many makes run at once in the checkout
+	sees     string // what envProbe must record
+}
+
+// TestBuildIsDeterministic builds the whole compendium from scratch in two
+// checkouts at different paths, under different time zones, locales,
+// GOMAXPROCS and make parallelism, the second with two makes running at
+// once in the same checkout, and requires every output file, the MANIFEST
+// included, to be byte-identical in both. It requires the recipes to have
+// really seen each environment, and both builds to equal the committed
+// figures/.
 func TestBuildIsDeterministic(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds the compendium twice; skipped with -short")
+		testenv.Missing(t, "-short was given, and TestBuildIsDeterministic builds the compendium twice")
 	}
-	if _, err := exec.LookPath("make"); err != nil {
-		t.Skip("make is not installed")
-	}
+	makeBin := testenv.LookPath(t, "make", "make")
 	root := repoRoot(t)
 	base := t.TempDir()
-	runs := []struct {
-		dir  string
-		env  []string
-		args []string
-	}{
-		{filepath.Join(base, "one", "nexus"), []string{"TZ=UTC", "LANG=C", "LC_ALL=C", "GOMAXPROCS=1"}, []string{"-j1"}},
-		{filepath.Join(base, "another path", "checkout"), []string{"TZ=Asia/Karachi", "LANG=de_DE.UTF-8", "LC_ALL=de_DE.UTF-8", "GOMAXPROCS=2", "SOURCE_DATE_EPOCH="}, []string{"-j4"}},
+	probe := filepath.Join(base, "probe.mk")
+	require.NoError(t, os.WriteFile(probe, []byte(envProbe), 0o644))
+	runs := []makeRun{
+		{filepath.Join(base, "one", "nexus"), []string{"TZ=UTC", "LANG=C", "LC_ALL=C", "GOMAXPROCS=1"}, []string{"-j1"}, 1, "UTC|C|1"},
+		{filepath.Join(base, "another path", "checkout"), []string{"TZ=Asia/Karachi", "LANG=de_DE.UTF-8", "LC_ALL=de_DE.UTF-8", "GOMAXPROCS=2", "SOURCE_DATE_EPOCH="}, []string{"-j4"}, 2, "Asia/Karachi|de_DE.UTF-8|2"},
 	}
 	for _, r := range runs {
-		copyTree(t, root, r.dir)
-		cmd := exec.Command("make", append(r.args, "all")...)
-		cmd.Dir = r.dir
-		cmd.Env = append(os.Environ(), r.env...)
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "make in %s:\n%s", r.dir, out)
+		copyTree(t, root, r.dir, false)
+		outs := make([][]byte, r.parallel)
+		errs := make([]error, r.parallel)
+		var wg sync.WaitGroup
+		for i := range r.parallel {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				cmd := exec.Command(makeBin, append(r.args, "-f", "Makefile", "-f", probe, "all", "nexus-env-probe")...)
+				cmd.Dir = r.dir
+				cmd.Env = append(os.Environ(), r.env...)
+				outs[i], errs[i] = cmd.CombinedOutput()
+			}()
+		}
+		wg.Wait()
+		for i := range errs {
+			require.NoError(t, errs[i], "make %d of %d in %s:\n%s", i+1, r.parallel, r.dir, outs[i])
+		}
+		seen, err := os.ReadFile(filepath.Join(r.dir, "env.txt"))
+		require.NoError(t, err)
+		require.Equal(t, r.sees+"\n", string(seen), "the environment make gave its recipes")
 	}
 	a := filepath.Join(runs[0].dir, "figures")
 	b := filepath.Join(runs[1].dir, "figures")

@@ -1,6 +1,7 @@
 package compendium
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -25,7 +26,7 @@ func TestVerifyEverythingAndItsWords(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(committed, "stray.txt"), []byte("x"), 0o644))
 
 	dataset := strings.TrimPrefix(datasetOf(t, root), root+string(filepath.Separator))
-	diffs, err := Verify(dataset, committed, nil)
+	diffs, err := Verify(context.Background(), dataset, committed, nil)
 	require.NoError(t, err)
 	require.Equal(t, []build.Difference{
 		{Path: "stray.txt", Status: build.Extra},

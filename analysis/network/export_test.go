@@ -212,7 +212,7 @@ print(json.dumps(out))
 		}
 	}
 	if errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) || strings.TrimSpace(string(out)) == "NO-NETWORKX" {
-		testenv.Missing(t, "python3 with networkx (apt-get install python3-networkx) to read the GraphML back")
+		testenv.Missing(t, "python3 with networkx is not available (apt-get install python3-networkx); the GraphML read-back test did not run")
 	}
 	if err != nil {
 		t.Fatalf("networkx: %v", err)

@@ -1,9 +1,13 @@
 package notebook
 
 import (
+	"encoding/base64"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
+
+	"nexus/analysis/notebook/cell"
 )
 
 // BenchmarkWrite measures rendering a prepared notebook from its outputs,
@@ -43,6 +47,34 @@ func BenchmarkParse(b *testing.B) {
 	for b.Loop() {
 		if _, err := Parse("testdata/root", "notebooks/01-demo.md", src); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStream measures parsing a notebook program's output as it
+// arrives in 32 KiB pipe reads: 6 cells, each with 1,000 printed lines, a
+// table and a 580 KB figure (the size of the compendium's SVGs).
+func BenchmarkStream(b *testing.B) {
+	var data []byte
+	rec := func(kind, payload string) {
+		data = append(data, cell.RecordStart+"mark"+kind+" "+base64.StdEncoding.EncodeToString([]byte(payload))+"\n"...)
+	}
+	for c := 1; c <= 6; c++ {
+		rec(cell.KindBegin, strconv.Itoa(c))
+		data = append(data, strings.Repeat("a line of printed output, 40 bytes long\n", 1000)...)
+		rec(cell.KindTable, strings.Repeat("| x | 1.0 |\n", 200))
+		rec(cell.KindFigure, strings.Repeat("<path d=\"M0 0\"/>", 580_000/16))
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s := newStream(6, "mark", DefaultMaxOutput, nil)
+		for i := 0; i < len(data); i += 32 << 10 {
+			s.Write(data[i:min(i+32<<10, len(data))])
+		}
+		s.Close()
+		if s.over != 0 || len(s.res.Cells[5]) != 3 {
+			b.Fatalf("cell %d over the cap, last cell %d outputs", s.over, len(s.res.Cells[5]))
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"html"
 	"os"
 	"os/exec"
@@ -13,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"nexus/internal/testenv"
 )
 
 // checkScript is injected at the start of <head> of a test copy of a page.
@@ -58,19 +59,16 @@ func chromium() string {
 	return ""
 }
 
-// skipWithoutChromium skips the test loudly when Chromium is absent.
+// skipWithoutChromium stops the test through testenv.Missing (a failure
+// in CI) when Chromium is absent or -short was given.
 func skipWithoutChromium(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
-		msg := "SKIPPED: browser test of the rendered notebooks: -short"
-		fmt.Fprintln(os.Stderr, "!!! "+msg)
-		t.Skip(msg)
+		testenv.Missing(t, "-short was given; the browser test of the rendered notebooks did not run")
 	}
 	c := chromium()
 	if c == "" {
-		msg := "SKIPPED: browser test of the rendered notebooks: no chromium on PATH (apt-get install chromium)"
-		fmt.Fprintln(os.Stderr, "!!! "+msg)
-		t.Skip(msg)
+		testenv.Missing(t, "no chromium on PATH (apt-get install chromium); the browser test of the rendered notebooks did not run")
 	}
 	return c
 }
@@ -159,7 +157,7 @@ func checkPages(t *testing.T, pages []string, wantImages bool) {
 func TestBrowserRepository(t *testing.T) {
 	pages, _ := filepath.Glob(filepath.Join("..", "..", "figures", "notebooks", "*.html"))
 	if len(pages) == 0 {
-		t.Skip("no rendered notebooks under figures/notebooks yet")
+		testenv.Missing(t, "no rendered notebooks under figures/notebooks (run make)")
 	}
 	checkPages(t, pages, false)
 }

@@ -52,11 +52,25 @@
 // variable that is declared and never used, or declared twice with :=, is
 // a compile error.
 //
-// The program is written to .nexus-cache/run/HASH/main.go inside the
-// repository module, built there with go build -trimpath, and run with the
-// repository root as working directory. The cells show outputs through
-// package cell (tables, figures, Markdown); anything they print to standard
-// output or standard error is shown as text output, in order.
+// The program is written to main.go in a scratch directory of its own,
+// .nexus-cache/run/.nexus-tmp-RANDOM/, inside the repository module, built
+// there with go build -trimpath, and run with the repository root as
+// working directory; the directory is locked while in use and removed
+// afterwards, and one left by a killed render is removed by the next. The
+// cells show outputs through package cell (tables, figures, Markdown);
+// anything they print to standard output or standard error is shown as
+// text output, in order.
+//
+// Two front matter keys bound the run:
+//
+//	timeout: 30s        # how long the program may run (default 2m)
+//	max-output: 4 MiB   # how much output one cell may produce (default 1 MiB)
+//
+// Options.Limits (nexus render -timeout and -max-output) set the bounds of
+// notebooks that do not set their own. The output is parsed while the
+// program runs, so memory stays bounded: the cell that passes the cap
+// stops the program and is reported at its file:line, as is the cell that
+// was running at the timeout.
 //
 // # Errors
 //
@@ -108,20 +122,51 @@
 // cell, the library, the module's dependencies or one byte of the data
 // runs the notebook again. Options.Force runs it anyway. A miss renders
 // from the stored entry as read back, so a hit and a miss write
-// byte-identical files. The cache must be kept out of git:
+// byte-identical files. While a notebook's entry is looked up, computed
+// and stored, the render holds a lock on .nexus-cache/lock/KEY (flock), so
+// parallel renders of one notebook run it once and the others read the
+// stored entry. The cache must be kept out of git:
 //
 //	/.nexus-cache/
 //
 // # Trust model
 //
-// Rendering a notebook runs its code, with the rights of the user who
-// renders it, as Jupyter does: review a notebook before rendering it as
-// you would review any code. A notebook is meant to read only files inside
-// the repository. Package cell enforces that for the files it opens (an
-// os.Root refuses absolute paths, .. and symbolic links that leave the
-// repository), and the generated program is checked before it is built:
-// it may not import net, os/exec, syscall, unsafe, plugin, io/ioutil and
-// similar packages, and of package os it may use only os.Stdout and
-// os.Stderr. These checks catch mistakes; they are not a sandbox (a
-// library function that takes a path can still be given any path).
+// Rendering a notebook runs its code with the rights of the user who
+// renders it: review a notebook before rendering it as you would review
+// any code. What is enforced:
+//
+//   - Imports come from an allowlist (see Allowed), checked on the
+//     generated program before it is built: the packages under
+//     nexus/analysis except build, compendium, notebook and internal; the
+//     cell API; gonum, gonum/plot and gota; and from the standard library
+//     bytes, cmp, encoding/csv, encoding/json, errors, fmt, io, iter, maps,
+//     math and its subpackages, regexp, slices, sort, strconv, strings,
+//     text/tabwriter and the unicode packages. Of package os only
+//     os.Stdout and os.Stderr may be used. Anything else (net, os/exec,
+//     syscall, unsafe, reflect, text/template, go/build, cgo, ...) is
+//     refused at the line of the cell that names it.
+//   - Package cell opens files only inside the repository (an os.Root
+//     refuses absolute paths, .. and symbolic links that leave it).
+//   - The program runs with the repository as working directory and a
+//     scrubbed environment: PATH, HOME, TMPDIR, XDG_CACHE_HOME,
+//     XDG_CONFIG_HOME and the go command's variables (GOROOT, GOPATH,
+//     GOCACHE, GOMODCACHE, GOENV, GOFLAGS, GOTOOLCHAIN, GOPROXY,
+//     GONOPROXY, GOPRIVATE, GONOSUMDB, GOSUMDB, GOINSECURE, GOTMPDIR,
+//     CGO_ENABLED) when set, and the run's own variables; nothing else of
+//     the renderer's environment. go build also gets the proxy variables.
+//   - On Linux the program runs in new user and network namespaces, where
+//     no network is reachable. Where the system refuses unprivileged user
+//     namespaces (a kernel setting or a container's seccomp policy), the
+//     program runs with the network instead, and Options.Log (render -v)
+//     says so; NetworkIsolated reports which.
+//   - The program runs in a process group of its own. The timeout, the
+//     output cap and the end of Options.Context kill the whole group; on
+//     Linux the program also gets SIGKILL when the render dies (Pdeathsig).
+//
+// What is not enforced: there is no file system sandbox. Functions of the
+// allowed packages that take a path (figure.Save, gonum/plot's Plot.Save,
+// the writers of qda and qda/refi, the loaders of datapkg and study) can
+// read and write wherever the user can. CPU and memory are bounded only by
+// the timeout and the output cap, and go build runs with the network. The
+// allowlist is a check on source code, not a sandbox.
 package notebook

@@ -44,3 +44,32 @@ func ExampleRenderPage() {
 	// analysis/notebook/testdata/root/notebooks/06-bad-options.md:8: option echo: value "maybe", expected true or false
 	// analysis/notebook/testdata/root/notebooks/06-bad-options.md:9: unknown cell option "colour", expected label, caption, echo, eval or output
 }
+
+func ExampleAllowed() {
+	for _, p := range []string{"fmt", "gonum.org/v1/plot/plotter", "nexus/analysis/network", "nexus/analysis/build", "text/template", "os/exec"} {
+		fmt.Println(p, notebook.Allowed(p))
+	}
+	// Output:
+	// fmt true
+	// gonum.org/v1/plot/plotter true
+	// nexus/analysis/network true
+	// nexus/analysis/build false
+	// text/template false
+	// os/exec false
+}
+
+func ExampleParseSize() {
+	for _, s := range []string{"1048576", "4 MiB", "512KiB", "2 MB"} {
+		n, err := notebook.ParseSize(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(n, notebook.FormatSize(n))
+	}
+	// Output:
+	// 1048576 1 MiB
+	// 4194304 4 MiB
+	// 524288 512 KiB
+	// size "2 MB", expected a positive number of bytes, optionally with KiB, MiB or GiB (for example 1 MiB)
+}

@@ -246,6 +246,24 @@ func TestErrors(t *testing.T) {
 		{"07-outside.md", []string{`notebooks/07-outside.md:6: cell 1: path "../outside.txt" leaves the repository, expected a path inside it`}},
 		{"09-goroutine.md", []string{"notebooks/09-goroutine.md:14: cell 2 (tbl-x): panic: assignment to entry in nil map"}},
 		{"08-syntax.md", []string{"notebooks/08-syntax.md:7:8: cell 1: expected operand, found '{'"}},
+		// Imports come from an allowlist: reading any file through
+		// text/template, writing anywhere through a build package, and
+		// dialling out through x/net/proxy are all refused before a build.
+		{"10-template.md", []string{"notebooks/10-template.md:6:9: cell 1: package text/template may not be imported in a notebook, expected one of the allowed packages"}},
+		{"11-build.md", []string{
+			"notebooks/11-build.md:7:11: cell 1: package go/build may not be imported in a notebook",
+			"notebooks/11-build.md:8:3: cell 1: package nexus/analysis/build may not be imported in a notebook",
+		}},
+		{"12-proxy.md", []string{
+			"notebooks/12-proxy.md:7:5: cell 1: package net/http/pprof may not be imported in a notebook",
+			"notebooks/12-proxy.md:8:3: cell 1: package golang.org/x/net/proxy may not be imported in a notebook",
+		}},
+		{"13-timeout.md", []string{"notebooks/13-timeout.md:11: cell 2: the notebook ran longer than its timeout of 1s and was stopped in this cell"}},
+		{"14-output.md", []string{"notebooks/14-output.md:11: cell 2 (tbl-flood): the cell's output passed the cap of 1 MiB and the program was stopped"}},
+		{"15-limits.md", []string{
+			`notebooks/15-limits.md:3: timeout "soon", expected a positive duration such as 30s or 5m`,
+			`notebooks/15-limits.md:4: max-output: size "2 MB", expected a positive number of bytes`,
+		}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			_, err := render(t, root, false, tc.file)

@@ -7,7 +7,9 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -25,6 +27,12 @@ type Notebook struct {
 	// Dataset is the dataset directory that the front matter names,
 	// relative to the repository root ("" when it names none).
 	Dataset string
+	// Timeout is how long the notebook's program may run (front matter
+	// "timeout: 30s"); 0 leaves it to Options.Timeout.
+	Timeout time.Duration
+	// MaxOutput is the most output one cell may produce, in bytes (front
+	// matter "max-output: 4 MiB"); 0 leaves it to Options.MaxOutput.
+	MaxOutput int64
 	// Blocks are the prose and the cells, in order.
 	Blocks []Block
 	// Cells are the cells in order; Blocks point into them.
@@ -118,8 +126,10 @@ var (
 
 // frontMatter is the YAML header of a notebook.
 type frontMatter struct {
-	Title   string    `yaml:"title"`
-	Dataset yaml.Node `yaml:"dataset"`
+	Title     string    `yaml:"title"`
+	Dataset   yaml.Node `yaml:"dataset"`
+	Timeout   yaml.Node `yaml:"timeout"`
+	MaxOutput yaml.Node `yaml:"max-output"`
 }
 
 // Parse parses the notebook src read from file (a slash-separated path
@@ -283,11 +293,12 @@ func parseFront(nb *Notebook, root, src string, bad func(int, string, ...any)) {
 				m = strings.TrimSpace(m[strings.Index(m, ":")+1:])
 			}
 			// YAML lines count from the line after the opening "---".
-			bad(line+1, "front matter: %s, expected title and dataset", strings.ReplaceAll(m, " in type notebook.frontMatter", ""))
+			bad(line+1, "front matter: %s, expected title, dataset, timeout and max-output", strings.ReplaceAll(m, " in type notebook.frontMatter", ""))
 		}
 		return
 	}
 	nb.Title = fm.Title
+	parseLimits(nb, fm, bad)
 	d := fm.Dataset
 	if d.Kind == 0 {
 		return
@@ -320,4 +331,52 @@ func parseFront(nb *Notebook, root, src string, bad func(int, string, ...any)) {
 		}
 	}
 	bad(line, "dataset %s/%s: no directory datasets/%s/%s or datasets/%s/v%s", name, version, name, version, name, version)
+}
+
+// parseLimits reads the front matter's timeout and max-output.
+func parseLimits(nb *Notebook, fm frontMatter, bad func(int, string, ...any)) {
+	if n := fm.Timeout; n.Kind != 0 {
+		d, err := time.ParseDuration(n.Value)
+		if err != nil || d <= 0 {
+			bad(n.Line+1, "timeout %q, expected a positive duration such as 30s or 5m", n.Value)
+		}
+		nb.Timeout = d
+	}
+	if n := fm.MaxOutput; n.Kind != 0 {
+		size, err := ParseSize(n.Value)
+		if err != nil {
+			bad(n.Line+1, "max-output: %v", err)
+		}
+		nb.MaxOutput = size
+	}
+}
+
+// ParseSize reads a positive number of bytes: an integer, optionally
+// followed by KiB, MiB or GiB (powers of 1024), as in "1048576" or "4 MiB".
+func ParseSize(s string) (int64, error) {
+	num := strings.TrimSpace(s)
+	mult := int64(1)
+	for i, u := range []string{"KiB", "MiB", "GiB"} {
+		if v, ok := strings.CutSuffix(num, u); ok {
+			num, mult = strings.TrimSpace(v), int64(1)<<(10*(i+1))
+			break
+		}
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n <= 0 || n > (1<<40)/mult {
+		return 0, fmt.Errorf("size %q, expected a positive number of bytes, optionally with KiB, MiB or GiB (for example 1 MiB)", s)
+	}
+	return n * mult, nil
+}
+
+// FormatSize writes n bytes as ParseSize reads it, in MiB or KiB when n is
+// a whole number of them.
+func FormatSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

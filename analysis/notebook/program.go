@@ -3,7 +3,6 @@ package notebook
 import (
 	"errors"
 	"fmt"
-	"go/ast"
 	"go/parser"
 	"go/scanner"
 	"go/token"
@@ -33,16 +32,10 @@ var seedImports = []string{
 	"gonum.org/v1/plot/vg/draw",
 }
 
-// forbidden are imports a notebook may not use: they reach the network,
-// other processes or memory outside Go's rules. Files are read through
-// the cell package, which confines them to the repository.
-var forbidden = map[string]bool{
-	"C": true, "io/ioutil": true, "net": true, "os/exec": true, "os/signal": true,
-	"os/user": true, "plugin": true, "runtime/cgo": true, "syscall": true, "unsafe": true,
-}
-
-// osAllowed are the names of package os that a notebook may use.
-var osAllowed = map[string]bool{"Stdout": true, "Stderr": true}
+// checkProgram checks a generated program before it is built; it is guard,
+// and a variable only so that a test can run programs the guard refuses
+// (to prove what the operating system enforces on its own).
+var checkProgram = guard
 
 // segment is a run of cell lines placed either at top level (declarations
 // of functions, methods, types and imports) or in main.
@@ -100,7 +93,7 @@ func Program(nb *Notebook, root, file string) ([]byte, error) {
 		imps = append(imps, spec)
 	}
 	final := generate(nb, segs, imps, false)
-	if err := guard(nb, file, abs, final); err != nil {
+	if err := checkProgram(nb, file, abs, final); err != nil {
 		return nil, err
 	}
 	return final, nil
@@ -286,61 +279,6 @@ func isDeclStart[T any](toks []T, i int, at func(int) token.Token) bool {
 		}
 	}
 	return false
-}
-
-// guard rejects forbidden imports and uses of package os other than
-// os.Stdout and os.Stderr, at the notebook line of their first use.
-func guard(nb *Notebook, file, abs string, src []byte) error {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, file, src, parser.SkipObjectResolution)
-	if err != nil {
-		return compileProblems(nb, strings.ReplaceAll(errorLines(err), abs, nb.Path))
-	}
-	names := map[string]string{}
-	var probs Problems
-	for _, s := range f.Imports {
-		p, _ := strconv.Unquote(s.Path.Value)
-		name := p[strings.LastIndex(p, "/")+1:]
-		if s.Name != nil {
-			name = s.Name.Name
-		}
-		names[name] = p
-		bad := forbidden[p] || strings.HasPrefix(p, "net/")
-		if bad {
-			names[name] = "!" + p
-		}
-		if name == "." && (bad || p == "os") {
-			probs = append(probs, Problem{File: nb.Path, Msg: fmt.Sprintf("import . %q: a dot import of %s is not allowed in a notebook", p, p)})
-		}
-	}
-	seen := map[string]bool{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		sel, ok := n.(*ast.SelectorExpr)
-		if !ok {
-			return true
-		}
-		id, ok := sel.X.(*ast.Ident)
-		if !ok {
-			return true
-		}
-		p := names[id.Name]
-		pos := fset.Position(sel.Pos())
-		key := p + "." + sel.Sel.Name
-		if seen[key] || pos.Filename != abs {
-			return true
-		}
-		switch {
-		case strings.HasPrefix(p, "!"):
-			probs = append(probs, Problem{File: nb.Path, Line: pos.Line, Col: pos.Column, Msg: withCell(nb, pos.Line, fmt.Sprintf("%s.%s: package %s may not be used in a notebook, expected the cell package's file functions and the analysis packages", id.Name, sel.Sel.Name, p[1:]))})
-		case p == "os" && !osAllowed[sel.Sel.Name]:
-			probs = append(probs, Problem{File: nb.Path, Line: pos.Line, Col: pos.Column, Msg: withCell(nb, pos.Line, fmt.Sprintf("os.%s may not be used in a notebook (only os.Stdout and os.Stderr), expected cell.ReadFile, cell.Open or cell.FS for files inside the repository", sel.Sel.Name))})
-		default:
-			return true
-		}
-		seen[key] = true
-		return true
-	})
-	return probs.err()
 }
 
 // compileProblems turns compiler or parser output into problems at

@@ -2,6 +2,7 @@ package notebook
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html"
@@ -34,6 +35,13 @@ type Options struct {
 	// Log, when set, gets one line per notebook: whether it ran or came
 	// from the cache. Times are not written to it.
 	Log io.Writer
+	// Context, when set, stops the render when it ends: a running notebook
+	// program is killed with everything it started, and no further
+	// notebook runs. nexus render cancels it on SIGINT and SIGTERM.
+	Context context.Context
+	// Limits bound each notebook program (a notebook's front matter may
+	// set its own).
+	Limits
 }
 
 // Render renders each notebook file to Out/NAME.md and Out/NAME.html, with
@@ -53,8 +61,16 @@ func Render(opt Options, files ...string) error {
 	if err != nil {
 		return err
 	}
+	if opt.Context == nil {
+		opt.Context = context.Background()
+	}
+	build.CleanStale(out)
 	var errs []error
 	for _, f := range files {
+		if err := opt.Context.Err(); err != nil {
+			errs = append(errs, fmt.Errorf("%s: not rendered: %w", f, context.Cause(opt.Context)))
+			continue
+		}
 		if err := renderOne(opt, root, out, in, f); err != nil {
 			errs = append(errs, err)
 		}
@@ -123,6 +139,9 @@ func RenderPage(opt Options, file string) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opt.Context == nil {
+		opt.Context = context.Background()
+	}
 	return renderPage(opt, root, in, file)
 }
 
@@ -153,27 +172,42 @@ func renderPage(opt Options, root string, in *inputs, file string) (*Page, error
 	if err != nil {
 		return nil, err
 	}
-	var res *Result
-	if !opt.Force {
-		if res, err = loadCached(root, key); err != nil {
-			return nil, err
-		}
-	}
-	ran := res == nil
-	if ran {
-		r, err := Execute(root, nb, key)
-		if err != nil {
-			return nil, err
-		}
-		if res, err = storeCached(root, key, r); err != nil {
-			return nil, err
-		}
+	res, state, err := result(opt, root, nb, key)
+	if err != nil {
+		return nil, err
 	}
 	files, err := doc.write(res)
 	if err != nil {
 		return nil, err
 	}
-	return &Page{Name: nb.Name, Path: nb.Path, Files: files, Ran: ran}, nil
+	return &Page{Name: nb.Name, Path: nb.Path, Files: files, Ran: state == "ran"}, nil
+}
+
+// result returns the outputs of nb from the cache or from a run, and says
+// which ("cached" or "ran"). The cache entry is locked meanwhile, so that
+// parallel renders of one notebook run it once and the others read the
+// entry it stored.
+func result(opt Options, root string, nb *Notebook, key string) (*Result, string, error) {
+	unlock, err := build.LockFile(filepath.Join(root, cacheDir, "lock", key))
+	if err != nil {
+		return nil, "", err
+	}
+	defer unlock()
+	if !opt.Force {
+		res, err := loadCached(root, key)
+		if err != nil || res != nil {
+			return res, "cached", err
+		}
+	}
+	r, err := Execute(opt.Context, root, nb, opt.Limits)
+	if err != nil {
+		return nil, "", err
+	}
+	if opt.Log != nil && !NetworkIsolated() {
+		fmt.Fprintf(opt.Log, "render %s: note: this system refused a network namespace, so the notebook program ran with the network\n", nb.Path)
+	}
+	res, err := storeCached(root, key, r)
+	return res, "ran", err
 }
 
 // document is a notebook with its cross-references and citations resolved,
@@ -451,34 +485,39 @@ func (rawHTML) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 	})
 }
 
-// writeFiles writes files into out, each atomically, and removes figures
-// of the notebook that the render no longer produces.
+// writeFiles writes files into a scratch directory inside out, then moves
+// them all into out and removes the figures of the notebook that the
+// render no longer produces, under out's lock: a failed write changes
+// nothing, and parallel renders of one notebook do not interleave.
 func writeFiles(out, name string, files map[string][]byte) error {
+	tmp, release, err := build.Scratch(out, build.ScratchPrefix)
+	if err != nil {
+		return err
+	}
+	defer release()
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		p := filepath.Join(out, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := build.WriteFile(p, files[n]); err != nil {
+		if err := build.WriteFile(filepath.Join(tmp, filepath.FromSlash(n)), files[n]); err != nil {
 			return err
 		}
 	}
-	figDir := filepath.Join(out, name)
-	old, _ := filepath.Glob(filepath.Join(figDir, "*.svg"))
-	for _, o := range old {
-		if _, ok := files[name+"/"+filepath.Base(o)]; !ok {
-			if err := os.Remove(o); err != nil {
-				return err
+	return build.PublishThen(tmp, out, func() error {
+		figDir := filepath.Join(out, name)
+		old, _ := filepath.Glob(filepath.Join(figDir, "*.svg"))
+		for _, o := range old {
+			if _, ok := files[name+"/"+filepath.Base(o)]; !ok {
+				if err := os.Remove(o); err != nil {
+					return err
+				}
 			}
 		}
-	}
-	os.Remove(figDir) // only succeeds when empty
-	return nil
+		os.Remove(figDir) // only succeeds when empty
+		return nil
+	})
 }
 
 const htmlHead = `<!DOCTYPE html>

@@ -1,25 +1,60 @@
 package notebook
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
-	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
 
+	"nexus/analysis/build"
 	"nexus/analysis/notebook/cell"
 )
 
-// RunTimeout is how long a notebook program may run before it is stopped.
-const RunTimeout = 10 * time.Minute
+// The limits of a notebook program when neither Options nor the front
+// matter set them.
+const (
+	// DefaultTimeout is how long a notebook program may run.
+	DefaultTimeout = 2 * time.Minute
+	// DefaultMaxOutput is the most output, in bytes, that one cell may
+	// produce: what it prints and its tables, figures and Markdown.
+	DefaultMaxOutput int64 = 1 << 20
+)
+
+// Limits bound one run of a notebook program.
+type Limits struct {
+	// Timeout stops the program when it runs longer; DefaultTimeout when 0.
+	Timeout time.Duration
+	// MaxOutput stops the program when one cell produces more bytes of
+	// output; DefaultMaxOutput when 0.
+	MaxOutput int64
+}
+
+// limits returns the limits of nb: its front matter's, else lim's, else
+// the defaults.
+func (lim Limits) of(nb *Notebook) Limits {
+	if nb.Timeout > 0 {
+		lim.Timeout = nb.Timeout
+	}
+	if nb.MaxOutput > 0 {
+		lim.MaxOutput = nb.MaxOutput
+	}
+	if lim.Timeout <= 0 {
+		lim.Timeout = DefaultTimeout
+	}
+	if lim.MaxOutput <= 0 {
+		lim.MaxOutput = DefaultMaxOutput
+	}
+	return lim
+}
 
 // Output is one output of a cell.
 type Output struct {
@@ -36,102 +71,123 @@ type Result struct {
 	Cells [][]Output `json:"cells"`
 }
 
-// Execute compiles the notebook's evaluated cells into one program under
-// root/.nexus-cache/run/, builds it with the go command inside the
-// repository module and runs it with root as working directory. A compile
-// or run error is returned as Problems at notebook lines.
-func Execute(root string, nb *Notebook, key string) (*Result, error) {
-	dir := filepath.Join(root, cacheDir, "run", key[:16])
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+// errTimeout and errOutputCap are the causes of a stopped run.
+var (
+	errTimeout   = errors.New("timeout")
+	errOutputCap = errors.New("output cap")
+)
+
+// Execute compiles the notebook's evaluated cells into one program in a
+// scratch directory of its own under root/.nexus-cache/run/ (so parallel
+// renders never share one), builds it with the go command inside the
+// repository module and runs it with root as working directory, a
+// scrubbed environment, no network where the system allows it, and the
+// limits lim (or the front matter's). Ending ctx kills the program and
+// everything it started. A compile or run error, a timeout and a cell
+// that passes the output cap are returned as Problems at notebook lines.
+func Execute(ctx context.Context, root string, nb *Notebook, lim Limits) (*Result, error) {
+	lim = lim.of(nb)
+	parent := filepath.Join(root, cacheDir, "run")
+	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
-	file := filepath.Join(dir, "main.go")
-	src, err := Program(nb, root, file)
+	build.CleanStale(parent)
+	dir, release, err := build.Scratch(parent, build.ScratchPrefix)
 	if err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(file, src, 0o644); err != nil {
+	defer release()
+	bin, err := compile(ctx, root, dir, nb)
+	if err != nil {
 		return nil, err
-	}
-	bin := filepath.Join(dir, "notebook")
-	build := exec.Command("go", "build", "-trimpath", "-o", bin, "main.go")
-	build.Dir = dir
-	if out, err := build.CombinedOutput(); err != nil {
-		if len(out) == 0 {
-			return nil, fmt.Errorf("%s: go build: %v", nb.Path, err)
-		}
-		return nil, compileProblems(nb, string(out))
 	}
 	var nonce [12]byte
 	rand.Read(nonce[:])
 	mark := hex.EncodeToString(nonce[:])
-	ctx, cancel := context.WithTimeout(context.Background(), RunTimeout)
-	defer cancel()
-	run := exec.CommandContext(ctx, bin)
-	run.Dir = root
-	run.Env = append(os.Environ(), cell.MarkEnv+"="+mark, cell.DatasetEnv+"="+nb.Dataset, "GOTRACEBACK=single")
-	var out bytes.Buffer
-	run.Stdout = &out
-	run.Stderr = &out
-	runErr := run.Run()
-	if ctx.Err() != nil {
-		runErr = fmt.Errorf("the notebook ran longer than %v and was stopped", RunTimeout)
+	runCtx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	runCtx, cancelTimeout := context.WithTimeoutCause(runCtx, lim.Timeout, errTimeout)
+	defer cancelTimeout()
+	out := newStream(len(nb.Cells), mark, lim.MaxOutput, func() { cancel(errOutputCap) })
+	cmd, err := start(func() *exec.Cmd {
+		c := exec.CommandContext(runCtx, bin)
+		c.Dir = root
+		c.Env = scrubbedEnv(goEnv, cell.MarkEnv+"="+mark, cell.DatasetEnv+"="+nb.Dataset, "GOTRACEBACK=single")
+		c.Stdout, c.Stderr = out, out
+		c.WaitDelay = 2 * time.Second
+		return c
+	})
+	if err != nil {
+		runtime.UnlockOSThread()
+		return nil, fmt.Errorf("%s: starting the notebook program: %v", nb.Path, err)
 	}
-	res, cur, msg := parseStream(nb, out.Bytes(), mark)
-	if runErr == nil && msg == "" {
-		return res, nil
+	runErr := cmd.Wait()
+	runtime.UnlockOSThread()
+	out.Close()
+	if out.over == 0 && runErr == nil && out.errMsg == "" {
+		return out.res, nil
 	}
-	return nil, runProblem(nb, res, cur, msg, runErr)
+	if err := stopped(nb, out, runCtx, lim); err != nil {
+		return nil, err
+	}
+	return nil, runProblem(nb, out.res, out.cur, out.errMsg, runErr)
 }
 
-// parseStream splits the program's output into the outputs of each cell.
-// It returns the index of the last cell that began and the message of an
-// error record, if any.
-func parseStream(nb *Notebook, data []byte, mark string) (*Result, int, string) {
-	res := &Result{Cells: make([][]Output, len(nb.Cells))}
-	start := []byte(cell.RecordStart + mark)
-	cur := 0
-	var errMsg string
-	add := func(kind, text string) {
-		if cur < 1 || cur > len(res.Cells) || text == "" {
-			return
-		}
-		outs := res.Cells[cur-1]
-		if kind == "text" && len(outs) > 0 && outs[len(outs)-1].Kind == "text" {
-			outs[len(outs)-1].Text += text
-			return
-		}
-		res.Cells[cur-1] = append(outs, Output{Kind: kind, Text: text})
+// compile writes the notebook's program into dir and builds it there with
+// the go command, confined and with the Go variables of the environment
+// only. It returns the executable.
+func compile(ctx context.Context, root, dir string, nb *Notebook) (string, error) {
+	file := filepath.Join(dir, "main.go")
+	src, err := Program(nb, root, file)
+	if err != nil {
+		return "", err
 	}
-	for len(data) > 0 {
-		i := bytes.Index(data, start)
-		if i < 0 {
-			add("text", string(data))
-			break
-		}
-		add("text", string(data[:i]))
-		data = data[i+len(start):]
-		end := bytes.IndexByte(data, '\n')
-		if end < 0 {
-			end = len(data)
-		}
-		kind, enc, _ := strings.Cut(string(data[:end]), " ")
-		data = data[min(end+1, len(data)):]
-		payload, err := base64.StdEncoding.DecodeString(enc)
-		if err != nil {
-			continue
-		}
-		switch kind {
-		case cell.KindBegin:
-			cur, _ = strconv.Atoi(string(payload))
-		case cell.KindError:
-			errMsg = string(payload)
-		default:
-			add(kind, string(payload))
-		}
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		return "", err
 	}
-	return res, cur, errMsg
+	bin := filepath.Join(dir, "notebook")
+	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", bin, "main.go")
+	cmd.Dir = dir
+	cmd.Env = scrubbedEnv(append(append([]string(nil), goEnv...), proxyEnv...))
+	confine(cmd, false)
+	runtime.LockOSThread()
+	out, err := cmd.CombinedOutput()
+	runtime.UnlockOSThread()
+	switch {
+	case ctx.Err() != nil:
+		return "", fmt.Errorf("%s: interrupted while building the notebook program: %v", nb.Path, context.Cause(ctx))
+	case err != nil && len(out) == 0:
+		return "", fmt.Errorf("%s: go build: %v", nb.Path, err)
+	case err != nil:
+		return "", compileProblems(nb, string(out))
+	}
+	return bin, nil
+}
+
+// stopped returns the error of a run that was stopped: by the output cap,
+// by the timeout or because the caller's context ended; nil otherwise.
+func stopped(nb *Notebook, out *stream, ctx context.Context, lim Limits) error {
+	cause := context.Cause(ctx)
+	if out.over != 0 {
+		cause = errOutputCap
+	}
+	switch {
+	case cause == nil:
+		return nil
+	case errors.Is(cause, errOutputCap):
+		c := nb.Cells[out.over-1]
+		return Problems{{File: nb.Path, Line: c.CodeLine, Msg: withCell(nb, c.CodeLine, fmt.Sprintf(
+			"the cell's output passed the cap of %s and the program was stopped, expected at most %s per cell (raise it with max-output: in the front matter or nexus render -max-output)",
+			FormatSize(lim.MaxOutput), FormatSize(lim.MaxOutput)))}}
+	case errors.Is(cause, errTimeout):
+		line := 0
+		if out.cur >= 1 && out.cur <= len(nb.Cells) {
+			line = nb.Cells[out.cur-1].CodeLine
+		}
+		return Problems{{File: nb.Path, Line: line, Msg: withCell(nb, line, fmt.Sprintf(
+			"the notebook ran longer than its timeout of %v and was stopped in this cell, expected it to finish in time (raise it with timeout: in the front matter or nexus render -timeout)", lim.Timeout))}}
+	}
+	return fmt.Errorf("%s: interrupted, the notebook program was killed: %v", nb.Path, cause)
 }
 
 var lineRE = regexp.MustCompile(`^(\d+)(?::\d+)?: `)

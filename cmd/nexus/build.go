@@ -88,7 +88,9 @@ func cmdVerify(stdout, stderr io.Writer, args []string) error {
 	if fs.NArg() > 0 {
 		notebooks = fs.Args()
 	}
-	diffs, err := compendium.Verify(*dataset, *figures, notebooks)
+	ctx, stop := interruptible()
+	defer stop()
+	diffs, err := compendium.Verify(ctx, *dataset, *figures, notebooks)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"nexus/analysis/network"
+
+	"nexus/internal/testenv"
 )
 
 const datasetDir = "../../datasets/ttp-alliances/v1.0.0"
@@ -76,9 +78,7 @@ func TestNetworkBadRows(t *testing.T) {
 }
 
 func TestNetworkDataset(t *testing.T) {
-	if _, err := os.Stat(filepath.Join(datasetDir, "relations.csv")); err != nil {
-		t.Skip("dataset has no relations.csv yet")
-	}
+	testenv.File(t, filepath.Join(datasetDir, "relations.csv"), "the dataset's relations")
 	var a, b, stderr bytes.Buffer
 	for _, out := range []*bytes.Buffer{&a, &b} {
 		if err := run(out, &stderr, []string{"network", "--dataset", datasetDir, "--out", "-"}); err != nil {
@@ -96,9 +96,7 @@ func TestNetworkDataset(t *testing.T) {
 }
 
 func TestExport(t *testing.T) {
-	if _, err := os.Stat(filepath.Join(datasetDir, "relations.csv")); err != nil {
-		t.Skip("dataset has no relations.csv yet")
-	}
+	testenv.File(t, filepath.Join(datasetDir, "relations.csv"), "the dataset's relations")
 	dir := t.TempDir()
 	readers := map[string]func(*os.File) (*network.Doc, error){
 		"graphml": func(f *os.File) (*network.Doc, error) { return network.ReadGraphML(f) },

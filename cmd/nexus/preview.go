@@ -1,11 +1,8 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 
 	"nexus/analysis/notebook"
@@ -50,7 +47,7 @@ func cmdPreview(stdout, stderr io.Writer, args []string) error {
 		return err
 	}
 	fmt.Fprintf(stderr, "nexus preview: serving %s (Ctrl-C to stop)\n", srv.URL())
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interruptible()
 	defer stop()
 	return srv.Serve(ctx)
 }

@@ -149,6 +149,7 @@ func (s *Server) Serve(ctx context.Context) error {
 		h = s.wrap(h)
 	}
 	srv := &http.Server{Handler: h, BaseContext: func(net.Listener) context.Context { return ctx }}
+	s.opt.Render.Context = ctx // stopping the server kills a running notebook program
 	go s.watch(ctx)
 	go func() {
 		<-ctx.Done()

@@ -13,6 +13,8 @@ import (
 
 	"nexus/analysis/qda"
 	"nexus/analysis/qda/synth"
+
+	"nexus/internal/testenv"
 )
 
 // zipOf builds an archive from name/content pairs, in order.
@@ -242,10 +244,7 @@ func TestCodebookRoundTrip(t *testing.T) {
 // TestXSD validates exports with xmllint (Debian libxml2-utils) against
 // the REFI-QDA schemas in testdata.
 func TestXSD(t *testing.T) {
-	xmllint, err := exec.LookPath("xmllint")
-	if err != nil {
-		t.Skip("SKIPPED: xmllint not found (apt-get install libxml2-utils); REFI-QDA exports NOT validated against the XSD")
-	}
+	xmllint := testenv.LookPath(t, "xmllint", "libxml2-utils")
 	dir := t.TempDir()
 	p := synth.Generate(synth.Seed)
 	qde, _, err := projectXML(p)

@@ -1,0 +1,130 @@
+package compendium
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"nexus/analysis/build"
+	"nexus/internal/testenv"
+)
+
+// TestFailedMakeKeepsCommittedOutputs runs make in a copy of the
+// repository with its committed figures/ after two mistakes: a dataset
+// file edited without `nexus hash -w` (every table and figure fails) and
+// a notebook cell that panics. make must fail, and every committed file
+// under figures/ must be exactly as it was, with nothing added.
+func TestFailedMakeKeepsCommittedOutputs(t *testing.T) {
+	if testing.Short() {
+		testenv.Missing(t, "-short was given, and TestFailedMakeKeepsCommittedOutputs runs make on a copy of the repository")
+	}
+	makeBin := testenv.LookPath(t, "make", "make")
+	root := repoRoot(t)
+	committed := filepath.Join(root, "figures")
+	testenv.File(t, filepath.Join(committed, build.ManifestName), "the committed outputs the test protects")
+	dir := filepath.Join(t.TempDir(), "repo")
+	copyTree(t, root, dir, true)
+	// The dataset the committed outputs come from (the Makefile's DATASET).
+	rel, err := filepath.Rel(root, datasetOf(t, root))
+	require.NoError(t, err)
+	events := filepath.Join(dir, rel, "events.csv")
+	b, err := os.ReadFile(events)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(events, append(b, '\n'), 0o644)) // one byte more: the hash no longer matches
+	nb := filepath.Join(dir, "notebooks", "04-timeline.md")
+	b, err = os.ReadFile(nb)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(nb, append(b, "\n```go\npanic(\"boom\")\n```\n"...), 0o644))
+
+	cmd := exec.Command(makeBin, "-k", "-j2", "all")
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	require.Error(t, err, "make succeeded despite a hash mismatch and a failing notebook:\n%s", out)
+	require.Contains(t, string(out), "hash")
+	require.Contains(t, string(out), "04-timeline.md")
+
+	diffs, err := build.Compare(committed, filepath.Join(dir, "figures"))
+	require.NoError(t, err)
+	require.Empty(t, diffs, "a failed make changed committed outputs:\n%s", out)
+	var hidden []string
+	filepath.WalkDir(filepath.Join(dir, "figures"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasPrefix(d.Name(), ".") {
+			hidden = append(hidden, p)
+		}
+		return err
+	})
+	require.Empty(t, hidden, "a failed make left temporary files")
+}
+
+// TestInterruptedMakeKeepsCommittedOutputs presses Ctrl-C (SIGINT to
+// make's process group) while make renders a notebook whose program never
+// ends: make stops, render kills the program, and every committed file
+// under figures/ is as it was (outputs that finished before the interrupt
+// are byte-identical anyway).
+func TestInterruptedMakeKeepsCommittedOutputs(t *testing.T) {
+	if testing.Short() {
+		testenv.Missing(t, "-short was given, and TestInterruptedMakeKeepsCommittedOutputs runs make on a copy of the repository")
+	}
+	makeBin := testenv.LookPath(t, "make", "make")
+	testenv.File(t, "/proc/self/cwd", "the test finds the notebook program through Linux's /proc")
+	root := repoRoot(t)
+	committed := filepath.Join(root, "figures")
+	testenv.File(t, filepath.Join(committed, build.ManifestName), "the committed outputs the test protects")
+	dir := filepath.Join(t.TempDir(), "repo")
+	copyTree(t, root, dir, true)
+	nb := filepath.Join(dir, "notebooks", "04-timeline.md")
+	b, err := os.ReadFile(nb)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(nb, append(b, "\n```go\nn := 0\nfor n >= 0 {\n\tn = (n + 1) % 10\n}\n```\n"...), 0o644))
+
+	cmd := exec.Command(makeBin, "-j2", "all")
+	cmd.Dir = dir
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	require.NoError(t, cmd.Start())
+	defer syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	prog := 0
+	for deadline := time.Now().Add(2 * time.Minute); prog == 0; time.Sleep(50 * time.Millisecond) {
+		require.True(t, time.Now().Before(deadline), "the endless notebook never started:\n%s", &out)
+		prog = programIn(dir)
+	}
+	require.NoError(t, syscall.Kill(-cmd.Process.Pid, syscall.SIGINT))
+	require.Error(t, cmd.Wait(), "make was interrupted")
+	for deadline := time.Now().Add(10 * time.Second); programIn(dir) != 0; time.Sleep(50 * time.Millisecond) {
+		require.True(t, time.Now().Before(deadline), "the notebook program %d outlived the interrupted make", prog)
+	}
+	diffs, err := build.Compare(committed, filepath.Join(dir, "figures"))
+	require.NoError(t, err)
+	require.Empty(t, diffs, "an interrupted make changed committed outputs:\n%s", &out)
+}
+
+// programIn returns the pid of a live notebook program whose working
+// directory is dir, or 0.
+func programIn(dir string) int {
+	comms, _ := filepath.Glob("/proc/[0-9]*/comm")
+	for _, c := range comms {
+		b, err := os.ReadFile(c)
+		if err != nil || strings.TrimSpace(string(b)) != "notebook" {
+			continue
+		}
+		p := filepath.Dir(c)
+		if cwd, _ := os.Readlink(filepath.Join(p, "cwd")); cwd != dir {
+			continue
+		}
+		if st, _ := os.ReadFile(filepath.Join(p, "stat")); bytes.Contains(st, []byte(") Z ")) {
+			continue
+		}
+		pid, _ := strconv.Atoi(filepath.Base(p))
+		return pid
+	}
+	return 0
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"nexus/internal/testenv"
+)
+
+// TestMain runs the real main when the test binary is started as nexus by
+// a test (NEXUS_TEST_MAIN=1), so tests can signal a nexus process.
+func TestMain(m *testing.M) {
+	if os.Getenv("NEXUS_TEST_MAIN") == "1" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// childOf returns the pid of the process named comm whose parent is ppid,
+// or 0.
+func childOf(ppid int, comm string) int {
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, s := range stats {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			continue
+		}
+		open, close := bytes.IndexByte(b, '('), bytes.LastIndexByte(b, ')')
+		if open < 0 || close < open {
+			continue
+		}
+		f := strings.Fields(string(b[close+1:]))
+		if string(b[open+1:close]) == comm && len(f) > 1 && f[1] == strconv.Itoa(ppid) {
+			pid, _ := strconv.Atoi(strings.Fields(string(b))[0])
+			return pid
+		}
+	}
+	return 0
+}
+
+// alive reports whether pid exists and is not a zombie.
+func alive(pid int) bool {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return false
+	}
+	f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	return len(f) > 0 && f[0] != "Z"
+}
+
+// TestKilledRenderKillsProgram starts nexus render on a notebook whose
+// program never ends, kills render (SIGTERM, which render forwards to the
+// program's process group, and SIGKILL, which only the parent-death
+// signal can follow), and requires the program to be gone.
+func TestKilledRenderKillsProgram(t *testing.T) {
+	testenv.File(t, "/proc/self/stat", "the test finds the notebook program through Linux's /proc")
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGKILL} {
+		t.Run(sig.String(), func(t *testing.T) {
+			var stderr bytes.Buffer
+			cmd := exec.Command(os.Args[0], "render", "-force", "-out", t.TempDir(), "cmd/nexus/testdata/endless.md")
+			cmd.Dir = filepath.Join("..", "..")
+			cmd.Env = append(os.Environ(), "NEXUS_TEST_MAIN=1")
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer cmd.Process.Kill()
+			prog := 0
+			for deadline := time.Now().Add(90 * time.Second); prog == 0; time.Sleep(50 * time.Millisecond) {
+				if time.Now().After(deadline) {
+					t.Fatalf("the notebook program never started:\n%s", stderr.String())
+				}
+				prog = childOf(cmd.Process.Pid, "notebook")
+			}
+			defer syscall.Kill(prog, syscall.SIGKILL)
+			cmd.Process.Signal(sig)
+			err := cmd.Wait()
+			if err == nil {
+				t.Errorf("render exited 0 after %v", sig)
+			}
+			for deadline := time.Now().Add(10 * time.Second); alive(prog); time.Sleep(50 * time.Millisecond) {
+				if time.Now().After(deadline) {
+					t.Fatalf("the notebook program %d outlived render killed by %v", prog, sig)
+				}
+			}
+			if sig == syscall.SIGTERM && !strings.Contains(stderr.String(), "interrupted, the notebook program was killed") {
+				t.Errorf("render's message after SIGTERM: %q", stderr.String())
+			}
+		})
+	}
+}
