@@ -241,59 +241,64 @@ func (s *Server) Handler() http.Handler {
 }
 
 // serve serves the front page, a notebook's page or one of its figures.
+// The response is put together under the lock and written after it, so a
+// slow client never holds up a render.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	path := strings.TrimPrefix(r.URL.Path, "/")
+	ctype, body := s.lookup(strings.TrimPrefix(r.URL.Path, "/"))
+	if body == nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(body)
+}
+
+// lookup returns the content type and bytes of path, or a nil body.
+func (s *Server) lookup(path string) (string, []byte) {
+	const htmlType = "text/html; charset=utf-8"
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if path == "" {
 		if len(s.pages) == 1 {
-			s.servePage(w, s.pages[0])
-			return
+			return htmlType, pageHTML(s.pages[0])
 		}
-		s.serveIndex(w)
-		return
+		return htmlType, s.indexHTML()
 	}
 	if name, ok := strings.CutSuffix(path, ".html"); ok {
 		if p, ok := s.byName[name]; ok {
-			s.servePage(w, p)
-			return
+			return htmlType, pageHTML(p)
 		}
 	}
 	name, _, _ := strings.Cut(path, "/")
-	if p, ok := s.byName[name]; ok && p.files != nil && strings.HasSuffix(path, ".svg") {
-		if b, ok := p.files[path]; ok {
-			w.Header().Set("Content-Type", "image/svg+xml")
-			w.Header().Set("Cache-Control", "no-store")
-			w.Write(b)
-			return
+	if p, ok := s.byName[name]; ok && strings.HasSuffix(path, ".svg") {
+		if b, ok := p.files[path]; ok { // p.files is replaced whole, never changed
+			return "image/svg+xml", b
 		}
 	}
-	http.NotFound(w, r)
+	return "", nil
 }
 
-// servePage writes p's page, or its problems, with the reload script.
-// The caller holds s.mu.
-func (s *Server) servePage(w http.ResponseWriter, p *page) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
+// pageHTML returns p's page, or its problems, with the reload script
+// before </body>.
+func pageHTML(p *page) []byte {
 	body := p.files[p.name+".html"]
 	if p.err != nil || body == nil {
 		body = problemsPage(p)
 	}
 	script := fmt.Sprintf(reloadScript, jsString(p.name), p.version)
-	if i := bytes.LastIndex(body, []byte("</body>")); i >= 0 {
-		w.Write(body[:i])
-		io.WriteString(w, script)
-		w.Write(body[i:])
-		return
+	i := bytes.LastIndex(body, []byte("</body>"))
+	if i < 0 {
+		i = len(body)
 	}
-	w.Write(body)
-	io.WriteString(w, script)
+	out := make([]byte, 0, len(body)+len(script))
+	out = append(out, body[:i]...)
+	out = append(out, script...)
+	return append(out, body[i:]...)
 }
 
-// serveIndex lists the notebooks. The caller holds s.mu.
-func (s *Server) serveIndex(w http.ResponseWriter) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+// indexHTML lists the notebooks.
+func (s *Server) indexHTML() []byte {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>nexus preview</title>\n</head>\n<body>\n<h1>Notebooks</h1>\n<ul>\n")
 	names := make([]string, 0, len(s.pages))
@@ -310,7 +315,7 @@ func (s *Server) serveIndex(w http.ResponseWriter) {
 		fmt.Fprintf(&b, "<li><a href=\"/%s.html\">%s</a>%s</li>\n", html.EscapeString(n), html.EscapeString(p.file), state)
 	}
 	b.WriteString("</ul>\n</body>\n</html>\n")
-	io.WriteString(w, b.String())
+	return []byte(b.String())
 }
 
 // problemsPage is the page of a notebook that failed to render: each
