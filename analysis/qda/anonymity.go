@@ -83,14 +83,21 @@ func IsNameColumn(col string) bool {
 var (
 	emailRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
 	phoneRE = regexp.MustCompile(`\+?\(?[0-9][0-9 ()./-]{5,}[0-9]`)
-	// notPersonalRE matches identifiers made of digits that are not
-	// personal data and are masked before phone numbers are searched:
-	// GUIDs, URLs, DOIs, ISBN/ISSN/PMID numbers after their label and
-	// arXiv identifiers.
-	notPersonalRE = regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}` +
-		`|(?i:https?://|www\.)[^\s<>"]+` +
-		`|(?i:doi:?\s*)?\b10\.[0-9]{4,9}/[^\s<>"]+` +
-		`|(?i:\b(?:ISBN(?:-1[03])?|ISSN|e-ISSN|PMID|PMCID|arXiv)\b:?)\s*[0-9Xx][0-9Xx ./-]*[0-9Xx]`)
+	// notPersonal match identifiers made of digits that are not personal
+	// data and are masked before phone numbers are searched: GUIDs, URLs,
+	// DOIs, ISBN/ISSN/PMID numbers after their label and arXiv
+	// identifiers. Each runs only when its cue occurs in the text.
+	notPersonal = []struct {
+		cue func(lower string) bool
+		re  *regexp.Regexp
+	}{
+		{func(l string) bool { return strings.Count(l, "-") >= 4 }, regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`)},
+		{func(l string) bool { return strings.Contains(l, "http") || strings.Contains(l, "www.") }, regexp.MustCompile(`(?i:https?://|www\.)[^\s<>"]+`)},
+		{func(l string) bool { return strings.Contains(l, "10.") }, regexp.MustCompile(`(?i:doi:?\s*)?\b10\.[0-9]{4,9}/[^\s<>"]+`)},
+		{func(l string) bool {
+			return strings.Contains(l, "isbn") || strings.Contains(l, "issn") || strings.Contains(l, "pmid") || strings.Contains(l, "pmcid") || strings.Contains(l, "arxiv")
+		}, regexp.MustCompile(`(?i:\b(?:ISBN(?:-1[03])?|ISSN|e-ISSN|PMID|PMCID|arXiv)\b:?)\s*[0-9Xx][0-9Xx ./-]*[0-9Xx]`)},
+	}
 	// isbn13RE matches an unlabelled ISBN-13, kept only if its check digit
 	// is right.
 	isbn13RE = regexp.MustCompile(`\b97[89][- ]?[0-9]{1,5}[- ]?[0-9]{1,7}[- ]?[0-9]{1,7}[- ]?[0-9]\b`)
@@ -129,8 +136,13 @@ func FindPersonal(s string) (offsets []int, kinds []error) {
 		kinds = append(kinds, ErrEmail)
 		mask(m)
 	}
-	for _, m := range notPersonalRE.FindAllStringIndex(string(masked), -1) {
-		mask(m)
+	lower := strings.ToLower(s)
+	for _, np := range notPersonal {
+		if np.cue(lower) {
+			for _, m := range np.re.FindAllStringIndex(string(masked), -1) {
+				mask(m)
+			}
+		}
 	}
 	for _, m := range isbn13RE.FindAllStringIndex(string(masked), -1) {
 		if isbnCheck(s[m[0]:m[1]]) {

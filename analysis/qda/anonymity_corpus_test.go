@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -184,16 +185,34 @@ func TestAnonymityKeepsLegacyRecall(t *testing.T) {
 	t.Logf("phone numbers the old rule caught: %d, still caught: %d; negatives the old rule flagged: %d", before, after, legacyFalse)
 }
 
-// BenchmarkFindPersonal scans the whole corpus as one text, as
-// CheckText scans a transcript.
+// BenchmarkFindPersonal scans the corpus (dense with numbers, DOIs and
+// addresses) and the transcripts of the synthetic study (ordinary
+// interview text), each repeated to about 250 kB, as CheckText scans a
+// transcript.
 func BenchmarkFindPersonal(b *testing.B) {
-	raw, err := os.ReadFile("testdata/anonymity-corpus.txt")
+	corpus, err := os.ReadFile("testdata/anonymity-corpus.txt")
 	if err != nil {
 		b.Fatal(err)
 	}
-	text := strings.Repeat(string(raw), 20)
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		FindPersonal(text)
+	files, _ := filepath.Glob("../../datasets/examples/synthetic-coding/v1.0.0/sources/*.txt")
+	var transcripts []byte
+	for _, f := range files {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		transcripts = append(transcripts, t...)
+	}
+	for name, raw := range map[string][]byte{"corpus": corpus, "transcripts": transcripts} {
+		b.Run(name, func(b *testing.B) {
+			if len(raw) == 0 {
+				b.Fatal("no text")
+			}
+			text := strings.Repeat(string(raw), 250000/len(raw)+1)
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				FindPersonal(text)
+			}
+		})
 	}
 }
