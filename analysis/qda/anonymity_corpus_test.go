@@ -194,7 +194,7 @@ func BenchmarkFindPersonal(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	files, _ := filepath.Glob("../../datasets/examples/synthetic-coding/v1.0.0/sources/*.txt")
+	files, _ := filepath.Glob("../../datasets/examples/synthetic-coding/v1.1.0/sources/*.txt")
 	var transcripts []byte
 	for _, f := range files {
 		t, err := os.ReadFile(f)

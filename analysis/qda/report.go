@@ -5,7 +5,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"strings"
 )
 
 // Open loads the coding project of a data package directory: a coding
@@ -26,12 +25,6 @@ func Open(dir string) (*Project, error) {
 		}
 	}
 	return LoadTables(t)
-}
-
-// Synthetic reports whether p describes itself as synthetic data; outputs
-// derived from it must say so.
-func (p *Project) Synthetic() bool {
-	return strings.Contains(strings.ToLower(p.Description), "synthetic")
 }
 
 // formatFloat prints x with 4 decimals, and NaN as empty (missing).
