@@ -136,6 +136,9 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		for _, s := range rep.Warnings {
 			fmt.Fprintln(stderr, "warning:", s)
 		}
+		for _, s := range rep.Dropped {
+			fmt.Fprintln(stderr, "dropped:", s)
+		}
 		return nil
 	case "export":
 		out := fs.String("out", "", "`file` to write, .qdpx (project) or .qdc (codebook) (required)")

@@ -64,7 +64,8 @@ func Codebook(w io.Writer, p *qda.Project) error {
 	if len(p.Codes) == 0 {
 		return fmt.Errorf("the codebook is empty, expected at least one code")
 	}
-	cb := xCodeBook{Xmlns: CodebookNS, Origin: Origin, Codes: xCodes{Code: codeTree(p, guids{projectName(p)})}}
+	g := guids{projectName(p)}
+	cb := xCodeBook{Xmlns: CodebookNS, Origin: Origin, Codes: xCodes{Code: codeTree(p, g)}, Sets: codeSets(p, g)}
 	return writeXML(w, cb)
 }
 
@@ -157,7 +158,7 @@ func projectXML(p *qda.Project) (qde []byte, texts map[string][]byte, err error)
 				return nil, nil, fmt.Errorf("case attribute %q: type %q has no REFI-QDA variable type, expected string, boolean, integer, number, date or datetime", v.Name, v.Type)
 			}
 			varGUID[i] = g.of("variable", v.Name, "")
-			x.Variables.Variable = append(x.Variables.Variable, xVariable{GUID: varGUID[i], Name: name, Type: t})
+			x.Variables.Variable = append(x.Variables.Variable, xVariable{GUID: varGUID[i], Name: name, Type: t, Description: v.Description})
 		}
 	}
 	// Selections: segments grouped by their selection GUID, per source.
@@ -197,7 +198,7 @@ func projectXML(p *qda.Project) (qde []byte, texts map[string][]byte, err error)
 			return nil, nil, fmt.Errorf("source %q: %d bytes, more than REFI-QDA's 2,147,483,647-byte limit", s.ID, len(s.Text))
 		}
 		texts["sources/"+guid+".txt"] = []byte(s.Text)
-		ts := xTextSource{GUID: guid, Name: s.Name, PlainTextPath: "internal://" + guid + ".txt"}
+		ts := xTextSource{GUID: guid, Name: s.Name, PlainTextPath: "internal://" + guid + ".txt", Description: s.Description}
 		if ts.Name == "" {
 			ts.Name = s.ID
 		}
@@ -239,6 +240,7 @@ func projectXML(p *qda.Project) (qde []byte, texts map[string][]byte, err error)
 			x.Cases.Case = append(x.Cases.Case, xc)
 		}
 	}
+	memosXML(&x, p, g, coder)
 	var b bytes.Buffer
 	if err := writeXML(&b, x); err != nil {
 		return nil, nil, err

@@ -40,6 +40,9 @@ var (
 type Report struct {
 	Skipped  []string // sources not imported, as "<kind> <name>: reason"
 	Warnings []string
+	// Dropped lists, with counts, the elements and attributes of the
+	// input that a coding package does not carry (see Dropped).
+	Dropped []string
 }
 
 // ImportCodebook reads a .qdc codebook.
@@ -54,10 +57,22 @@ func ImportCodebook(name string, r io.Reader, lim Limits) (*qda.Project, *Report
 	}
 	im := newImporter(name)
 	im.codes(cb.Codes.Code, "")
+	if cb.Sets != nil {
+		sets := &xSets{}
+		for _, s := range cb.Sets.Set {
+			xs := xSet{GUID: s.GUID, Name: s.Name, Description: s.Description}
+			for _, m := range s.MemberCode {
+				xs.MemberCode = append(xs.MemberCode, xRef{m.GUID})
+			}
+			sets.Set = append(sets.Set, xs)
+		}
+		im.sets(&xProject{Sets: sets}, nil)
+	}
 	if len(im.errs) > 0 {
 		return nil, nil, im.errs
 	}
-	p := &qda.Project{Name: slug(strings.TrimSuffix(path.Base(name), path.Ext(name)), "codebook"), Codes: im.p.Codes}
+	im.rep.Dropped = dropped(b, codebookCarried)
+	p := &qda.Project{Name: slug(strings.TrimSuffix(path.Base(name), path.Ext(name)), "codebook"), Codes: im.p.Codes, Sets: im.p.Sets}
 	return p, &im.rep, nil
 }
 
@@ -121,13 +136,18 @@ func ImportProject(name string, r io.ReaderAt, size int64, lim Limits) (*qda.Pro
 		return nil, nil, err
 	}
 	im := newImporter(name + ": project.qde")
-	im.project(&x, func(file string) ([]byte, error) {
+	source := func(file string) ([]byte, error) {
 		f := entries["sources/"+strings.ToLower(file)]
 		if f == nil {
 			return nil, fmt.Errorf("no entry sources/%s in the archive", file)
 		}
 		return read(f)
-	})
+	}
+	im.project(&x, source)
+	if len(im.errs) == 0 {
+		im.memos(&x, source)
+	}
+	im.rep.Dropped = dropped(b, projectCarried)
 	if len(im.errs) > 0 {
 		return nil, nil, im.errs
 	}
@@ -209,10 +229,15 @@ type importer struct {
 	ids   map[string]map[string]bool // kind -> used ids
 	guids map[string]string          // GUID (upper) -> kind
 	code  map[string]string          // GUID -> code id
+	// Filled while reading a project, for notes and sets:
+	user    map[string]string // user GUID -> coder id
+	source  map[string]string // source GUID -> source id
+	coderOf func(guid string) string
 }
 
 func newImporter(file string) *importer {
-	return &importer{file: file, p: &qda.Project{}, ids: map[string]map[string]bool{}, guids: map[string]string{}, code: map[string]string{}}
+	return &importer{file: file, p: &qda.Project{}, ids: map[string]map[string]bool{}, guids: map[string]string{}, code: map[string]string{},
+		user: map[string]string{}, source: map[string]string{}}
 }
 
 // errorf records a problem.
@@ -316,13 +341,13 @@ func (im *importer) project(x *xProject, source func(file string) ([]byte, error
 	p.Name = slug(x.Name, "project")
 	p.Title = x.Name
 	p.Description = x.Description
-	user := map[string]string{}
+	user := im.user
 	if x.Users != nil {
 		for i, u := range x.Users.User {
 			g := im.define("user", u.GUID)
-			name := u.Name
+			name := u.ID // the user's short id (MAXQDA's initials, our coder id)
 			if name == "" {
-				name = u.ID
+				name = u.Name
 			}
 			id := im.newID("coder", name, i+1)
 			user[g] = id
@@ -344,6 +369,7 @@ func (im *importer) project(x *xProject, source func(file string) ([]byte, error
 		im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("user %s is not listed under Users; added as coder %q", guid, id))
 		return id
 	}
+	im.coderOf = coderOf
 	if x.CodeBook != nil {
 		im.codes(x.CodeBook.Codes.Code, "")
 	}
@@ -364,12 +390,12 @@ func (im *importer) project(x *xProject, source func(file string) ([]byte, error
 			}
 			used[col] = true
 			varIdx[g] = len(p.Variables)
-			p.Variables = append(p.Variables, qda.Variable{Name: col, Title: v.Name, Type: t})
+			p.Variables = append(p.Variables, qda.Variable{Name: col, Title: v.Name, Type: t, Description: v.Description})
 		}
 	}
 	// Sources and selections.
 	selSeg := map[string][]int{} // selection GUID -> segment indices
-	srcID := map[string]string{}
+	srcID := im.source
 	if x.Sources != nil {
 		for _, s := range x.Sources.Picture {
 			im.define("source", s.GUID)
@@ -421,7 +447,7 @@ func (im *importer) project(x *xProject, source func(file string) ([]byte, error
 			}
 			id := im.newID("source", s.Name, i+1)
 			srcID[g] = id
-			p.Sources = append(p.Sources, qda.Source{ID: id, Name: s.Name, Text: text, GUID: g})
+			p.Sources = append(p.Sources, qda.Source{ID: id, Name: s.Name, Text: text, Description: s.Description, GUID: g})
 			n := qda.RuneLen(text)
 			if len(s.Coding) > 0 {
 				im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("TextSource %q: %d codings of the whole source imported as segments over its whole text", s.Name, len(s.Coding)))

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"nexus/analysis/internal/testenv"
 	"nexus/analysis/qda"
 	"nexus/analysis/qda/synth"
 )
@@ -35,9 +36,13 @@ func zipOf(t *testing.T, entries ...string) []byte {
 
 // atlasArchive zips testdata/atlas, an example after Annex A.2 of the
 // REFI-QDA standard as exported by ATLAS.ti.
-func atlasArchive(t *testing.T) []byte {
+func atlasArchive(t *testing.T) []byte { return dirArchive(t, "testdata/atlas") }
+
+// dirArchive zips the files under root, with slash-separated names
+// relative to root.
+func dirArchive(t *testing.T, root string) []byte {
+	t.Helper()
 	var entries []string
-	root := "testdata/atlas"
 	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -242,10 +247,7 @@ func TestCodebookRoundTrip(t *testing.T) {
 // TestXSD validates exports with xmllint (Debian libxml2-utils) against
 // the REFI-QDA schemas in testdata.
 func TestXSD(t *testing.T) {
-	xmllint, err := exec.LookPath("xmllint")
-	if err != nil {
-		t.Skip("SKIPPED: xmllint not found (apt-get install libxml2-utils); REFI-QDA exports NOT validated against the XSD")
-	}
+	xmllint := testenv.LookPath(t, "xmllint", "libxml2-utils")
 	dir := t.TempDir()
 	p := synth.Generate(synth.Seed)
 	qde, _, err := projectXML(p)

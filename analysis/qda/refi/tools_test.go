@@ -1,0 +1,252 @@
+package refi
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"nexus/analysis/compendium"
+	"nexus/analysis/internal/testenv"
+	"nexus/analysis/qda"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// tools are the fixtures in the shape of other programs' exports (see
+// the comment at the top of each project.qde).
+var tools = []string{"maxqda", "atlasti", "nvivo"}
+
+// summary renders what an import produced, for a golden file: the report
+// and every CSV file of the package.
+func summary(t *testing.T, p *qda.Project, rep *Report) []byte {
+	var b bytes.Buffer
+	for _, s := range rep.Skipped {
+		b.WriteString("skipped: " + s + "\n")
+	}
+	for _, s := range rep.Warnings {
+		b.WriteString("warning: " + s + "\n")
+	}
+	for _, s := range rep.Dropped {
+		b.WriteString("dropped: " + s + "\n")
+	}
+	files := filesOf(t, p)
+	var names []string
+	for n := range files {
+		if strings.HasSuffix(n, ".csv") {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b.WriteString("\n== " + n + "\n")
+		b.Write(files[n])
+	}
+	return b.Bytes()
+}
+
+// TestImportToolExports imports each fixture and compares the package
+// and the report with testdata/<tool>.golden (go test -update rewrites
+// them; review the diff).
+func TestImportToolExports(t *testing.T) {
+	for _, tool := range tools {
+		p, rep, err := importBytes(t, dirArchive(t, filepath.Join("testdata", tool)))
+		if err != nil {
+			t.Fatalf("%s: %v", tool, err)
+		}
+		got := summary(t, p, rep)
+		golden := filepath.Join("testdata", tool+".golden")
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (go test ./analysis/qda/refi -update writes it)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: import differs from %s (go test ./analysis/qda/refi -update rewrites it):\n%s", tool, golden, got)
+		}
+	}
+}
+
+// TestToolExportsCarry checks, beyond the golden files, the things each
+// program's export carries.
+func TestToolExportsCarry(t *testing.T) {
+	load := func(tool string) (*qda.Project, *Report) {
+		p, rep, err := importBytes(t, dirArchive(t, filepath.Join("testdata", tool)))
+		if err != nil {
+			t.Fatalf("%s: %v", tool, err)
+		}
+		return p, rep
+	}
+	m, rep := load("maxqda")
+	if len(m.Sets) != 2 || !reflect.DeepEqual(m.Sets[0].Sources, []string{"interview-01", "interview-02"}) || m.Sets[0].Description != "Interviews of March 2025." {
+		t.Errorf("MAXQDA sets: %+v", m.Sets)
+	}
+	if c := m.Codes[6]; c.Name != "Privacy" || c.Parent != "distrust" || c.Color != "#7030a0" || c.Description != "Who can see the data." {
+		t.Errorf("MAXQDA nested code: %+v", c)
+	}
+	if len(m.Notes) != 2 || !reflect.DeepEqual(m.Notes[0].Refs, []string{"code:anxiety"}) || m.Notes[1].Coder != "tr" {
+		t.Errorf("MAXQDA memos: %+v", m.Notes)
+	}
+	wantDropped := map[string]bool{"<VariableValue> in <TextSource>: 3": true, "attribute origin of <Project>: 1": true,
+		"attribute richTextPath of <TextSource>: 4": true}
+	for _, d := range rep.Dropped {
+		delete(wantDropped, d)
+	}
+	if len(wantDropped) > 0 {
+		t.Errorf("MAXQDA: dropped %q, missing %v", rep.Dropped, wantDropped)
+	}
+	a, rep := load("atlasti")
+	if len(a.Sets) != 2 || len(a.Sets[0].Codes) != 3 || len(a.Sets[1].Notes) != 1 {
+		t.Errorf("ATLAS.ti sets: %+v", a.Sets)
+	}
+	if len(a.Notes) != 3 || !reflect.DeepEqual(a.Notes[2].Refs, []string{"project"}) || !strings.HasPrefix(a.Notes[1].Refs[0], "selection:") {
+		t.Errorf("ATLAS.ti notes: %+v", a.Notes)
+	}
+	byCoder := map[string]int{}
+	for _, s := range a.Segments {
+		byCoder[s.Coder]++
+	}
+	if byCoder["dana-levi"] != 5 || byCoder["ola-nowak"] != 4 {
+		t.Errorf("ATLAS.ti codings by coder: %v", byCoder)
+	}
+	for _, d := range []string{"<Links> in <Project>: 1", "<Graphs> in <Project>: 1", "<Description> in <PlainTextSelection>: 1"} {
+		if !contains(rep.Dropped, d) {
+			t.Errorf("ATLAS.ti: dropped %q, missing %q", rep.Dropped, d)
+		}
+	}
+	n, rep := load("nvivo")
+	if len(n.Cases) != 3 || n.Sources[2].Case != n.Cases[2].ID || !reflect.DeepEqual(n.Cases[2].Values, []string{"58", "Female", "", "false"}) {
+		t.Errorf("NVivo cases: %+v / %+v", n.Cases, n.Sources)
+	}
+	if n.Variables[0].Description != "Age in years at interview" || n.Variables[2].Type != "date" {
+		t.Errorf("NVivo variables: %+v", n.Variables)
+	}
+	if len(n.Notes) != 1 || !strings.HasPrefix(n.Notes[0].Text, "P02 talks about safety") || n.Notes[0].Refs[0] != "source:participant-p02" {
+		t.Errorf("NVivo memo: %+v", n.Notes)
+	}
+	if !contains(rep.Dropped, "<Description> in <Case>: 1") {
+		t.Errorf("NVivo: dropped %q", rep.Dropped)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestToolRoundTrip: import -> export -> import gives the same package,
+// byte for byte; the export validates against Project-mrt2019.xsd; a
+// second export equals the first; the second import drops nothing that
+// the first import kept.
+func TestToolRoundTrip(t *testing.T) {
+	xmllint := testenv.LookPath(t, "xmllint", "libxml2-utils")
+	dir := t.TempDir()
+	for _, tool := range tools {
+		p1, _, err := importBytes(t, dirArchive(t, filepath.Join("testdata", tool)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := exportBytes(t, p1)
+		p2, rep2, err := importBytes(t, out)
+		if err != nil {
+			t.Fatalf("%s: re-import: %v", tool, err)
+		}
+		f1, f2 := filesOf(t, p1), filesOf(t, p2)
+		if len(f1) != len(f2) {
+			t.Errorf("%s: %d files, then %d", tool, len(f1), len(f2))
+		}
+		for k := range f1 {
+			if !bytes.Equal(f1[k], f2[k]) {
+				t.Errorf("%s: %s differs after import, export, import:\n%s\n----\n%s", tool, k, f1[k], f2[k])
+			}
+		}
+		if !bytes.Equal(out, exportBytes(t, p2)) {
+			t.Errorf("%s: second export differs from the first", tool)
+		}
+		// What nexus writes it carries, except its origin and the names
+		// of selections (their text is kept).
+		for _, d := range rep2.Dropped {
+			if !strings.HasPrefix(d, "attribute name of <PlainTextSelection>: ") && d != "attribute origin of <Project>: 1" {
+				t.Errorf("%s: the re-import of our own export drops %s", tool, d)
+			}
+		}
+		qde, _, err := projectXML(p1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := filepath.Join(dir, tool+".qde")
+		os.WriteFile(f, qde, 0o644)
+		if out, err := exec.Command(xmllint, "--noout", "--schema", "testdata/Project-mrt2019.xsd", f).CombinedOutput(); err != nil {
+			t.Errorf("%s export does not validate: %v\n%s", tool, err, out)
+		}
+		var qdc bytes.Buffer
+		if err := Codebook(&qdc, p1); err != nil {
+			t.Fatal(err)
+		}
+		f = filepath.Join(dir, tool+".qdc")
+		os.WriteFile(f, qdc.Bytes(), 0o644)
+		if out, err := exec.Command(xmllint, "--noout", "--schema", "testdata/Codebook.xsd", f).CombinedOutput(); err != nil {
+			t.Errorf("%s codebook does not validate: %v\n%s", tool, err, out)
+		}
+		// The fixtures themselves follow the schema.
+		if out, err := exec.Command(xmllint, "--noout", "--schema", "testdata/Project-mrt2019.xsd", filepath.Join("testdata", tool, "project.qde")).CombinedOutput(); err != nil {
+			t.Errorf("fixture %s does not validate: %v\n%s", tool, err, out)
+		}
+	}
+}
+
+// TestImportedPackagesValidate writes each imported project as a coding
+// package and runs the validator of nexus validate on it: no problems,
+// although the MAXQDA project's literature notes hold DOIs, an ISBN and
+// page ranges ("ICLS 2025 1007-1015").
+func TestImportedPackagesValidate(t *testing.T) {
+	for _, tool := range tools {
+		p, _, err := importBytes(t, dirArchive(t, filepath.Join("testdata", tool)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Join(t.TempDir(), tool)
+		if err := qda.Write(dir, p, false); err != nil {
+			t.Fatal(err)
+		}
+		_, problems, err := compendium.Validate(dir)
+		if err != nil || len(problems) > 0 {
+			t.Errorf("%s: %v %v", tool, err, problems)
+		}
+	}
+}
+
+// TestCodebookSets exports code sets into a .qdc and reads them back.
+func TestCodebookSets(t *testing.T) {
+	p, _, err := importBytes(t, dirArchive(t, "testdata/atlasti"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Codebook(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	q, rep, err := ImportCodebook("x.qdc", bytes.NewReader(b.Bytes()), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q.Sets) != 1 || q.Sets[0].Name != "Money codes" || !reflect.DeepEqual(q.Sets[0].Codes, p.Sets[0].Codes) {
+		t.Errorf("code sets %+v", q.Sets)
+	}
+	if !reflect.DeepEqual(rep.Dropped, []string{"attribute origin of <CodeBook>: 1"}) {
+		t.Errorf("dropped %q", rep.Dropped)
+	}
+}
