@@ -69,7 +69,7 @@ func WriteAgreement(w io.Writer, p *Project, coders []string, gran Granularity) 
 	if err != nil {
 		return err
 	}
-	return WriteAgreementCSV(w, rows, p.Synthetic)
+	return WriteAgreementCSV(w, rows, p.Codes, p.Synthetic)
 }
 
 // WriteCooccurrence writes the co-occurrence of the codable codes of p,

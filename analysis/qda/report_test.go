@@ -51,7 +51,7 @@ func TestGoldenReports(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b bytes.Buffer
-		if err := qda.WriteAgreementCSV(&b, rows, p.Synthetic); err != nil {
+		if err := qda.WriteAgreementCSV(&b, rows, p.Codes, p.Synthetic); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, tc.name, b.Bytes())

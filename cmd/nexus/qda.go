@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"nexus/analysis/compendium"
 	"nexus/analysis/qda"
 	"nexus/analysis/qda/refi"
 )
@@ -16,15 +17,20 @@ func init() {
 }
 
 const qdaUsage = `usage:
+  nexus qda init DIR
   nexus qda frequencies DIR [--crosstab ATTRIBUTE] [--count segments|cases]
   nexus qda agreement DIR [--coders a,b] [--unit documents|characters]
+  nexus qda compare DIR --coders a,b
   nexus qda cooccurrence DIR [--by segments|cases] [--coder ID]
   nexus qda import FILE.qdpx|FILE.qdc --out DIR
   nexus qda export DIR --out FILE.qdc|FILE.qdpx
 
-DIR is a coding package (codes, sources, cases, coders, segments) or a study
-package with codes.csv and excerpts.csv. frequencies, agreement and
-cooccurrence write CSV to standard output.`
+DIR is a coding package (codes, sources, cases, coders, segments, sets,
+notes; see go doc nexus/analysis/qda) or a study package with codes.csv and
+excerpts.csv. Every command but init and import first validates DIR as
+nexus validate does and stops on any problem. frequencies, agreement,
+compare and cooccurrence write CSV to standard output; import reports on
+standard error what it skipped, changed and dropped.`
 
 // parseInterspersed parses flags that may follow positional arguments.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
@@ -67,9 +73,35 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		if err != nil {
 			return nil, err
 		}
-		return qda.Open(dir)
+		return openValid(stderr, dir)
 	}
 	switch sub {
+	case "init":
+		pos, err := parseInterspersed(fs, args)
+		if err != nil {
+			return exitError{2}
+		}
+		dir, err := one(pos, "new directory")
+		if err != nil {
+			return err
+		}
+		if err := qda.Init(dir); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s: empty coding package; fill the CSV files, then run nexus hash -w %s\n", dir, dir)
+		return nil
+	case "compare":
+		coders := fs.String("coders", "", "the two coder `ids` to compare, a,b (required)")
+		p, err := project()
+		if err != nil {
+			return err
+		}
+		ids := strings.Split(*coders, ",")
+		if len(ids) != 2 {
+			fs.Usage()
+			return fmt.Errorf("qda compare: --coders %q: expected two coder ids a,b", *coders)
+		}
+		return qda.WriteComparison(stdout, p, ids[0], ids[1])
 	case "frequencies":
 		crosstab := fs.String("crosstab", "", "cross-tabulate codes by this case `attribute`")
 		count := fs.String("count", "segments", "what a cross-tabulation counts: segments or cases")
@@ -153,4 +185,19 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 	}
 	fmt.Fprintln(stderr, qdaUsage)
 	return fmt.Errorf("qda: unknown subcommand %q", sub)
+}
+
+// openValid validates the package in dir as nexus validate does, prints
+// its problems to w in the same form, and opens the project only when
+// there are none.
+func openValid(w io.Writer, dir string) (*qda.Project, error) {
+	_, problems, err := compendium.Validate(dir)
+	if err != nil {
+		problems = append(problems, fileProblem(err, dir))
+	}
+	if len(problems) > 0 {
+		printProblems(w, problems, maxProblems)
+		return nil, fmt.Errorf("%s: %d problems, expected a valid package (see nexus validate)", dir, len(problems))
+	}
+	return qda.Open(dir)
 }

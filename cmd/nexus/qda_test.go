@@ -29,7 +29,7 @@ func TestQDACommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if lines[0] != "code,units,percent,cohen_kappa,brennan_prediger,krippendorff_alpha,data" ||
+	if lines[0] != "code,name,units,percent,cohen_kappa,brennan_prediger,krippendorff_alpha,data" ||
 		!strings.HasPrefix(lines[len(lines)-1], "(all),") || !strings.HasSuffix(lines[1], ",synthetic") {
 		t.Errorf("agreement output:\n%s", out)
 	}
@@ -69,9 +69,84 @@ func TestQDACommands(t *testing.T) {
 		{"frobnicate"},
 		{"frequencies", pkg, "--crosstab", "height"},
 		{"agreement", pkg, "--coders", "coder-a,nobody"},
+		{"compare", pkg},
+		{"compare", pkg, "--coders", "coder-a"},
+		{"compare", pkg, "--coders", "coder-a,nobody"},
+		{"init"},
+		{"init", pkg},
 	} {
 		if _, _, err := runQDA(t, args...); err == nil {
 			t.Errorf("%v: no error", args)
 		}
+	}
+}
+
+// TestQDAInit: qda init writes an empty package that nexus validate
+// accepts and that the other qda commands open.
+func TestQDAInit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "My Study")
+	if _, _, err := runQDA(t, "init", dir); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if err := run(&out, &errb, []string{"validate", dir}); err != nil {
+		t.Fatalf("validate: %v\n%s%s", err, out.String(), errb.String())
+	}
+	if out.String() != "my-study 0.1.0: valid: 7 resources, 0 rows\n" {
+		t.Errorf("validate: %q", out.String())
+	}
+	got, _, err := runQDA(t, "frequencies", dir)
+	if err != nil || got != "code,name,segments,cases\n" {
+		t.Errorf("frequencies of an empty package: %v %q", err, got)
+	}
+}
+
+// TestQDAValidatesFirst: a package whose segments.csv no longer matches
+// its hash is refused by every qda command, with the problems nexus
+// validate prints.
+func TestQDAValidatesFirst(t *testing.T) {
+	pkg := filepath.Join(t.TempDir(), "pkg")
+	if err := qda.Write(pkg, synth.Generate(synth.Seed), false); err != nil {
+		t.Fatal(err)
+	}
+	seg := filepath.Join(pkg, "segments.csv")
+	b, err := os.ReadFile(seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(seg, bytes.Replace(b, []byte(",coder-a,"), []byte(",coder-b,"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var want, errb bytes.Buffer
+	if err := run(&want, &errb, []string{"validate", pkg}); err == nil || !strings.Contains(want.String(), "segments.csv") {
+		t.Fatalf("validate accepts the changed package: %v\n%s", err, want.String())
+	}
+	for _, args := range [][]string{
+		{"frequencies", pkg}, {"agreement", pkg}, {"compare", pkg, "--coders", "coder-a,coder-b"},
+		{"cooccurrence", pkg}, {"export", pkg, "--out", filepath.Join(t.TempDir(), "x.qdpx")},
+	} {
+		out, stderr, err := runQDA(t, args...)
+		if err == nil || out != "" {
+			t.Errorf("%v: err %v, output %q", args, err, out)
+		}
+		if stderr != want.String() {
+			t.Errorf("%v: stderr\n%s\nwant the problems of nexus validate\n%s", args, stderr, want.String())
+		}
+	}
+}
+
+// TestQDACompare: the comparison of the shipped synthetic study equals
+// the golden file of package qda (same generator, same seed).
+func TestQDACompare(t *testing.T) {
+	out, _, err := runQDA(t, "compare", "../../datasets/examples/synthetic-coding/v1.1.0", "--coders", "coder-a,coder-b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("../../analysis/qda/testdata/compare-coder-a-coder-b.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		t.Errorf("qda compare differs from analysis/qda/testdata/compare-coder-a-coder-b.golden:\n%s", out)
 	}
 }

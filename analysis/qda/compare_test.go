@@ -1,0 +1,58 @@
+package qda_test
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+
+	"nexus/analysis/qda"
+	"nexus/analysis/qda/synth"
+)
+
+// TestCompare checks passages worked out by hand on a 20-code-point
+// source.
+func TestCompare(t *testing.T) {
+	p := &qda.Project{
+		Codes:   []qda.Code{{ID: "x", Name: "X", Codable: true}, {ID: "y", Name: "Y", Codable: true}, {ID: "z", Name: "Z", Codable: true}},
+		Sources: []qda.Source{{ID: "s1", Text: "abcdefghijklmnopqrst"}, {ID: "s2", Text: "0123456789"}},
+		Coders:  []qda.Coder{{ID: "a"}, {ID: "b"}, {ID: "c"}},
+		Segments: []qda.Segment{
+			{ID: "1", Source: "s1", Code: "x", Coder: "a", Start: 0, End: 10},
+			{ID: "2", Source: "s1", Code: "x", Coder: "a", Start: 2, End: 4}, // nested in 1
+			{ID: "3", Source: "s1", Code: "x", Coder: "b", Start: 5, End: 15},
+			{ID: "4", Source: "s1", Code: "x", Coder: "a", Start: 15, End: 18}, // touches 3
+			{ID: "5", Source: "s2", Code: "y", Coder: "b", Start: 0, End: 3},
+			{ID: "6", Source: "s2", Code: "z", Coder: "a", Start: 3, End: 6},
+			{ID: "7", Source: "s2", Code: "z", Coder: "b", Start: 3, End: 6}, // agreement
+			{ID: "8", Source: "s2", Code: "z", Coder: "c", Start: 0, End: 9}, // another coder
+		},
+	}
+	got, err := qda.Compare(p, p.CodableIDs(), "a", "b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []qda.Disagreement{
+		{Code: "x", Source: "s1", Start: 0, End: 5, CodedBy: "a"},
+		{Code: "x", Source: "s1", Start: 10, End: 15, CodedBy: "b"},
+		{Code: "x", Source: "s1", Start: 15, End: 18, CodedBy: "a"},
+		{Code: "y", Source: "s2", Start: 0, End: 3, CodedBy: "b"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+	if _, err := qda.Compare(p, p.CodableIDs(), "a", "nobody"); err == nil {
+		t.Error("unknown coder: no error")
+	}
+	if _, err := qda.Compare(p, p.CodableIDs(), "a", "a"); err == nil {
+		t.Error("same coder twice: no error")
+	}
+}
+
+func TestComparisonGolden(t *testing.T) {
+	p := synth.Generate(synth.Seed)
+	var b bytes.Buffer
+	if err := qda.WriteComparison(&b, p, "coder-a", "coder-b"); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "compare-coder-a-coder-b.golden", b.Bytes())
+}
