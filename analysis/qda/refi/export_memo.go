@@ -19,7 +19,7 @@ func memosXML(x *xProject, p *qda.Project, g guids, coder map[string]string) {
 	for _, s := range p.Segments {
 		target["segment:"+s.ID] = g.of("coding", s.ID, s.GUID)
 		if s.Selection != "" {
-			target["selection:"+strings.ToLower(s.Selection)] = strings.ToLower(s.Selection)
+			target["selection:"+strings.ToLower(s.Selection)] = g.of("selection", s.ID, s.Selection) // as projectXML writes it
 		}
 	}
 	noteGUID := map[string]string{}

@@ -250,3 +250,20 @@ func TestCodebookSets(t *testing.T) {
 		t.Errorf("dropped %q", rep.Dropped)
 	}
 }
+
+// TestNoteOnUpperCaseSelection: a note attached to a selection whose GUID
+// a hand-edited package writes in upper case keeps its place on export.
+func TestNoteOnUpperCaseSelection(t *testing.T) {
+	sel := "ABCDEF01-2345-4678-89AB-CDEF01234567"
+	p := &qda.Project{Name: "x", Codes: []qda.Code{{ID: "a", Name: "A", Codable: true}},
+		Sources:  []qda.Source{{ID: "s", Text: "some text"}},
+		Segments: []qda.Segment{{ID: "1", Source: "s", Code: "a", Start: 0, End: 4, Selection: sel}},
+		Notes:    []qda.Note{{ID: "n", Text: "memo", Refs: []string{"selection:" + sel}}}}
+	q, _, err := importBytes(t, exportBytes(t, p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q.Notes) != 1 || !reflect.DeepEqual(q.Notes[0].Refs, []string{"selection:" + strings.ToLower(sel)}) {
+		t.Errorf("notes %+v", q.Notes)
+	}
+}
