@@ -423,21 +423,10 @@ func (im *importer) project(x *xProject, source func(file string) ([]byte, error
 			case s.Content != nil:
 				text = *s.Content
 			case strings.HasPrefix(s.PlainTextPath, "internal://"):
-				file := strings.TrimPrefix(s.PlainTextPath, "internal://")
-				if err := checkEntryName(file); err != nil || strings.Contains(file, "/") {
-					im.errorf("TextSource %q: plainTextPath %q: expected a file name in sources/", s.Name, s.PlainTextPath)
+				var ok bool
+				if text, ok = im.internalText("TextSource", s.Name, s.PlainTextPath, source); !ok {
 					continue
 				}
-				b, err := source(file)
-				if err != nil {
-					im.errorf("TextSource %q: %v", s.Name, err)
-					continue
-				}
-				if !utf8.Valid(b) {
-					im.errorf("TextSource %q: %s is not UTF-8", s.Name, file)
-					continue
-				}
-				text = string(b)
 			case s.PlainTextPath != "":
 				im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf("TextSource %q: external plain text %s is not read", s.Name, s.PlainTextPath))
 				continue

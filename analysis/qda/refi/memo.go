@@ -91,24 +91,30 @@ func (im *importer) noteText(n xTextSource, source func(file string) ([]byte, er
 	case n.Content != nil:
 		return *n.Content, true
 	case strings.HasPrefix(n.PlainTextPath, "internal://"):
-		file := strings.TrimPrefix(n.PlainTextPath, "internal://")
-		if err := checkEntryName(file); err != nil || strings.Contains(file, "/") {
-			im.errorf("Note %q: plainTextPath %q: expected a file name in sources/", n.Name, n.PlainTextPath)
-			return "", false
-		}
-		b, err := source(file)
-		if err != nil {
-			im.errorf("Note %q: %v", n.Name, err)
-			return "", false
-		}
-		if !utf8.Valid(b) {
-			im.errorf("Note %q: %s is not UTF-8", n.Name, file)
-			return "", false
-		}
-		return string(b), true
+		return im.internalText("Note", n.Name, n.PlainTextPath, source)
 	}
 	im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf("Note %q: no plain-text content", n.Name))
 	return "", false
+}
+
+// internalText reads the UTF-8 text of an internal:// plain-text path of
+// a TextSource or Note: a file name in the archive's sources/ folder.
+func (im *importer) internalText(kind, name, path string, source func(file string) ([]byte, error)) (string, bool) {
+	file := strings.TrimPrefix(path, "internal://")
+	if err := checkEntryName(file); err != nil || strings.Contains(file, "/") {
+		im.errorf("%s %q: plainTextPath %q: expected a file name in sources/", kind, name, path)
+		return "", false
+	}
+	b, err := source(file)
+	if err != nil {
+		im.errorf("%s %q: %v", kind, name, err)
+		return "", false
+	}
+	if !utf8.Valid(b) {
+		im.errorf("%s %q: %s is not UTF-8", kind, name, file)
+		return "", false
+	}
+	return string(b), true
 }
 
 // sets reads the sets of x; members that were skipped (a PDF source, a
