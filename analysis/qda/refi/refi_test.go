@@ -384,6 +384,12 @@ func TestImportFileFailureWritesNothing(t *testing.T) {
 func FuzzImportProject(f *testing.F) {
 	f.Add([]byte(`<Project name="x"/>`))
 	f.Add([]byte(`<Project name="x"><CodeBook><Codes><Code guid="44444444-4444-4444-4444-444444444444" name="a" isCodable="true"/></Codes></CodeBook><Sources><TextSource guid="11111111-1111-1111-1111-111111111111" name="s"><PlainTextContent>abc</PlainTextContent><PlainTextSelection guid="22222222-2222-2222-2222-222222222222" startPosition="0" endPosition="2"><Coding guid="33333333-3333-3333-3333-333333333333"><CodeRef targetGUID="44444444-4444-4444-4444-444444444444"/></Coding></PlainTextSelection></TextSource></Sources></Project>`))
+	for _, tool := range tools {
+		if b, err := os.ReadFile(filepath.Join("testdata", tool, "project.qde")); err == nil {
+			f.Add(b) // notes, sets, links; the sources are missing from the archive
+		}
+	}
+	f.Add([]byte(`<Project name="x"><Users><User guid="11111111-1111-1111-1111-111111111111" name="u"/></Users><Notes><Note guid="22222222-2222-2222-2222-222222222222" name="n" creatingUser="11111111-1111-1111-1111-111111111111"><PlainTextContent>memo</PlainTextContent></Note></Notes><Sets><Set guid="33333333-3333-3333-3333-333333333333" name="s"><MemberNote targetGUID="22222222-2222-2222-2222-222222222222"/></Set></Sets><NoteRef targetGUID="22222222-2222-2222-2222-222222222222"/></Project>`))
 	f.Fuzz(func(t *testing.T, qde []byte) {
 		var b bytes.Buffer
 		zw := zip.NewWriter(&b)
