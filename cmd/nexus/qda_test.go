@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -148,5 +149,55 @@ func TestQDACompare(t *testing.T) {
 	}
 	if out != string(want) {
 		t.Errorf("qda compare differs from analysis/qda/testdata/compare-coder-a-coder-b.golden:\n%s", out)
+	}
+}
+
+// TestQDAImportReportsDropped: importing a MAXQDA-shaped project prints
+// what the package does not carry, as "dropped:" lines with counts.
+func TestQDAImportReportsDropped(t *testing.T) {
+	root := "../../analysis/qda/refi/testdata/maxqda"
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		w, err := zw.Create(filepath.ToSlash(rel))
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	})
+	if err != nil || zw.Close() != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	qdpx := filepath.Join(dir, "maxqda.qdpx")
+	if err := os.WriteFile(qdpx, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err := runQDA(t, "import", qdpx, "--out", filepath.Join(dir, "pkg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"dropped: attribute richTextPath of <TextSource>: 4\n", "dropped: attribute origin of <Project>: 1\n"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	out, _, err := runQDA(t, "frequencies", filepath.Join(dir, "pkg"))
+	if err != nil || !strings.Contains(out, "\nprivacy,Privacy,2,1\n") {
+		t.Errorf("frequencies of the import: %v\n%s", err, out)
+	}
+	// MAXQDA's document variables became cases, so they cross-tabulate.
+	out, _, err = runQDA(t, "frequencies", filepath.Join(dir, "pkg"), "--crosstab", "semester", "--count", "cases")
+	if err != nil || !strings.HasPrefix(out, "code,3,5\n") || !strings.Contains(out, "\ncollaboration,0,1\n") {
+		t.Errorf("crosstab by a document variable: %v\n%s", err, out)
 	}
 }

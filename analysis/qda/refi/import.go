@@ -145,6 +145,7 @@ func ImportProject(name string, r io.ReaderAt, size int64, lim Limits) (*qda.Pro
 	}
 	im.project(&x, source)
 	if len(im.errs) == 0 {
+		im.documentVariables(&x)
 		im.memos(&x, source)
 	}
 	im.rep.Dropped = dropped(b, projectCarried)
@@ -232,12 +233,13 @@ type importer struct {
 	// Filled while reading a project, for notes and sets:
 	user    map[string]string // user GUID -> coder id
 	source  map[string]string // source GUID -> source id
+	varIdx  map[string]int    // variable GUID -> index in Project.Variables
 	coderOf func(guid string) string
 }
 
 func newImporter(file string) *importer {
 	return &importer{file: file, p: &qda.Project{}, ids: map[string]map[string]bool{}, guids: map[string]string{}, code: map[string]string{},
-		user: map[string]string{}, source: map[string]string{}}
+		user: map[string]string{}, source: map[string]string{}, varIdx: map[string]int{}}
 }
 
 // errorf records a problem.
@@ -373,7 +375,7 @@ func (im *importer) project(x *xProject, source func(file string) ([]byte, error
 	if x.CodeBook != nil {
 		im.codes(x.CodeBook.Codes.Code, "")
 	}
-	varIdx := map[string]int{}
+	varIdx := im.varIdx
 	if x.Variables != nil {
 		used := map[string]bool{"id": true, "label": true, "guid": true}
 		for i, v := range x.Variables.Variable {
@@ -467,19 +469,7 @@ func (im *importer) project(x *xProject, source func(file string) ([]byte, error
 		for i, c := range x.Cases.Case {
 			g := im.define("case", c.GUID)
 			id := im.newID("case", c.Name, i+1)
-			cs := qda.Case{ID: id, Name: c.Name, GUID: g, Values: make([]string, len(p.Variables))}
-			for _, vv := range c.VariableValue {
-				vi, ok := varIdx[normGUID(vv.VariableRef.Target)]
-				if !ok {
-					im.errorf("Case %q: VariableRef %s: %w", c.Name, vv.VariableRef.Target, ErrMissingRef)
-					continue
-				}
-				for _, v := range []*string{vv.TextValue, vv.BooleanValue, vv.IntegerValue, vv.FloatValue, vv.DateValue, vv.DateTimeValue} {
-					if v != nil {
-						cs.Values[vi] = *v
-					}
-				}
-			}
+			cs := qda.Case{ID: id, Name: c.Name, GUID: g, Values: im.values(fmt.Sprintf("Case %q", c.Name), c.VariableValue)}
 			if len(c.CodeRef) > 0 {
 				im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("Case %q: %d codes applied to the case itself are not imported", c.Name, len(c.CodeRef)))
 			}

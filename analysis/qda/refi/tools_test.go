@@ -96,7 +96,13 @@ func TestToolExportsCarry(t *testing.T) {
 	if len(m.Notes) != 2 || !reflect.DeepEqual(m.Notes[0].Refs, []string{"code:anxiety"}) || m.Notes[1].Coder != "tr" {
 		t.Errorf("MAXQDA memos: %+v", m.Notes)
 	}
-	wantDropped := map[string]bool{"<VariableValue> in <TextSource>: 3": true, "attribute origin of <Project>: 1": true,
+	if len(m.Cases) != 3 || m.Sources[2].Case != "interview-03" || !reflect.DeepEqual(m.Cases[2].Values, []string{"5"}) || m.Sources[3].Case != "" {
+		t.Errorf("MAXQDA document variables as cases: %+v / %+v", m.Cases, m.Sources)
+	}
+	if !contains(rep.Warnings, "document variables of 3 sources imported as one case per source: interview-01, interview-02, interview-03") {
+		t.Errorf("MAXQDA warnings %q", rep.Warnings)
+	}
+	wantDropped := map[string]bool{"attribute origin of <Project>: 1": true,
 		"attribute richTextPath of <TextSource>: 4": true}
 	for _, d := range rep.Dropped {
 		delete(wantDropped, d)

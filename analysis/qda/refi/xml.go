@@ -156,6 +156,9 @@ type xTextSource struct {
 	Selection     []xSelection `xml:"PlainTextSelection"`
 	Coding        []xCoding    `xml:"Coding"`
 	NoteRef       []xRef       `xml:"NoteRef"`
+	// VariableValue holds document variables (MAXQDA, NVivo file
+	// classifications); never written.
+	VariableValue []xVariableValue `xml:"VariableValue"`
 }
 
 type xSelection struct {
