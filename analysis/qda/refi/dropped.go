@@ -42,7 +42,7 @@ var projectCarried = carried{
 		"VariableValue/FloatValue", "VariableValue/DateValue", "VariableValue/DateTimeValue",
 		"Sources/TextSource", "TextSource/Description", "TextSource/PlainTextContent", "TextSource/PlainTextSelection",
 		"TextSource/Coding", "TextSource/NoteRef", "TextSource/VariableValue",
-		"PlainTextSelection/Coding", "PlainTextSelection/NoteRef", "Coding/CodeRef", "Coding/NoteRef",
+		"PlainTextSelection/Coding", "PlainTextSelection/NoteRef", "PlainTextSelection/Description", "Coding/CodeRef", "Coding/NoteRef",
 		"Notes/Note", "Note/PlainTextContent",
 		"Sets/Set", "Set/Description", "Set/MemberCode", "Set/MemberSource", "Set/MemberNote",
 	}, codeParts...)...),

@@ -52,6 +52,7 @@ func (im *importer) memos(x *xProject, source func(file string) ([]byte, error))
 		}
 		walk(x.CodeBook.Codes.Code)
 	}
+	comments := 0
 	segOf := map[string]string{} // coding GUID -> segment id
 	for _, s := range p.Segments {
 		segOf[s.GUID] = s.ID
@@ -74,11 +75,21 @@ func (im *importer) memos(x *xProject, source func(file string) ([]byte, error))
 					continue
 				}
 				attach(sel.NoteRef, "selection:"+normGUID(sel.GUID), "PlainTextSelection "+sel.GUID)
+				if strings.TrimSpace(sel.Description) != "" {
+					title := "Comment on " + strings.TrimSpace(sel.Name)
+					id := im.newID("note", title, len(p.Notes)+1)
+					p.Notes = append(p.Notes, qda.Note{ID: id, Title: title, Coder: im.coderOf(sel.CreatingUser), Text: sel.Description,
+						Refs: []string{"selection:" + normGUID(sel.GUID)}, GUID: GUID(p.Name, "note", id)})
+					comments++
+				}
 				for _, c := range sel.Coding {
 					attach(c.NoteRef, "segment:"+segOf[normGUID(c.GUID)], "Coding "+c.GUID)
 				}
 			}
 		}
+	}
+	if comments > 0 {
+		im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("%d descriptions of selections (comments on quotations) imported as notes on their selections", comments))
 	}
 	im.sets(x, noteID)
 }

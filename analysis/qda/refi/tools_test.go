@@ -114,7 +114,8 @@ func TestToolExportsCarry(t *testing.T) {
 	if len(a.Sets) != 2 || len(a.Sets[0].Codes) != 3 || len(a.Sets[1].Notes) != 1 {
 		t.Errorf("ATLAS.ti sets: %+v", a.Sets)
 	}
-	if len(a.Notes) != 3 || !reflect.DeepEqual(a.Notes[2].Refs, []string{"project"}) || !strings.HasPrefix(a.Notes[1].Refs[0], "selection:") {
+	if len(a.Notes) != 4 || !reflect.DeepEqual(a.Notes[2].Refs, []string{"project"}) || !strings.HasPrefix(a.Notes[1].Refs[0], "selection:") ||
+		a.Notes[3].Text != "fixed price" || !strings.HasPrefix(a.Notes[3].Title, "Comment on Prices are fixed") {
 		t.Errorf("ATLAS.ti notes: %+v", a.Notes)
 	}
 	byCoder := map[string]int{}
@@ -124,7 +125,7 @@ func TestToolExportsCarry(t *testing.T) {
 	if byCoder["dana-levi"] != 5 || byCoder["ola-nowak"] != 4 {
 		t.Errorf("ATLAS.ti codings by coder: %v", byCoder)
 	}
-	for _, d := range []string{"<Links> in <Project>: 1", "<Graphs> in <Project>: 1", "<Description> in <PlainTextSelection>: 1"} {
+	for _, d := range []string{"<Links> in <Project>: 1", "<Graphs> in <Project>: 1"} {
 		if !contains(rep.Dropped, d) {
 			t.Errorf("ATLAS.ti: dropped %q, missing %q", rep.Dropped, d)
 		}

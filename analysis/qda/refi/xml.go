@@ -167,6 +167,7 @@ type xSelection struct {
 	Start        string    `xml:"startPosition,attr"`
 	End          string    `xml:"endPosition,attr"`
 	CreatingUser string    `xml:"creatingUser,attr,omitempty"`
+	Description  string    `xml:"Description,omitempty"` // read as a note; written as one
 	Coding       []xCoding `xml:"Coding"`
 	NoteRef      []xRef    `xml:"NoteRef"`
 }
