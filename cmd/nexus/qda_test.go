@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"nexus/analysis/datapkg"
 	"nexus/analysis/qda"
 	"nexus/analysis/qda/synth"
 )
@@ -133,6 +134,34 @@ func TestQDAValidatesFirst(t *testing.T) {
 		if stderr != want.String() {
 			t.Errorf("%v: stderr\n%s\nwant the problems of nexus validate\n%s", args, stderr, want.String())
 		}
+	}
+}
+
+// TestQDARefusesMismatchedHeader: a renamed column, with the hashes
+// brought up to date, is refused as nexus validate refuses it.
+func TestQDARefusesMismatchedHeader(t *testing.T) {
+	pkg := filepath.Join(t.TempDir(), "pkg")
+	if err := qda.Write(pkg, synth.Generate(synth.Seed), false); err != nil {
+		t.Fatal(err)
+	}
+	seg := filepath.Join(pkg, "segments.csv")
+	b, err := os.ReadFile(seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(seg, bytes.Replace(b, []byte("id,source,case,code,coder,start,end"), []byte("id,source,case,code,coder,begin,end"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := datapkg.Rehash(pkg); err != nil {
+		t.Fatal(err)
+	}
+	var want, errb bytes.Buffer
+	if err := run(&want, &errb, []string{"validate", pkg}); err == nil {
+		t.Fatal("validate accepts a renamed column")
+	}
+	out, stderr, err := runQDA(t, "agreement", pkg)
+	if err == nil || out != "" || stderr != want.String() || !strings.Contains(stderr, "segments.csv:1:") {
+		t.Errorf("agreement on a renamed column: %v, stdout %q, stderr\n%s\nwant\n%s", err, out, stderr, want.String())
 	}
 }
 
