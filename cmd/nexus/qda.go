@@ -188,8 +188,8 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 }
 
 // openValid validates the package in dir as nexus validate does, prints
-// its problems to w in the same form, and opens the project only when
-// there are none.
+// its problems to w in the same form and exits 1 as validate does, and
+// opens the project only when there are none.
 func openValid(w io.Writer, dir string) (*qda.Project, error) {
 	_, problems, err := compendium.Validate(dir)
 	if err != nil {
@@ -197,7 +197,7 @@ func openValid(w io.Writer, dir string) (*qda.Project, error) {
 	}
 	if len(problems) > 0 {
 		printProblems(w, problems, maxProblems)
-		return nil, fmt.Errorf("%s: %d problems, expected a valid package (see nexus validate)", dir, len(problems))
+		return nil, exitError{1} // as nexus validate exits
 	}
 	return qda.Open(dir)
 }

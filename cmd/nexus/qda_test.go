@@ -128,7 +128,7 @@ func TestQDAValidatesFirst(t *testing.T) {
 		{"cooccurrence", pkg}, {"export", pkg, "--out", filepath.Join(t.TempDir(), "x.qdpx")},
 	} {
 		out, stderr, err := runQDA(t, args...)
-		if err == nil || out != "" {
+		if err != (exitError{1}) || out != "" {
 			t.Errorf("%v: err %v, output %q", args, err, out)
 		}
 		if stderr != want.String() {
