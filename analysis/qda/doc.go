@@ -26,7 +26,7 @@
 //	  name         string, required
 //	  parent       string -> codes.id; empty for a top-level code
 //	  description  string
-//	  color        string "#RRGGBB"
+//	  color        string "#RRGGBB" or "#RGB"
 //	  codable      boolean; false for a folder that only groups codes
 //	  guid         string
 //

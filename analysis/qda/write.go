@@ -188,7 +188,7 @@ func Descriptor(p *Project, files map[string][]byte) ([]byte, error) {
 				{Name: "name", Type: "string", Constraints: required},
 				{Name: "parent", Type: "string"},
 				{Name: "description", Type: "string"},
-				{Name: "color", Type: "string", Constraints: map[string]any{"pattern": "#[0-9A-Fa-f]{6}"}},
+				{Name: "color", Type: "string", Constraints: map[string]any{"pattern": "#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})"}, Description: "#RRGGBB or #RGB (REFI-QDA RGBType)."},
 				{Name: "codable", Type: "boolean"},
 				guidField,
 			}, fk("parent", "codes")),

@@ -274,3 +274,20 @@ func TestNoteOnUpperCaseSelection(t *testing.T) {
 		t.Errorf("notes %+v", q.Notes)
 	}
 }
+
+// TestShortColourValidates: REFI-QDA allows "#RGB" colours; an imported
+// package with one validates.
+func TestShortColourValidates(t *testing.T) {
+	qde := `<Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook><Codes><Code guid="44444444-4444-4444-4444-444444444444" name="a" isCodable="true" color="#a0C"/></Codes></CodeBook></Project>`
+	p, _, err := importBytes(t, zipOf(t, "project.qde", qde))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "x")
+	if err := qda.Write(dir, p, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, problems, err := compendium.Validate(dir); err != nil || len(problems) > 0 || p.Codes[0].Color != "#a0C" {
+		t.Errorf("%v %v %q", err, problems, p.Codes[0].Color)
+	}
+}
