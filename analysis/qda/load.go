@@ -152,32 +152,7 @@ func LoadTables(t Tables) (*Project, error) {
 		}
 	}
 	if ct := tab("cases"); ct != nil {
-		c := l.cols(ct, []string{"id"}, []string{"label", "guid"})
-		var attrCols []int
-		for i, h := range ct.Header {
-			if h == "id" || h == "label" || h == "guid" {
-				continue
-			}
-			v := Variable{Name: h, Type: "string"}
-			for _, f := range ct.Fields {
-				if f.Name == h {
-					v.Type, v.Title = f.Type, f.Title
-					if f.Description != "Case attribute." {
-						v.Description = f.Description
-					}
-				}
-			}
-			p.Variables = append(p.Variables, v)
-			attrCols = append(attrCols, i)
-		}
-		for r, row := range ct.Rows {
-			cs := Case{ID: get(row, c["id"]), Name: get(row, c["label"]), GUID: l.guid(ct, r, c["guid"])}
-			for _, i := range attrCols {
-				cs.Values = append(cs.Values, get(row, i))
-			}
-			l.at("case", cs.ID, ct, r)
-			p.Cases = append(p.Cases, cs)
-		}
+		l.cases(p, ct)
 	}
 	if ct := tab("coders"); ct != nil {
 		c := l.cols(ct, []string{"id"}, []string{"name", "guid"})
@@ -215,4 +190,35 @@ func LoadTables(t Tables) (*Project, error) {
 		return nil, l.errs
 	}
 	return p, nil
+}
+
+// cases reads cases.csv: id, label and guid, and one typed column per
+// case attribute.
+func (l *loader) cases(p *Project, ct *Table) {
+	c := l.cols(ct, []string{"id"}, []string{"label", "guid"})
+	var attrCols []int
+	for i, h := range ct.Header {
+		if h == "id" || h == "label" || h == "guid" {
+			continue
+		}
+		v := Variable{Name: h, Type: "string"}
+		for _, f := range ct.Fields {
+			if f.Name == h {
+				v.Type, v.Title = f.Type, f.Title
+				if f.Description != "Case attribute." {
+					v.Description = f.Description
+				}
+			}
+		}
+		p.Variables = append(p.Variables, v)
+		attrCols = append(attrCols, i)
+	}
+	for r, row := range ct.Rows {
+		cs := Case{ID: get(row, c["id"]), Name: get(row, c["label"]), GUID: l.guid(ct, r, c["guid"])}
+		for _, i := range attrCols {
+			cs.Values = append(cs.Values, get(row, i))
+		}
+		l.at("case", cs.ID, ct, r)
+		p.Cases = append(p.Cases, cs)
+	}
 }
