@@ -56,3 +56,30 @@ func TestComparisonGolden(t *testing.T) {
 	}
 	golden(t, "compare-coder-a-coder-b.golden", b.Bytes())
 }
+
+// TestSyntheticIsExplicit: only the "nexus:synthetic" property marks a
+// package as synthetic, not the word in its description.
+func TestSyntheticIsExplicit(t *testing.T) {
+	for _, marked := range []bool{false, true} {
+		p := &qda.Project{Name: "x", Description: "Real interviews; we compare them with synthetic controls.", Synthetic: marked,
+			Codes: []qda.Code{{ID: "a", Name: "A", Codable: true}}}
+		dir := t.TempDir() + "/pkg"
+		if err := qda.Write(dir, p, false); err != nil {
+			t.Fatal(err)
+		}
+		q, err := qda.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q.Synthetic != marked {
+			t.Errorf("marked %v: loaded as synthetic=%v", marked, q.Synthetic)
+		}
+		var b bytes.Buffer
+		if err := qda.WriteFrequencies(&b, q, "", qda.Segments); err != nil {
+			t.Fatal(err)
+		}
+		if got := bytes.Contains(b.Bytes(), []byte("synthetic")); got != marked {
+			t.Errorf("marked %v: frequencies say synthetic=%v:\n%s", marked, got, b.String())
+		}
+	}
+}
