@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"encoding/csv"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -214,5 +216,31 @@ func BenchmarkFindPersonal(b *testing.B) {
 				FindPersonal(text)
 			}
 		})
+	}
+}
+
+// TestDigitRunsMatchesRegexp: the hand-written scan finds what the
+// regular expression it replaces finds, on the corpus and on random
+// strings over digits and separators.
+func TestDigitRunsMatchesRegexp(t *testing.T) {
+	re := regexp.MustCompile(`\+?\(?[0-9][0-9 ()./-]{5,}[0-9]`)
+	texts := []string{}
+	for _, l := range readCorpus(t) {
+		texts = append(texts, l.text)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "0123456789 ()./-+xa"
+	for i := 0; i < 20000; i++ {
+		b := make([]byte, r.IntN(40))
+		for k := range b {
+			b[k] = alphabet[r.IntN(len(alphabet))]
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		want, got := re.FindAllStringIndex(s, -1), digitRuns(s)
+		if len(want) != len(got) || len(want) > 0 && !reflect.DeepEqual(want, got) {
+			t.Fatalf("%q: regexp %v, scan %v", s, want, got)
+		}
 	}
 }
