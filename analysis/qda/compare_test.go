@@ -3,6 +3,7 @@ package qda_test
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 
 	"nexus/analysis/qda"
@@ -81,5 +82,31 @@ func TestSyntheticIsExplicit(t *testing.T) {
 		if got := bytes.Contains(b.Bytes(), []byte("synthetic")); got != marked {
 			t.Errorf("marked %v: frequencies say synthetic=%v:\n%s", marked, got, b.String())
 		}
+	}
+}
+
+// TestCheckSetsAndNotes: set members and note refs must exist.
+func TestCheckSetsAndNotes(t *testing.T) {
+	p := &qda.Project{Codes: []qda.Code{{ID: "a", Name: "A", Codable: true}}, Sources: []qda.Source{{ID: "s", Text: "text"}},
+		Segments: []qda.Segment{{ID: "g", Source: "s", Code: "a", Start: 0, End: 2, Selection: "ABCDEF01-2345-4678-89AB-CDEF01234567"}},
+		Notes: []qda.Note{{ID: "n", Refs: []string{"project", "code:a", "source:s", "segment:g", "selection:abcdef01-2345-4678-89ab-cdef01234567"}},
+			{ID: "m", Coder: "nobody", Refs: []string{"code:zz", "case:x", "project:x"}}},
+		Sets: []qda.Set{{ID: "ok", Name: "ok", Codes: []string{"a"}, Sources: []string{"s"}, Notes: []string{"n"}},
+			{ID: "bad", Name: "bad", Codes: []string{"zz"}, Notes: []string{"q"}}},
+	}
+	var got []string
+	for _, err := range p.Check() {
+		got = append(got, err.Error())
+	}
+	want := []string{
+		`note "m": coder "nobody" is not a coder`,
+		`note "m": ref "code:zz": expected project, or code:, source:, segment: or selection: and an existing id`,
+		`note "m": ref "case:x": expected project, or code:, source:, segment: or selection: and an existing id`,
+		`note "m": ref "project:x": expected project, or code:, source:, segment: or selection: and an existing id`,
+		`set "bad": member code "zz" is not a code`,
+		`set "bad": member note "q" is not a note`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
