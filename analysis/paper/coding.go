@@ -76,15 +76,48 @@ func Cooccurrence(s *study.Study) (*table.Table, error) {
 		}
 		return pa.i < pb.i || pa.i == pb.i && pa.j < pb.j
 	})
+	coded := excerptsByCode(s)
 	for _, p := range pairs {
-		t.Append(table.Str(labels[p.i]), table.Str(labels[p.j]), table.Int(m.Counts[p.i][p.j]),
-			table.Int(m.Counts[p.i][p.i]), table.Int(m.Counts[p.j][p.j]), table.Float(c[p.i][p.j], 3))
+		a, b := m.Rows[p.i], m.Cols[p.j]
+		both := table.Refs("excerpts", intersect(coded[a], coded[b])...)
+		codeA, codeB := table.Ref{Resource: "codes", Key: a}, table.Ref{Resource: "codes", Key: b}
+		t.Append(table.Str(labels[p.i]).From(codeA), table.Str(labels[p.j]).From(codeB), table.Int(m.Counts[p.i][p.j]).From(both...),
+			table.Int(m.Counts[p.i][p.i]).From(table.Refs("excerpts", coded[a]...)...),
+			table.Int(m.Counts[p.j][p.j]).From(table.Refs("excerpts", coded[b]...)...),
+			table.Float(c[p.i][p.j], 3).From(both...))
 	}
 	t.Caption = fmt.Sprintf("%d pairs of the %d codes applied to the paper's %d interview excerpts.", len(pairs), len(m.Rows), len(s.Excerpts))
 	t.Notes = []string{
 		"The codes are the compendium's (inferred), applied to whole excerpts; the paper reports no per-respondent coding, so the counts are of printed excerpts, not of respondents.",
 	}
 	return t, nil
+}
+
+// excerptsByCode returns the IDs of the excerpts coded with each code, in
+// file order.
+func excerptsByCode(s *study.Study) map[string][]string {
+	out := map[string][]string{}
+	for _, ex := range s.Excerpts {
+		for _, c := range ex.Codes {
+			out[c] = append(out[c], ex.ID)
+		}
+	}
+	return out
+}
+
+// intersect returns the items of a that are also in b, in a's order.
+func intersect(a, b []string) []string {
+	in := make(map[string]bool, len(b))
+	for _, x := range b {
+		in[x] = true
+	}
+	var out []string
+	for _, x := range a {
+		if in[x] {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // CooccurrenceMap is F6: the code × code co-occurrence matrix of T8 as a

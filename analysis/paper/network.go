@@ -94,22 +94,43 @@ func NetworkMeasures(s *study.Study) (*table.Table, error) {
 		return g.Nodes[i].ID < g.Nodes[j].ID
 	})
 	orgs := orgIndex(s)
+	incident := incidentRows(g)
 	for _, i := range idx {
+		org := table.Ref{Resource: "organizations", Key: g.Nodes[i].ID}
+		// Local measures rest on the node's own ties; global ones
+		// (betweenness, closeness, eigenvector, PageRank, cores,
+		// communities) on the whole network, so they too name only the
+		// rows that tie this organization, the ones a reader checks first.
+		ties := table.Refs("relations", incident[i]...)
 		t.Append(
-			table.Str(orgLabel(orgs[g.Nodes[i].ID])),
-			table.Str(g.Nodes[i].Camp),
-			table.Int(m.Degree[i]),
-			table.Float(m.Strength[i], 0),
-			table.Float(m.Betweenness[i], 4),
-			table.Float(m.Closeness[i], 4),
-			table.Float(m.Eigenvector[i], 4),
-			table.Float(m.PageRank[i], 4),
-			table.Int(m.Core[i]),
-			table.Float(m.Coreness[i], 4),
-			table.Int(m.Community[i]+1),
+			table.Str(orgLabel(orgs[g.Nodes[i].ID])).From(org),
+			table.Str(g.Nodes[i].Camp).From(org),
+			table.Int(m.Degree[i]).From(ties...),
+			table.Float(m.Strength[i], 0).From(ties...),
+			table.Float(m.Betweenness[i], 4).From(ties...),
+			table.Float(m.Closeness[i], 4).From(ties...),
+			table.Float(m.Eigenvector[i], 4).From(ties...),
+			table.Float(m.PageRank[i], 4).From(ties...),
+			table.Int(m.Core[i]).From(ties...),
+			table.Float(m.Coreness[i], 4).From(ties...),
+			table.Int(m.Community[i]+1).From(ties...),
 		)
 	}
 	return t, nil
+}
+
+// incidentRows returns, for each node of g, the IDs of the rows behind
+// its links, in link order.
+func incidentRows(g *network.Graph) [][]string {
+	out := make([][]string, len(g.Nodes))
+	edges := g.Edges()
+	for _, l := range g.Links {
+		for _, r := range l.Rows {
+			out[l.U] = append(out[l.U], edges[r].ID)
+			out[l.V] = append(out[l.V], edges[r].ID)
+		}
+	}
+	return out
 }
 
 // Robustness runs the leave-one-source-out analysis on the alliance
@@ -194,7 +215,9 @@ func RobustnessTable(s *study.Study) (*table.Table, error) {
 		if d.Err != nil {
 			topCell += " (" + d.Err.Error() + ")"
 		}
-		t.Append(table.Str(name), table.Int(len(d.Rows)), table.Int(len(d.Links)), table.Str(topCell), table.Str(coreCell), table.Str(moveCell))
+		src, rows := table.Refs("references", d.Source), table.Refs("relations", d.Rows...)
+		t.Append(table.Str(name).From(src...), table.Int(len(d.Rows)).From(rows...), table.Int(len(d.Links)).From(rows...),
+			table.Str(topCell).From(rows...), table.Str(coreCell).From(rows...), table.Str(moveCell).From(rows...))
 	}
 	t.Caption = fmt.Sprintf("Each of the %d references that support ties of the alliance network is left out in turn, with the ties that rest on it alone; %d of them change none of the conclusions.", len(r.Drops), unchanged)
 	t.Notes = []string{

@@ -13,15 +13,18 @@ import (
 	"nexus/analysis/table"
 )
 
-// TableFormats are the files every table is written as.
-var TableFormats = []string{"csv", "md", "tex"}
+// TableFormats are the files every table is written as: the table as CSV,
+// Markdown and LaTeX, and the trace of its cells to the rows of data they
+// come from (table.WriteTrace; `nexus trace` reads it).
+var TableFormats = []string{"csv", "md", "tex", "trace.csv"}
 
-// WriteTable writes t as dir/name.csv, .md and .tex, each atomically.
+// WriteTable writes t as dir/name.csv, .md and .tex and its trace as
+// dir/name.trace.csv, each atomically.
 func WriteTable(t *table.Table, dir, name string) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	writers := []func(io.Writer) error{t.WriteCSV, t.WriteMarkdown, t.WriteLaTeX}
+	writers := []func(io.Writer) error{t.WriteCSV, t.WriteMarkdown, t.WriteLaTeX, t.WriteTrace}
 	for i, ext := range TableFormats {
 		if err := build.Buffer(filepath.Join(dir, name+"."+ext), writers[i]); err != nil {
 			return err
@@ -70,10 +73,12 @@ func Outputs(s *study.Study) []build.Output {
 		{ID: "T8", Name: "tbl-cooccurrence", Title: "Code co-occurrence across the excerpts", Func: "paper.Cooccurrence",
 			Formats: TableFormats, Inputs: []string{"excerpts", "codes"},
 			Make: func(dir string) error { return writeTableErr(Cooccurrence(s))(dir, "tbl-cooccurrence") }},
-		figureOutput("F1", "fig-alliance-network", "The alliance network", "paper.AllianceNetworkFigure",
+		withEvidence(figureOutput("F1", "fig-alliance-network", "The alliance network", "paper.AllianceNetworkFigure",
 			[]string{"relations", "organizations"}, figure.FullWidth, 15*vg.Centimeter, func() (*plot.Plot, error) { return AllianceNetworkFigure(s) }),
-		figureOutput("F2", "fig-timeline", "Timeline of dated events 2001-2025", "paper.TimelineFigure",
+			func() (*table.Table, error) { return AllianceNetworkEvidence(s) }),
+		withEvidence(figureOutput("F2", "fig-timeline", "Timeline of dated events 2001-2025", "paper.TimelineFigure",
 			[]string{"events"}, figure.FullWidth, 11*vg.Centimeter, func() (*plot.Plot, error) { return TimelineFigure(s) }),
+			func() (*table.Table, error) { return TimelineEvidence(s) }),
 		figureOutput("F3", "fig-theme-dimensions", "Theme x cooperation-dimension matrix", "paper.ThemeDimensions",
 			[]string{"themes", "excerpts", "codes"}, figure.FullWidth, 9*vg.Centimeter, func() (*plot.Plot, error) { return ThemeDimensions(s) }),
 		figureOutput("F4", "fig-references", "References by year and kind", "paper.ReferenceYears",
