@@ -11,9 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/internal/testenv"
 	"nexus/analysis/qda"
 	"nexus/analysis/qda/synth"
+	"nexus/internal/testenv"
 )
 
 // zipOf builds an archive from name/content pairs, in order.

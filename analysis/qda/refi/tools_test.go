@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"nexus/analysis/compendium"
-	"nexus/analysis/internal/testenv"
 	"nexus/analysis/qda"
+	"nexus/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
