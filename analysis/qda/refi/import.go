@@ -341,7 +341,9 @@ var fromType = map[string]string{"Text": "string", "Boolean": "boolean", "Intege
 func (im *importer) project(x *xProject, source func(file string) ([]byte, error)) {
 	p := im.p
 	p.Name = slug(x.Name, "project")
-	p.Title = x.Name
+	if x.Name != p.Name {
+		p.Title = x.Name // an export writes the title, or the name when there is none
+	}
 	p.Description = x.Description
 	user := im.user
 	if x.Users != nil {

@@ -398,10 +398,25 @@ func FuzzImportProject(f *testing.F) {
 		zw.Close()
 		p, _, err := ImportProject("f.qdpx", bytes.NewReader(b.Bytes()), int64(b.Len()), DefaultLimits)
 		if err == nil {
-			// Whatever imports must export and re-import.
+			// Whatever imports must export, and re-import to the same
+			// package.
 			var out bytes.Buffer
 			if err := Project(&out, p); err != nil {
 				t.Fatalf("export of an imported project: %v", err)
+			}
+			q, _, err := ImportProject("g.qdpx", bytes.NewReader(out.Bytes()), int64(out.Len()), DefaultLimits)
+			if err != nil {
+				t.Fatalf("re-import of an export: %v", err)
+			}
+			f1, err1 := qda.Files(p)
+			f2, err2 := qda.Files(q)
+			if (err1 == nil) != (err2 == nil) {
+				t.Fatalf("files: %v / %v", err1, err2)
+			}
+			for k := range f1 {
+				if !bytes.Equal(f1[k], f2[k]) {
+					t.Fatalf("%s differs after export and import:\n%s\n----\n%s", k, f1[k], f2[k])
+				}
 			}
 		}
 	})
