@@ -355,7 +355,7 @@ func (im *importer) project(x *xProject, source func(file string) ([]byte, error
 			}
 			id := im.newID("coder", name, i+1)
 			user[g] = id
-			p.Coders = append(p.Coders, qda.Coder{ID: id, Name: u.Name, GUID: g})
+			p.Coders = append(p.Coders, qda.Coder{ID: id, Name: or(u.Name, id), GUID: g})
 		}
 	}
 	coderOf := func(guid string) string {
@@ -440,7 +440,7 @@ func (im *importer) project(x *xProject, source func(file string) ([]byte, error
 			}
 			id := im.newID("source", s.Name, i+1)
 			srcID[g] = id
-			p.Sources = append(p.Sources, qda.Source{ID: id, Name: s.Name, Text: text, Description: s.Description, GUID: g})
+			p.Sources = append(p.Sources, qda.Source{ID: id, Name: or(s.Name, id), Text: text, Description: s.Description, GUID: g})
 			n := qda.RuneLen(text)
 			if len(s.Coding) > 0 {
 				im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("TextSource %q: %d codings of the whole source imported as segments over its whole text", s.Name, len(s.Coding)))
@@ -471,7 +471,7 @@ func (im *importer) project(x *xProject, source func(file string) ([]byte, error
 		for i, c := range x.Cases.Case {
 			g := im.define("case", c.GUID)
 			id := im.newID("case", c.Name, i+1)
-			cs := qda.Case{ID: id, Name: c.Name, GUID: g, Values: im.values(fmt.Sprintf("Case %q", c.Name), c.VariableValue)}
+			cs := qda.Case{ID: id, Name: or(c.Name, id), GUID: g, Values: im.values(fmt.Sprintf("Case %q", c.Name), c.VariableValue)}
 			if len(c.CodeRef) > 0 {
 				im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("Case %q: %d codes applied to the case itself are not imported", c.Name, len(c.CodeRef)))
 			}
@@ -528,4 +528,13 @@ func (im *importer) segment(c xCoding, source, selection string, start, end int,
 	}
 	im.p.Segments = append(im.p.Segments, qda.Segment{ID: "seg-" + strconv.Itoa(len(im.p.Segments)+1), Source: source,
 		Code: code, Coder: coder, Start: start, End: end, Selection: selection, GUID: cg})
+}
+
+// or returns name, or id when name is empty: exports write the id where
+// an object has no name, so an import names it by its id to round-trip.
+func or(name, id string) string {
+	if name == "" {
+		return id
+	}
+	return name
 }

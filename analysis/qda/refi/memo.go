@@ -25,7 +25,7 @@ func (im *importer) memos(x *xProject, source func(file string) ([]byte, error))
 			id := im.newID("note", n.Name, i+1)
 			noteID[g] = id
 			noteIdx[id] = len(p.Notes)
-			p.Notes = append(p.Notes, qda.Note{ID: id, Title: n.Name, Coder: im.coderOf(n.CreatingUser), Text: text, GUID: g})
+			p.Notes = append(p.Notes, qda.Note{ID: id, Title: or(n.Name, id), Coder: im.coderOf(n.CreatingUser), Text: text, GUID: g})
 		}
 	}
 	attach := func(refs []xRef, target, where string) {

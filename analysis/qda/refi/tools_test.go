@@ -291,3 +291,31 @@ func TestShortColourValidates(t *testing.T) {
 		t.Errorf("%v %v %q", err, problems, p.Codes[0].Color)
 	}
 }
+
+// TestUnnamedRoundTrip: users, sources, cases and notes without names
+// round-trip (an export names them by their ids).
+func TestUnnamedRoundTrip(t *testing.T) {
+	qde := `<Project xmlns="urn:QDA-XML:project:1.0" name="x">
+<Users><User guid="11111111-1111-1111-1111-111111111111"/></Users>
+<CodeBook><Codes><Code guid="44444444-4444-4444-4444-444444444444" name="a" isCodable="true"/></Codes></CodeBook>
+<Cases><Case guid="55555555-5555-5555-5555-555555555555"><SourceRef targetGUID="66666666-6666-6666-6666-666666666666"/></Case></Cases>
+<Sources><TextSource guid="66666666-6666-6666-6666-666666666666" creatingUser="11111111-1111-1111-1111-111111111111"><PlainTextContent>some text</PlainTextContent>
+<PlainTextSelection guid="77777777-7777-7777-7777-777777777777" startPosition="0" endPosition="4"><Coding guid="88888888-8888-8888-8888-888888888888" creatingUser="11111111-1111-1111-1111-111111111111"><CodeRef targetGUID="44444444-4444-4444-4444-444444444444"/></Coding></PlainTextSelection>
+<NoteRef targetGUID="99999999-9999-9999-9999-999999999999"/></TextSource></Sources>
+<Notes><Note guid="99999999-9999-9999-9999-999999999999"><PlainTextContent>memo</PlainTextContent></Note></Notes>
+</Project>`
+	p1, _, err := importBytes(t, zipOf(t, "project.qde", qde))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p2, _, err := importBytes(t, exportBytes(t, p1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f1, f2 := filesOf(t, p1), filesOf(t, p2)
+	for k := range f1 {
+		if !bytes.Equal(f1[k], f2[k]) {
+			t.Errorf("%s differs after export and import:\n%s\n----\n%s", k, f1[k], f2[k])
+		}
+	}
+}
