@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -384,17 +385,36 @@ func TestImportFileFailureWritesNothing(t *testing.T) {
 func FuzzImportProject(f *testing.F) {
 	f.Add([]byte(`<Project name="x"/>`))
 	f.Add([]byte(`<Project name="x"><CodeBook><Codes><Code guid="44444444-4444-4444-4444-444444444444" name="a" isCodable="true"/></Codes></CodeBook><Sources><TextSource guid="11111111-1111-1111-1111-111111111111" name="s"><PlainTextContent>abc</PlainTextContent><PlainTextSelection guid="22222222-2222-2222-2222-222222222222" startPosition="0" endPosition="2"><Coding guid="33333333-3333-3333-3333-333333333333"><CodeRef targetGUID="44444444-4444-4444-4444-444444444444"/></Coding></PlainTextSelection></TextSource></Sources></Project>`))
+	// The source files of the tool fixtures go into every archive, so
+	// their project.qde seeds import and mutations of them reach the
+	// round trip.
+	sources := map[string][]byte{}
 	for _, tool := range tools {
 		if b, err := os.ReadFile(filepath.Join("testdata", tool, "project.qde")); err == nil {
-			f.Add(b) // notes, sets, links; the sources are missing from the archive
+			f.Add(b)
+		}
+		files, _ := filepath.Glob(filepath.Join("testdata", tool, "sources", "*"))
+		for _, file := range files {
+			if b, err := os.ReadFile(file); err == nil {
+				sources["sources/"+filepath.Base(file)] = b
+			}
 		}
 	}
+	names := make([]string, 0, len(sources))
+	for n := range sources {
+		names = append(names, n)
+	}
+	sort.Strings(names)
 	f.Add([]byte(`<Project name="x"><Users><User guid="11111111-1111-1111-1111-111111111111" name="u"/></Users><Notes><Note guid="22222222-2222-2222-2222-222222222222" name="n" creatingUser="11111111-1111-1111-1111-111111111111"><PlainTextContent>memo</PlainTextContent></Note></Notes><Sets><Set guid="33333333-3333-3333-3333-333333333333" name="s"><MemberNote targetGUID="22222222-2222-2222-2222-222222222222"/></Set></Sets><NoteRef targetGUID="22222222-2222-2222-2222-222222222222"/></Project>`))
 	f.Fuzz(func(t *testing.T, qde []byte) {
 		var b bytes.Buffer
 		zw := zip.NewWriter(&b)
 		w, _ := zw.Create("project.qde")
 		w.Write(qde)
+		for _, n := range names {
+			w, _ := zw.Create(n)
+			w.Write(sources[n])
+		}
 		zw.Close()
 		p, _, err := ImportProject("f.qdpx", bytes.NewReader(b.Bytes()), int64(b.Len()), DefaultLimits)
 		if err == nil {
