@@ -1,6 +1,7 @@
 package refi
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -124,6 +125,9 @@ func (im *importer) internalText(kind, name, path string, source func(file strin
 	if !utf8.Valid(b) {
 		im.errorf("%s %q: %s is not UTF-8", kind, name, file)
 		return "", false
+	}
+	if kind == "TextSource" && bytes.HasPrefix(b, []byte("\uFEFF")) {
+		im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("TextSource %q: %s starts with a byte-order mark, kept as the first code point; if the program that exported it did not count it, every selection is one code point late", name, file))
 	}
 	return string(b), true
 }

@@ -319,3 +319,16 @@ func TestUnnamedRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestBOMWarned: a source file with a byte-order mark is kept as it is,
+// with a warning, since REFI-QDA does not say whether positions count it.
+func TestBOMWarned(t *testing.T) {
+	qde := `<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources><TextSource guid="66666666-6666-6666-6666-666666666666" name="s" plainTextPath="internal://a.txt"/></Sources></Project>`
+	p, rep, err := importBytes(t, zipOf(t, "project.qde", qde, "sources/a.txt", "\uFEFFhello"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Sources[0].Text != "\uFEFFhello" || len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], "byte-order mark") {
+		t.Errorf("text %q, warnings %q", p.Sources[0].Text, rep.Warnings)
+	}
+}
