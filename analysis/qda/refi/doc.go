@@ -15,7 +15,10 @@
 // What an import changes is reported as a warning: variable values of
 // text sources (MAXQDA's document variables) become one case per source,
 // and descriptions of selections (ATLAS.ti's comments on quotations)
-// become notes attached to their selections. Sources other than plain
+// become notes attached to their selections; objects without a name are
+// named by their id; a byte-order mark that starts a source file is kept
+// and reported, since the standard does not say whether positions count
+// it. Sources other than plain
 // text (PDF, picture, audio, video, rich text without a plain-text
 // representation, external files) are reported as skipped, by name.
 // Everything else the package does not carry is listed in
