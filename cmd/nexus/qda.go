@@ -63,8 +63,9 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		}
 		return pos[0], nil
 	}
-	// project parses the flags and opens the one package directory.
-	project := func() (*qda.Project, error) {
+	// project parses the flags, checks them with check (when not nil)
+	// and opens the one package directory.
+	project := func(check func() error) (*qda.Project, error) {
 		pos, err := parseInterspersed(fs, args)
 		if err != nil {
 			return nil, exitError{2}
@@ -72,6 +73,12 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		dir, err := one(pos, "package directory")
 		if err != nil {
 			return nil, err
+		}
+		if check != nil {
+			if err := check(); err != nil {
+				fs.Usage()
+				return nil, err
+			}
 		}
 		return openValid(stderr, dir)
 	}
@@ -92,20 +99,21 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		return nil
 	case "compare":
 		coders := fs.String("coders", "", "the two coder `ids` to compare, a,b (required)")
-		p, err := project()
+		var ids []string
+		p, err := project(func() error {
+			if ids = strings.Split(*coders, ","); len(ids) != 2 {
+				return fmt.Errorf("qda compare: --coders %q: expected two coder ids a,b", *coders)
+			}
+			return nil
+		})
 		if err != nil {
 			return err
-		}
-		ids := strings.Split(*coders, ",")
-		if len(ids) != 2 {
-			fs.Usage()
-			return fmt.Errorf("qda compare: --coders %q: expected two coder ids a,b", *coders)
 		}
 		return qda.WriteComparison(stdout, p, ids[0], ids[1])
 	case "frequencies":
 		crosstab := fs.String("crosstab", "", "cross-tabulate codes by this case `attribute`")
 		count := fs.String("count", "segments", "what a cross-tabulation counts: segments or cases")
-		p, err := project()
+		p, err := project(nil)
 		if err != nil {
 			return err
 		}
@@ -117,7 +125,7 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 	case "agreement":
 		coders := fs.String("coders", "", "comma-separated coder `ids` (default: all coders)")
 		unit := fs.String("unit", "documents", "units of agreement: documents or characters")
-		p, err := project()
+		p, err := project(nil)
 		if err != nil {
 			return err
 		}
@@ -133,7 +141,7 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 	case "cooccurrence":
 		by := fs.String("by", "segments", "co-occurrence within segments (overlapping spans) or cases")
 		coder := fs.String("coder", "", "only the segments of this coder `id` (default: all)")
-		p, err := project()
+		p, err := project(nil)
 		if err != nil {
 			return err
 		}
@@ -174,12 +182,14 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		return nil
 	case "export":
 		out := fs.String("out", "", "`file` to write, .qdpx (project) or .qdc (codebook) (required)")
-		p, err := project()
+		p, err := project(func() error {
+			if *out == "" {
+				return errors.New("qda export: --out is required")
+			}
+			return nil
+		})
 		if err != nil {
 			return err
-		}
-		if *out == "" {
-			return errors.New("qda export: --out is required")
 		}
 		return refi.ExportFile(p, *out)
 	}
