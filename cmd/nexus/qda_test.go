@@ -103,10 +103,11 @@ func TestQDAInit(t *testing.T) {
 	}
 }
 
-// TestQDAValidatesFirst: a package whose segments.csv no longer matches
-// its hash is refused by every qda command, with the problems nexus
-// validate prints.
-func TestQDAValidatesFirst(t *testing.T) {
+// editedPackage writes the synthetic study into a temporary package and
+// replaces the first old in its segments.csv with new, leaving the
+// recorded hash as it was.
+func editedPackage(t *testing.T, old, new string) string {
+	t.Helper()
 	pkg := filepath.Join(t.TempDir(), "pkg")
 	if err := qda.Write(pkg, synth.Generate(synth.Seed), false); err != nil {
 		t.Fatal(err)
@@ -116,9 +117,17 @@ func TestQDAValidatesFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(seg, bytes.Replace(b, []byte(",coder-a,"), []byte(",coder-b,"), 1), 0o644); err != nil {
+	if err := os.WriteFile(seg, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return pkg
+}
+
+// TestQDAValidatesFirst: a package whose segments.csv no longer matches
+// its hash is refused by every qda command, with the problems nexus
+// validate prints.
+func TestQDAValidatesFirst(t *testing.T) {
+	pkg := editedPackage(t, ",coder-a,", ",coder-b,")
 	var want, errb bytes.Buffer
 	if err := run(&want, &errb, []string{"validate", pkg}); err == nil || !strings.Contains(want.String(), "segments.csv") {
 		t.Fatalf("validate accepts the changed package: %v\n%s", err, want.String())
@@ -140,18 +149,7 @@ func TestQDAValidatesFirst(t *testing.T) {
 // TestQDARefusesMismatchedHeader: a renamed column, with the hashes
 // brought up to date, is refused as nexus validate refuses it.
 func TestQDARefusesMismatchedHeader(t *testing.T) {
-	pkg := filepath.Join(t.TempDir(), "pkg")
-	if err := qda.Write(pkg, synth.Generate(synth.Seed), false); err != nil {
-		t.Fatal(err)
-	}
-	seg := filepath.Join(pkg, "segments.csv")
-	b, err := os.ReadFile(seg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(seg, bytes.Replace(b, []byte("id,source,case,code,coder,start,end"), []byte("id,source,case,code,coder,begin,end"), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	pkg := editedPackage(t, "id,source,case,code,coder,start,end", "id,source,case,code,coder,begin,end")
 	if _, _, err := datapkg.Rehash(pkg); err != nil {
 		t.Fatal(err)
 	}
