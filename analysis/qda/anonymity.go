@@ -82,47 +82,82 @@ func IsNameColumn(col string) bool {
 
 var (
 	emailRE = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
-	phoneRE = regexp.MustCompile(`\+?\(?[0-9][0-9 ().-]{5,}[0-9]`)
-	guidsRE = regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`)
-	dateRE  = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9:.]+)?$`)
+	// notPersonal match identifiers made of digits that are not personal
+	// data and are masked before phone numbers are searched: GUIDs, URLs,
+	// DOIs, ISBN/ISSN/PMID numbers after their label and arXiv
+	// identifiers. Each runs only when its cue occurs in the text.
+	notPersonal = []struct {
+		cue func(lower string) bool
+		re  *regexp.Regexp
+	}{
+		{func(l string) bool { return strings.Count(l, "-") >= 4 }, regexp.MustCompile(`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`)},
+		{func(l string) bool { return strings.Contains(l, "http") || strings.Contains(l, "www.") }, regexp.MustCompile(`(?i:https?://|www\.)[^\s<>"]+`)},
+		{func(l string) bool { return strings.Contains(l, "10.") }, regexp.MustCompile(`(?i:doi:?\s*)?\b10\.[0-9]{4,9}/[^\s<>"]+`)},
+		{func(l string) bool {
+			return strings.Contains(l, "isbn") || strings.Contains(l, "issn") || strings.Contains(l, "pmid") || strings.Contains(l, "pmcid") || strings.Contains(l, "arxiv")
+		}, regexp.MustCompile(`(?i:\b(?:ISBN(?:-1[03])?|ISSN|e-ISSN|PMID|PMCID|arXiv)\b:?)\s*[0-9Xx][0-9Xx ./-]*[0-9Xx]`)},
+	}
+	// isbn13RE matches an unlabelled ISBN-13, kept only if its check digit
+	// is right.
+	isbn13RE = regexp.MustCompile(`\b97[89][- ]?[0-9]{1,5}[- ]?[0-9]{1,7}[- ]?[0-9]{1,7}[- ]?[0-9]\b`)
 )
 
 // FindPersonal returns the byte offsets of e-mail addresses and phone
-// numbers in s, with their kind. A phone number is a run of digits and
-// separators with at least 9 digits (8 when it starts with +), not part
-// of a longer word, a GUID or an ISO date.
+// numbers in s, with their kind, in text order.
+//
+// A phone number is a run of digits and separators (space . - / and
+// parentheses), not part of a longer word, that has one of these shapes:
+//   - international: "+" or "00", then 8 to 15 digits (E.164);
+//   - national with a trunk prefix: starts with 0, 9 to 12 digits, one kind
+//     of separator (0300-1234567, 020 7946 0958, 01 23 45 67 89);
+//   - North American: 3-3-4 or 1-3-3-4 digit groups ((555) 123-4567);
+//   - ten digits in groups with one kind of separator, none of them a
+//     year (55 1234 5678, 98765 43210; see tenDigitGroups);
+//   - any other run of 9 to 15 digits, unless every part of it is a year,
+//     a number of at most 6 digits (years, volumes, citation and article
+//     numbers), a page or year range (1007-1015, 2019-21), a date, a
+//     decimal or a volume(issue): "ICLS 2025 1007-1015" is a citation, not
+//     a phone number.
+//
+// GUIDs, URLs, DOIs (10.1073/pnas.122653799), ISBNs (labelled, or ISBN-13
+// with a valid check digit), ISSNs, PMIDs and arXiv identifiers are never
+// phone numbers. The precision and recall of these rules on a labelled
+// corpus are measured by TestAnonymityCorpus.
 func FindPersonal(s string) (offsets []int, kinds []error) {
-	for _, m := range emailRE.FindAllStringIndex(s, -1) {
-		offsets = append(offsets, m[0])
-		kinds = append(kinds, ErrEmail)
-	}
 	masked := []byte(s)
-	for _, m := range guidsRE.FindAllStringIndex(s, -1) {
+	mask := func(m []int) {
 		for i := m[0]; i < m[1]; i++ {
 			masked[i] = 'x'
 		}
 	}
-	for _, m := range emailRE.FindAllStringIndex(s, -1) {
-		for i := m[0]; i < m[1]; i++ {
-			masked[i] = 'x'
+	var emails [][]int
+	if strings.IndexByte(s, '@') >= 0 {
+		emails = emailRE.FindAllStringIndex(s, -1)
+	}
+	for _, m := range emails {
+		offsets = append(offsets, m[0])
+		kinds = append(kinds, ErrEmail)
+		mask(m)
+	}
+	lower := strings.ToLower(s)
+	for _, np := range notPersonal {
+		if np.cue(lower) {
+			for _, m := range np.re.FindAllStringIndex(string(masked), -1) {
+				mask(m)
+			}
+		}
+	}
+	for _, m := range isbn13RE.FindAllStringIndex(string(masked), -1) {
+		if isbnCheck(s[m[0]:m[1]]) {
+			mask(m)
 		}
 	}
 	ms := string(masked)
-	for _, m := range phoneRE.FindAllStringIndex(ms, -1) {
-		run := ms[m[0]:m[1]]
+	for _, m := range digitRuns(ms) {
 		if m[0] > 0 && isWordByte(ms[m[0]-1]) || m[1] < len(ms) && isWordByte(ms[m[1]]) {
 			continue
 		}
-		if dateRE.MatchString(strings.TrimSpace(run)) {
-			continue
-		}
-		digits := 0
-		for _, r := range run {
-			if r >= '0' && r <= '9' {
-				digits++
-			}
-		}
-		if digits >= 9 || digits >= 8 && strings.HasPrefix(run, "+") {
+		if isPhone(strings.TrimSpace(ms[m[0]:m[1]])) {
 			offsets = append(offsets, m[0])
 			kinds = append(kinds, ErrPhone)
 		}
@@ -138,6 +173,153 @@ func FindPersonal(s string) (offsets []int, kinds []error) {
 		so[i], sk[i] = offsets[j], kinds[j]
 	}
 	return so, sk
+}
+
+// digitRuns returns the spans of s that the pattern
+// \+?\(?[0-9][0-9 ()./-]{5,}[0-9] finds, leftmost first and without
+// overlap: candidate phone numbers. A hand-written scan is several times
+// faster than package regexp here, and most text has no candidate.
+func digitRuns(s string) [][]int {
+	var out [][]int
+	inClass := func(c byte) bool {
+		return c >= '0' && c <= '9' || c == ' ' || c == '(' || c == ')' || c == '.' || c == '/' || c == '-'
+	}
+	for i := 0; i < len(s); i++ {
+		j := i
+		if s[j] == '+' {
+			j++
+		}
+		if j < len(s) && s[j] == '(' {
+			j++
+		}
+		if j >= len(s) || s[j] < '0' || s[j] > '9' {
+			continue
+		}
+		last := j // the last digit of the run
+		for k := j + 1; k < len(s) && inClass(s[k]); k++ {
+			if s[k] >= '0' && s[k] <= '9' {
+				last = k
+			}
+		}
+		if last-j < 6 {
+			continue
+		}
+		out = append(out, []int{i, last + 1})
+		i = last
+	}
+	return out
+}
+
+// isbnCheck reports whether s, digits with hyphens or spaces, is an
+// ISBN-13 with a correct check digit.
+func isbnCheck(s string) bool {
+	sum, n := 0, 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			w := 1
+			if n%2 == 1 {
+				w = 3
+			}
+			sum += w * int(r-'0')
+			n++
+		}
+	}
+	return n == 13 && sum%10 == 0
+}
+
+// digitGroups splits a run into its groups of digits.
+func digitGroups(run string) []string {
+	return strings.FieldsFunc(run, func(r rune) bool { return r < '0' || r > '9' })
+}
+
+var (
+	nanpRE = regexp.MustCompile(`^(1[ .-]?)?(\([0-9]{3}\) ?|[0-9]{3}([ .-]|$))[0-9]{3}[ .-]?[0-9]{4}$`)
+	// atomRE matches the parts of a digit run that are not phone digits.
+	atomRE = regexp.MustCompile(`^\(?(` +
+		`[0-9]{1,6}` + // numbers, years, volumes, article numbers
+		`|[0-9]{1,6}-[0-9]{1,6}` + // ranges, checked by isRange
+		`|[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}` + // dates
+		`|[0-9]+\.[0-9]+` + // decimals
+		`|[0-9]{1,4}\([0-9]{1,4}\)` + // volume(issue)
+		`)[).]?$`)
+)
+
+// isPhone classifies a run of digits and separators (see FindPersonal).
+func isPhone(run string) bool {
+	groups := digitGroups(run)
+	n := 0
+	for _, g := range groups {
+		n += len(g)
+	}
+	switch {
+	case strings.HasPrefix(run, "+"):
+		return n >= 8 && n <= 15
+	case strings.HasPrefix(run, "00"):
+		return n >= 10 && n <= 15
+	case nanpRE.MatchString(run):
+		return true
+	case (strings.HasPrefix(run, "0") || strings.HasPrefix(run, "(0")) && n >= 9 && n <= 12 && oneSeparator(run):
+		return true
+	case n == 10 && len(groups) >= 2 && oneSeparator(run) && tenDigitGroups(groups):
+		return true
+	case n < 9 || n > 15:
+		return false
+	}
+	for _, part := range strings.Fields(run) {
+		if strings.Trim(part, "-./") == "" {
+			continue
+		}
+		if !atomRE.MatchString(part) || !isRange(strings.Trim(part, "().")) {
+			return true
+		}
+	}
+	return false
+}
+
+// tenDigitGroups reports whether groups of digits, none of them a year
+// from 1900 to 2099, make a national number without trunk prefix (55 1234
+// 5678, 98765 43210): a first group of 2 to 5 digits, then groups of 3 to
+// 5, the last of at least 4.
+func tenDigitGroups(groups []string) bool {
+	for i, g := range groups {
+		low := 3
+		if i == 0 {
+			low = 2
+		} else if i == len(groups)-1 {
+			low = 4
+		}
+		if len(g) < low || len(g) > 5 || len(g) == 4 && (strings.HasPrefix(g, "19") || strings.HasPrefix(g, "20")) {
+			return false
+		}
+	}
+	return true
+}
+
+// isRange reports whether a part a-b is a range: a start of at most 6
+// digits and an end of at most 5 (1-29, 1007-1015, 2019-21); a part
+// without a single hyphen between two numbers passes.
+func isRange(part string) bool {
+	a, b, ok := strings.Cut(part, "-")
+	if !ok || strings.ContainsAny(a+b, "-./()") {
+		return true
+	}
+	return len(a) <= 6 && len(b) <= 5
+}
+
+// oneSeparator reports whether the digit groups of a run are separated by
+// one kind of separator, parentheses around the first group aside.
+func oneSeparator(run string) bool {
+	var sep rune
+	for _, r := range strings.NewReplacer("(", "", ") ", " ", ")", " ").Replace(run) {
+		if r >= '0' && r <= '9' {
+			continue
+		}
+		if sep != 0 && r != sep {
+			return false
+		}
+		sep = r
+	}
+	return true
 }
 
 func isWordByte(b byte) bool {

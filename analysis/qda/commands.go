@@ -49,13 +49,13 @@ func WriteFrequencies(w io.Writer, p *Project, crosstab string, unit Unit) error
 		if err != nil {
 			return err
 		}
-		return WriteMatrixCSV(w, "code", m, p.Synthetic())
+		return WriteMatrixCSV(w, "code", m, p.Synthetic)
 	}
 	bySeg, byCase, err := Frequency(p.CodeIDs(), p.Resolved())
 	if err != nil {
 		return err
 	}
-	return WriteFrequencyCSV(w, p.Codes, bySeg, byCase, p.Synthetic())
+	return WriteFrequencyCSV(w, p.Codes, bySeg, byCase, p.Synthetic)
 }
 
 // WriteAgreement writes the intercoder agreement of the given coders (all
@@ -69,7 +69,7 @@ func WriteAgreement(w io.Writer, p *Project, coders []string, gran Granularity) 
 	if err != nil {
 		return err
 	}
-	return WriteAgreementCSV(w, rows, p.Synthetic())
+	return WriteAgreementCSV(w, rows, p.Codes, p.Synthetic)
 }
 
 // WriteCooccurrence writes the co-occurrence of the codable codes of p,
@@ -100,5 +100,5 @@ func WriteCooccurrence(w io.Writer, p *Project, coder string, by Unit) error {
 	if err != nil {
 		return err
 	}
-	return WriteCooccurrenceCSV(w, m, CCoefficient(m), p.Synthetic())
+	return WriteCooccurrenceCSV(w, m, CCoefficient(m), p.Synthetic)
 }

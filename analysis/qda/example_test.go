@@ -84,3 +84,53 @@ func ExampleCheckAnonymity() {
 	// cases.csv:1:4: column meant for personal names in respondent data
 	// cases.csv:2:5: looks like an e-mail address in respondent data
 }
+
+// Two coders code the same answer with one code, with different
+// boundaries: Compare lists the passages only one of them coded.
+func ExampleCompare() {
+	text := "The bus takes an hour, and the fee is high."
+	p := &qda.Project{
+		Codes:   []qda.Code{{ID: "distance", Name: "Distance", Codable: true}},
+		Sources: []qda.Source{{ID: "int-1", Text: text}},
+		Segments: []qda.Segment{
+			{ID: "1", Source: "int-1", Code: "distance", Coder: "ana", Start: 0, End: 22},
+			{ID: "2", Source: "int-1", Code: "distance", Coder: "ben", Start: 4, End: 43},
+		},
+	}
+	ds, _ := qda.Compare(p, p.CodableIDs(), "ana", "ben")
+	for _, d := range ds {
+		fmt.Printf("%s %s [%d,%d) only %s: %q\n", d.Code, d.Source, d.Start, d.End, d.CodedBy, qda.Span(text, d.Start, d.End))
+	}
+	// Output:
+	// distance int-1 [0,4) only ana: "The "
+	// distance int-1 [22,43) only ben: " and the fee is high."
+}
+
+// FindPersonal reports e-mail addresses and phone numbers, and passes
+// the numbers of a reference list.
+func ExampleFindPersonal() {
+	for _, s := range []string{
+		"Call me on 0300-1234567 or write to a.b@example.org.",
+		"Gupta (2025), ICLS 2025 1007-1015, doi:10.1073/pnas.122653799, ISBN 978-0-231-17926-3.",
+	} {
+		offsets, kinds := qda.FindPersonal(s)
+		fmt.Println(offsets, kinds)
+	}
+	// Output:
+	// [11 36] [looks like a phone number in respondent data looks like an e-mail address in respondent data]
+	// [] []
+}
+
+// Init writes an empty coding package; Load reads it back.
+func ExampleInit() {
+	dir, _ := os.MkdirTemp("", "qda-init")
+	defer os.RemoveAll(dir)
+	if err := qda.Init(dir + "/pilot"); err != nil {
+		fmt.Println(err)
+		return
+	}
+	p, err := qda.Load(dir + "/pilot")
+	fmt.Println(p.Name, p.Version, len(p.Codes), err)
+	// Output:
+	// pilot 0.1.0 0 <nil>
+}

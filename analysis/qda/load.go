@@ -93,7 +93,7 @@ func LoadTables(t Tables) (*Project, error) {
 	l := &loader{pos: map[string]string{}}
 	p := &Project{}
 	if d, ok := t.(*dirTables); ok {
-		p.Name, p.Title, p.Description, p.Version = d.desc.Name, d.desc.Title, d.desc.Description, d.desc.Version
+		p.Name, p.Title, p.Description, p.Version, p.Synthetic = d.desc.Name, d.desc.Title, d.desc.Description, d.desc.Version, d.desc.Synthetic
 	}
 	tab := func(name string) *Table {
 		tb, err := t.Table(name)
@@ -127,9 +127,10 @@ func LoadTables(t Tables) (*Project, error) {
 		l.errs = append(l.errs, fmt.Errorf("datapackage.json: no resource \"codes\", expected the codebook"))
 	}
 	if st := tab("sources"); st != nil {
-		c := l.cols(st, []string{"id"}, []string{"title", "case", "path", "content", "guid"})
+		c := l.cols(st, []string{"id"}, []string{"title", "case", "path", "content", "description", "guid"})
 		for r, row := range st.Rows {
-			s := Source{ID: get(row, c["id"]), Name: get(row, c["title"]), Case: get(row, c["case"]), Text: get(row, c["content"]), GUID: l.guid(st, r, c["guid"])}
+			s := Source{ID: get(row, c["id"]), Name: get(row, c["title"]), Case: get(row, c["case"]), Text: get(row, c["content"]),
+				Description: get(row, c["description"]), GUID: l.guid(st, r, c["guid"])}
 			if path := get(row, c["path"]); path != "" {
 				if s.Text != "" {
 					l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field \"path\": value %q: expected either a path or inline content, not both", st.File, st.Lines[r], c["path"]+1, path))
@@ -151,29 +152,7 @@ func LoadTables(t Tables) (*Project, error) {
 		}
 	}
 	if ct := tab("cases"); ct != nil {
-		c := l.cols(ct, []string{"id"}, []string{"label", "guid"})
-		var attrCols []int
-		for i, h := range ct.Header {
-			if h == "id" || h == "label" || h == "guid" {
-				continue
-			}
-			v := Variable{Name: h, Type: "string"}
-			for _, f := range ct.Fields {
-				if f.Name == h {
-					v.Type, v.Title = f.Type, f.Title
-				}
-			}
-			p.Variables = append(p.Variables, v)
-			attrCols = append(attrCols, i)
-		}
-		for r, row := range ct.Rows {
-			cs := Case{ID: get(row, c["id"]), Name: get(row, c["label"]), GUID: l.guid(ct, r, c["guid"])}
-			for _, i := range attrCols {
-				cs.Values = append(cs.Values, get(row, i))
-			}
-			l.at("case", cs.ID, ct, r)
-			p.Cases = append(p.Cases, cs)
-		}
+		l.cases(p, ct)
 	}
 	if ct := tab("coders"); ct != nil {
 		c := l.cols(ct, []string{"id"}, []string{"name", "guid"})
@@ -195,6 +174,7 @@ func LoadTables(t Tables) (*Project, error) {
 			}
 		}
 	}
+	l.memos(p, tab)
 	if len(l.errs) == 0 {
 		for _, err := range p.Check() {
 			var ie *ItemError
@@ -210,4 +190,35 @@ func LoadTables(t Tables) (*Project, error) {
 		return nil, l.errs
 	}
 	return p, nil
+}
+
+// cases reads cases.csv: id, label and guid, and one typed column per
+// case attribute.
+func (l *loader) cases(p *Project, ct *Table) {
+	c := l.cols(ct, []string{"id"}, []string{"label", "guid"})
+	var attrCols []int
+	for i, h := range ct.Header {
+		if h == "id" || h == "label" || h == "guid" {
+			continue
+		}
+		v := Variable{Name: h, Type: "string"}
+		for _, f := range ct.Fields {
+			if f.Name == h {
+				v.Type, v.Title = f.Type, f.Title
+				if f.Description != "Case attribute." {
+					v.Description = f.Description
+				}
+			}
+		}
+		p.Variables = append(p.Variables, v)
+		attrCols = append(attrCols, i)
+	}
+	for r, row := range ct.Rows {
+		cs := Case{ID: get(row, c["id"]), Name: get(row, c["label"]), GUID: l.guid(ct, r, c["guid"])}
+		for _, i := range attrCols {
+			cs.Values = append(cs.Values, get(row, i))
+		}
+		l.at("case", cs.ID, ct, r)
+		p.Cases = append(p.Cases, cs)
+	}
 }

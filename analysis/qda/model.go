@@ -21,19 +21,21 @@ type Code struct {
 // Source is one plain-text document, such as an interview transcript.
 // Text is its full content; positions of segments index its code points.
 type Source struct {
-	ID   string
-	Name string
-	Case string // the case (respondent) the whole source belongs to, or ""
-	Text string
-	GUID string
+	ID          string
+	Name        string
+	Case        string // the case (respondent) the whole source belongs to, or ""
+	Text        string
+	Description string // REFI-QDA Description of the source, or ""
+	GUID        string
 }
 
 // Variable is one typed case attribute. Type is a Frictionless field type:
 // string, integer, number, boolean, date or datetime.
 type Variable struct {
-	Name  string // column name in cases.csv
-	Title string // display name, or "" to use Name
-	Type  string
+	Name        string // column name in cases.csv
+	Title       string // display name, or "" to use Name
+	Type        string
+	Description string // REFI-QDA Description of the variable, or ""
 }
 
 // Case is one case, typically a respondent. Values holds one value per
@@ -67,6 +69,39 @@ type Segment struct {
 	GUID      string // REFI-QDA coding GUID, or ""
 }
 
+// Set is a named group of codes, sources and notes (REFI-QDA Set with
+// MemberCode, MemberSource and MemberNote), such as MAXQDA's document and
+// code sets, ATLAS.ti's document and code groups or NVivo's sets. The
+// members are ids, in the order the set lists them.
+type Set struct {
+	ID          string
+	Name        string
+	Description string
+	Codes       []string
+	Sources     []string
+	Notes       []string
+	GUID        string
+}
+
+// Note is a memo or note (REFI-QDA Note): a plain text written by a
+// coder, attached to the objects it is about. Each entry of Refs is one
+// of
+//
+//	project            the project as a whole
+//	code:ID            a code
+//	source:ID          a source
+//	segment:ID         one coding (REFI-QDA Coding)
+//	selection:GUID     a coded span (REFI-QDA PlainTextSelection), the
+//	                   Selection of one or more segments
+type Note struct {
+	ID    string
+	Title string
+	Coder string // the coder who wrote it, or ""
+	Text  string
+	Refs  []string
+	GUID  string
+}
+
 // Project is one coding study: codebook, sources, cases, coders and
 // segments, each in a stable order.
 type Project struct {
@@ -80,6 +115,12 @@ type Project struct {
 	Cases       []Case
 	Coders      []Coder
 	Segments    []Segment
+	Sets        []Set
+	Notes       []Note
+	// Synthetic marks invented data, from the "nexus:synthetic": true
+	// property of datapackage.json (SyntheticProperty); every output
+	// derived from it says so. It is never guessed from prose.
+	Synthetic bool
 }
 
 // Resolved returns a copy of the segments in which every empty Case is
@@ -189,7 +230,7 @@ func (p *Project) Check() []error {
 			errs = append(errs, itemErr("segment", s.ID, "coder %q is not a coder", s.Coder))
 		}
 	}
-	return errs
+	return append(errs, p.checkMemos(codes, sources, coders)...)
 }
 
 // parentCycle returns the id of a code on a parent cycle, or "".

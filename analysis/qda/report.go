@@ -5,7 +5,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"strings"
 )
 
 // Open loads the coding project of a data package directory: a coding
@@ -28,12 +27,6 @@ func Open(dir string) (*Project, error) {
 	return LoadTables(t)
 }
 
-// Synthetic reports whether p describes itself as synthetic data; outputs
-// derived from it must say so.
-func (p *Project) Synthetic() bool {
-	return strings.Contains(strings.ToLower(p.Description), "synthetic")
-}
-
 // formatFloat prints x with 4 decimals, and NaN as empty (missing).
 func formatFloat(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
@@ -43,12 +36,18 @@ func formatFloat(x float64) string {
 }
 
 // WriteAgreementCSV writes agreement rows as CSV with the columns code,
-// units, percent, cohen_kappa, brennan_prediger, krippendorff_alpha; the
-// pooled row has code "(all)". Undefined statistics are empty. When
-// synthetic is true every row carries data=synthetic.
-func WriteAgreementCSV(w io.Writer, rows []Agreement, synthetic bool) error {
+// name (the code's name in codes), units, percent, cohen_kappa,
+// brennan_prediger, krippendorff_alpha; the pooled row has code "(all)"
+// and name "(all codes)". Undefined statistics are empty. When synthetic
+// is true every row carries data=synthetic.
+func WriteAgreementCSV(w io.Writer, rows []Agreement, codes []Code, synthetic bool) error {
+	name := make(map[string]string, len(codes))
+	for _, c := range codes {
+		name[c.ID] = c.Name
+	}
+	name[""] = "(all codes)"
 	cw := csv.NewWriter(w)
-	header := []string{"code", "units", "percent", "cohen_kappa", "brennan_prediger", "krippendorff_alpha"}
+	header := []string{"code", "name", "units", "percent", "cohen_kappa", "brennan_prediger", "krippendorff_alpha"}
 	if synthetic {
 		header = append(header, "data")
 	}
@@ -58,7 +57,7 @@ func WriteAgreementCSV(w io.Writer, rows []Agreement, synthetic bool) error {
 		if code == "" {
 			code = "(all)"
 		}
-		rec := []string{code, strconv.FormatFloat(a.Units, 'f', -1, 64), formatFloat(a.Percent), formatFloat(a.Cohen),
+		rec := []string{code, name[a.Code], strconv.FormatFloat(a.Units, 'f', -1, 64), formatFloat(a.Percent), formatFloat(a.Cohen),
 			formatFloat(a.BrennanPrediger), formatFloat(a.Alpha)}
 		if synthetic {
 			rec = append(rec, "synthetic")

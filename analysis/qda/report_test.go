@@ -51,7 +51,7 @@ func TestGoldenReports(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b bytes.Buffer
-		if err := qda.WriteAgreementCSV(&b, rows, p.Synthetic()); err != nil {
+		if err := qda.WriteAgreementCSV(&b, rows, p.Codes, p.Synthetic); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, tc.name, b.Bytes())
@@ -61,6 +61,6 @@ func TestGoldenReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	qda.WriteCooccurrenceCSV(&b, m, qda.CCoefficient(m), p.Synthetic())
+	qda.WriteCooccurrenceCSV(&b, m, qda.CCoefficient(m), p.Synthetic)
 	golden(t, "cooccurrence-segments.golden", b.Bytes())
 }

@@ -13,9 +13,10 @@ import (
 
 // Field is one column of a table as its Table Schema declares it.
 type Field struct {
-	Name  string
-	Type  string // Frictionless type; "string" when the schema omits it
-	Title string
+	Name        string
+	Type        string // Frictionless type; "string" when the schema omits it
+	Title       string
+	Description string
 }
 
 // Table is one CSV resource read as text. Lines[i] is the line in File on
@@ -57,6 +58,7 @@ type descriptor struct {
 	Title       string     `json:"title"`
 	Description string     `json:"description"`
 	Version     string     `json:"version"`
+	Synthetic   bool       `json:"nexus:synthetic"`
 	Resources   []resource `json:"resources"`
 }
 
@@ -65,9 +67,10 @@ type resource struct {
 	Path   string `json:"path"`
 	Schema struct {
 		Fields []struct {
-			Name  string `json:"name"`
-			Type  string `json:"type"`
-			Title string `json:"title"`
+			Name        string `json:"name"`
+			Type        string `json:"type"`
+			Title       string `json:"title"`
+			Description string `json:"description"`
 		} `json:"fields"`
 	} `json:"schema"`
 }
@@ -137,7 +140,7 @@ func (t *dirTables) Table(name string) (*Table, error) {
 			if typ == "" {
 				typ = "string"
 			}
-			tab.Fields = append(tab.Fields, Field{Name: fd.Name, Type: typ, Title: fd.Title})
+			tab.Fields = append(tab.Fields, Field{Name: fd.Name, Type: typ, Title: fd.Title, Description: fd.Description})
 		}
 		tab.Props = t.raw[name]
 		return tab, nil

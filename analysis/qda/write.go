@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // idRE is the pattern of ids that name files (source texts).
@@ -50,9 +51,9 @@ func Files(p *Project) (map[string][]byte, error) {
 		}
 		path := "sources/" + s.ID + ".txt"
 		files[path] = []byte(s.Text)
-		rows = append(rows, []string{s.ID, s.Name, s.Case, path, s.GUID})
+		rows = append(rows, []string{s.ID, s.Name, s.Case, path, s.Description, s.GUID})
 	}
-	put("sources.csv", []string{"id", "title", "case", "path", "guid"}, rows)
+	put("sources.csv", []string{"id", "title", "case", "path", "description", "guid"}, rows)
 	header := []string{"id", "label", "guid"}
 	for _, v := range p.Variables {
 		header = append(header, v.Name)
@@ -72,6 +73,16 @@ func Files(p *Project) (map[string][]byte, error) {
 		rows = append(rows, []string{s.ID, s.Source, s.Case, s.Code, s.Coder, strconv.Itoa(s.Start), strconv.Itoa(s.End), s.Selection, s.GUID})
 	}
 	put("segments.csv", []string{"id", "source", "case", "code", "coder", "start", "end", "selection", "guid"}, rows)
+	rows = nil
+	for _, s := range p.Sets {
+		rows = append(rows, []string{s.ID, s.Name, s.Description, strings.Join(s.Codes, ";"), strings.Join(s.Sources, ";"), strings.Join(s.Notes, ";"), s.GUID})
+	}
+	put("sets.csv", []string{"id", "name", "description", "codes", "sources", "notes", "guid"}, rows)
+	rows = nil
+	for _, n := range p.Notes {
+		rows = append(rows, []string{n.ID, n.Title, n.Coder, strings.Join(n.Refs, ";"), n.Text, n.GUID})
+	}
+	put("notes.csv", []string{"id", "title", "coder", "refs", "text", "guid"}, rows)
 	if err != nil {
 		return nil, err
 	}
@@ -91,6 +102,7 @@ type (
 		Title       string    `json:"title,omitempty"`
 		Description string    `json:"description,omitempty"`
 		Version     string    `json:"version,omitempty"`
+		Synthetic   bool      `json:"nexus:synthetic,omitempty"`
 		Resources   []resJSON `json:"resources"`
 	}
 	resJSON struct {
@@ -116,6 +128,7 @@ type (
 		Type        string         `json:"type"`
 		Title       string         `json:"title,omitempty"`
 		Description string         `json:"description,omitempty"`
+		Delimiter   string         `json:"delimiter,omitempty"`
 		Constraints map[string]any `json:"constraints,omitempty"`
 	}
 	fkJSON struct {
@@ -160,18 +173,22 @@ func Descriptor(p *Project, files map[string][]byte) ([]byte, error) {
 	}
 	caseFields := []fieldJSON{{Name: "id", Type: "string", Constraints: reqUnique}, {Name: "label", Type: "string", Description: "Display label of the case (REFI-QDA name); never a person's name."}, guidField}
 	for _, v := range p.Variables {
-		caseFields = append(caseFields, fieldJSON{Name: v.Name, Type: v.Type, Title: v.Title, Description: "Case attribute."})
+		desc := v.Description
+		if desc == "" {
+			desc = "Case attribute."
+		}
+		caseFields = append(caseFields, fieldJSON{Name: v.Name, Type: v.Type, Title: v.Title, Description: desc})
 	}
 	d := pkgJSON{
 		Profile: "https://datapackage.org/profiles/2.0/datapackage.json",
-		Name:    name, Title: p.Title, Description: p.Description, Version: p.Version,
+		Name:    name, Title: p.Title, Description: p.Description, Version: p.Version, Synthetic: p.Synthetic,
 		Resources: []resJSON{
 			res("codes", "The codebook. parent gives the hierarchy; codable is false for folders (REFI-QDA isCodable).", false, []fieldJSON{
 				{Name: "id", Type: "string", Constraints: reqUnique},
 				{Name: "name", Type: "string", Constraints: required},
 				{Name: "parent", Type: "string"},
 				{Name: "description", Type: "string"},
-				{Name: "color", Type: "string", Constraints: map[string]any{"pattern": "#[0-9A-Fa-f]{6}"}},
+				{Name: "color", Type: "string", Constraints: map[string]any{"pattern": "#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})"}, Description: "#RRGGBB or #RGB (REFI-QDA RGBType)."},
 				{Name: "codable", Type: "boolean"},
 				guidField,
 			}, fk("parent", "codes")),
@@ -180,6 +197,7 @@ func Descriptor(p *Project, files map[string][]byte) ([]byte, error) {
 				{Name: "title", Type: "string", Description: "Display name of the source (REFI-QDA name)."},
 				{Name: "case", Type: "string", Description: "The case the whole source belongs to."},
 				{Name: "path", Type: "string", Constraints: required},
+				{Name: "description", Type: "string", Description: "Description of the source (REFI-QDA Description)."},
 				guidField,
 			}, fk("case", "cases")),
 			res("cases", "Cases (respondents) with their typed attributes.", true, caseFields),
@@ -199,6 +217,23 @@ func Descriptor(p *Project, files map[string][]byte) ([]byte, error) {
 				{Name: "selection", Type: "string", Description: "REFI-QDA selection GUID grouping codings of one span.", Constraints: guidField.Constraints},
 				guidField,
 			}, fk("source", "sources"), fk("case", "cases"), fk("code", "codes"), fk("coder", "coders")),
+			res("sets", "Sets of codes, sources and notes (REFI-QDA Set; MAXQDA document and code sets, ATLAS.ti groups, NVivo sets).", false, []fieldJSON{
+				{Name: "id", Type: "string", Constraints: reqUnique},
+				{Name: "name", Type: "string", Constraints: required},
+				{Name: "description", Type: "string"},
+				{Name: "codes", Type: "list", Delimiter: ";", Description: "Member codes (codes.id), in order."},
+				{Name: "sources", Type: "list", Delimiter: ";", Description: "Member sources (sources.id), in order."},
+				{Name: "notes", Type: "list", Delimiter: ";", Description: "Member notes (notes.id), in order."},
+				guidField,
+			}),
+			res("notes", "Notes and memos (REFI-QDA Note) and what each is attached to.", true, []fieldJSON{
+				{Name: "id", Type: "string", Constraints: reqUnique},
+				{Name: "title", Type: "string", Description: "Display name of the note (REFI-QDA name)."},
+				{Name: "coder", Type: "string", Description: "The coder who wrote the note."},
+				{Name: "refs", Type: "list", Delimiter: ";", Description: "What the note is about: project, code:ID, source:ID, segment:ID or selection:GUID."},
+				{Name: "text", Type: "string", Description: "The plain text of the note."},
+				guidField,
+			}, fk("coder", "coders")),
 		},
 	}
 	b, err := json.MarshalIndent(d, "", "  ")

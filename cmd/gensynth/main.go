@@ -1,10 +1,10 @@
 // Command gensynth writes the SYNTHETIC coding study of
-// datasets/examples/synthetic-coding/v1.0.0, deterministically, from the
+// datasets/examples/synthetic-coding/v1.1.0, deterministically, from the
 // fixed seed of package synth.
 //
 // Usage:
 //
-//	go run ./cmd/gensynth -out datasets/examples/synthetic-coding/v1.0.0 [-replace] [-seed N]
+//	go run ./cmd/gensynth -out datasets/examples/synthetic-coding/v1.1.0 [-replace] [-seed N]
 package main
 
 import (

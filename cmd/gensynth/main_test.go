@@ -21,7 +21,7 @@ func TestRun(t *testing.T) {
 		t.Errorf("output does not say SYNTHETIC: %q", out.String())
 	}
 	a, _ := os.ReadFile(filepath.Join(dir, "segments.csv"))
-	b, _ := os.ReadFile("../../datasets/examples/synthetic-coding/v1.0.0/segments.csv")
+	b, _ := os.ReadFile("../../datasets/examples/synthetic-coding/v1.1.0/segments.csv")
 	if len(a) == 0 || !bytes.Equal(a, b) {
 		t.Error("generated segments.csv differs from the committed dataset")
 	}

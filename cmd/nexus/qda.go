@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"nexus/analysis/compendium"
 	"nexus/analysis/qda"
 	"nexus/analysis/qda/refi"
 )
@@ -15,15 +16,20 @@ func init() {
 }
 
 const qdaUsage = `usage:
+  nexus qda init DIR
   nexus qda frequencies DIR [--crosstab ATTRIBUTE] [--count segments|cases]
   nexus qda agreement DIR [--coders a,b] [--unit documents|characters]
+  nexus qda compare DIR --coders a,b
   nexus qda cooccurrence DIR [--by segments|cases] [--coder ID]
   nexus qda import FILE.qdpx|FILE.qdc --out DIR
   nexus qda export DIR --out FILE.qdc|FILE.qdpx
 
-DIR is a coding package (codes, sources, cases, coders, segments) or a study
-package with codes.csv and excerpts.csv. frequencies, agreement and
-cooccurrence write CSV to standard output.`
+DIR is a coding package (codes, sources, cases, coders, segments, sets,
+notes; see go doc nexus/analysis/qda) or a study package with codes.csv and
+excerpts.csv. Every command but init and import first validates DIR as
+nexus validate does and stops on any problem. frequencies, agreement,
+compare and cooccurrence write CSV to standard output; import reports on
+standard error what it skipped, changed and dropped.`
 
 // parseInterspersed parses flags that may follow positional arguments.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
@@ -54,8 +60,9 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		}
 		return pos[0], nil
 	}
-	// project parses the flags and opens the one package directory.
-	project := func() (*qda.Project, error) {
+	// project parses the flags, checks them with check (when not nil)
+	// and opens the one package directory.
+	project := func(check func() error) (*qda.Project, error) {
 		pos, err := parseInterspersed(fs, args)
 		if err := qs.parsed(fs, stdout, err); err != nil {
 			return nil, err
@@ -64,13 +71,45 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		if err != nil {
 			return nil, err
 		}
-		return qda.Open(dir)
+		if check != nil {
+			if err := check(); err != nil {
+				return nil, err
+			}
+		}
+		return openValid(stderr, dir)
 	}
 	switch sub {
+	case "init":
+		pos, err := parseInterspersed(fs, args)
+		if err := qs.parsed(fs, stdout, err); err != nil {
+			return err
+		}
+		dir, err := one(pos, "new directory")
+		if err != nil {
+			return err
+		}
+		if err := qda.Init(dir); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s: empty coding package; fill the CSV files, then run nexus hash -w %s\n", dir, dir)
+		return nil
+	case "compare":
+		coders := fs.String("coders", "", "the two coder `ids` to compare, a,b (required)")
+		var ids []string
+		p, err := project(func() error {
+			if ids = strings.Split(*coders, ","); len(ids) != 2 {
+				return usagef(qs.name, "-coders %q: expected two coder ids a,b", *coders)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return qda.WriteComparison(stdout, p, ids[0], ids[1])
 	case "frequencies":
 		crosstab := fs.String("crosstab", "", "cross-tabulate codes by this case `attribute`")
 		count := fs.String("count", "segments", "what a cross-tabulation counts: segments or cases")
-		p, err := project()
+		p, err := project(nil)
 		if err != nil {
 			return err
 		}
@@ -82,7 +121,7 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 	case "agreement":
 		coders := fs.String("coders", "", "comma-separated coder `ids` (default: all coders)")
 		unit := fs.String("unit", "documents", "units of agreement: documents or characters")
-		p, err := project()
+		p, err := project(nil)
 		if err != nil {
 			return err
 		}
@@ -98,7 +137,7 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 	case "cooccurrence":
 		by := fs.String("by", "segments", "co-occurrence within segments (overlapping spans) or cases")
 		coder := fs.String("coder", "", "only the segments of this coder `id` (default: all)")
-		p, err := project()
+		p, err := project(nil)
 		if err != nil {
 			return err
 		}
@@ -120,8 +159,8 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		if err != nil {
 			return err
 		}
-		if *out == "" {
-			return usagef(qs.name, "-out is required")
+		if err := qs.require("out", *out); err != nil {
+			return err
 		}
 		rep, err := refi.ImportFile(file, *out, refi.DefaultLimits)
 		if err != nil {
@@ -133,17 +172,34 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		for _, s := range rep.Warnings {
 			fmt.Fprintln(stderr, "warning:", s)
 		}
+		for _, s := range rep.Dropped {
+			fmt.Fprintln(stderr, "dropped:", s)
+		}
 		return nil
 	case "export":
 		out := fs.String("out", "", "`file` to write, .qdpx (project) or .qdc (codebook) (required)")
-		p, err := project()
+		p, err := project(func() error {
+			return qs.require("out", *out)
+		})
 		if err != nil {
 			return err
 		}
-		if *out == "" {
-			return usagef(qs.name, "-out is required")
-		}
 		return refi.ExportFile(p, *out)
 	}
-	return usagef("qda", "unknown subcommand %q; the subcommands are frequencies, agreement, cooccurrence, import, export", sub)
+	return usagef("qda", "unknown subcommand %q; the subcommands are init, frequencies, agreement, compare, cooccurrence, import, export", sub)
+}
+
+// openValid validates the package in dir as nexus validate does, prints
+// its problems to w in the same form and exits 1 as validate does, and
+// opens the project only when there are none.
+func openValid(w io.Writer, dir string) (*qda.Project, error) {
+	_, problems, err := compendium.Validate(dir)
+	if err != nil {
+		problems = append(problems, fileProblem(err, dir))
+	}
+	if len(problems) > 0 {
+		printProblems(w, problems, maxProblems)
+		return nil, exitError{1} // as nexus validate exits
+	}
+	return qda.Open(dir)
 }

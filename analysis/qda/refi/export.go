@@ -64,7 +64,8 @@ func Codebook(w io.Writer, p *qda.Project) error {
 	if len(p.Codes) == 0 {
 		return fmt.Errorf("the codebook is empty, expected at least one code")
 	}
-	cb := xCodeBook{Xmlns: CodebookNS, Origin: Origin, Codes: xCodes{Code: codeTree(p, guids{projectName(p)})}}
+	g := guids{projectName(p)}
+	cb := xCodeBook{Xmlns: CodebookNS, Origin: Origin, Codes: xCodes{Code: codeTree(p, g)}, Sets: codeSets(p, g)}
 	return writeXML(w, cb)
 }
 
@@ -157,7 +158,7 @@ func projectXML(p *qda.Project) (qde []byte, texts map[string][]byte, err error)
 				return nil, nil, fmt.Errorf("case attribute %q: type %q has no REFI-QDA variable type, expected string, boolean, integer, number, date or datetime", v.Name, v.Type)
 			}
 			varGUID[i] = g.of("variable", v.Name, "")
-			x.Variables.Variable = append(x.Variables.Variable, xVariable{GUID: varGUID[i], Name: name, Type: t})
+			x.Variables.Variable = append(x.Variables.Variable, xVariable{GUID: varGUID[i], Name: name, Type: t, Description: v.Description})
 		}
 	}
 	// Selections: segments grouped by their selection GUID, per source.
@@ -197,7 +198,7 @@ func projectXML(p *qda.Project) (qde []byte, texts map[string][]byte, err error)
 			return nil, nil, fmt.Errorf("source %q: %d bytes, more than REFI-QDA's 2,147,483,647-byte limit", s.ID, len(s.Text))
 		}
 		texts["sources/"+guid+".txt"] = []byte(s.Text)
-		ts := xTextSource{GUID: guid, Name: s.Name, PlainTextPath: "internal://" + guid + ".txt"}
+		ts := xTextSource{GUID: guid, Name: s.Name, PlainTextPath: "internal://" + guid + ".txt", Description: s.Description}
 		if ts.Name == "" {
 			ts.Name = s.ID
 		}
@@ -206,44 +207,53 @@ func projectXML(p *qda.Project) (qde []byte, texts map[string][]byte, err error)
 		}
 		x.Sources.Text = append(x.Sources.Text, ts)
 	}
-	if len(p.Cases) > 0 {
-		x.Cases = &xCases{}
-		for _, c := range p.Cases {
-			xc := xCase{GUID: g.of("case", c.ID, c.GUID), Name: c.Name}
-			if xc.Name == "" {
-				xc.Name = c.ID
-			}
-			for i, v := range c.Values {
-				if v == "" {
-					continue
-				}
-				vv, err := variableValue(p.Variables[i], v)
-				if err != nil {
-					return nil, nil, fmt.Errorf("case %q: %v", c.ID, err)
-				}
-				vv.VariableRef = xRef{varGUID[i]}
-				xc.VariableValue = append(xc.VariableValue, vv)
-			}
-			for _, s := range p.Sources {
-				if s.Case == c.ID {
-					xc.SourceRef = append(xc.SourceRef, xRef{srcGUID[s.ID]})
-				}
-			}
-			for _, s := range p.Sources {
-				for _, sl := range selsOf[s.ID] {
-					if sl.case_ == c.ID {
-						xc.SelectionRef = append(xc.SelectionRef, xRef{sl.x.GUID})
-					}
-				}
-			}
-			x.Cases.Case = append(x.Cases.Case, xc)
+	selRefs := map[string][]xRef{} // case id -> its selections, in source order
+	for _, s := range p.Sources {
+		for _, sl := range selsOf[s.ID] {
+			selRefs[sl.case_] = append(selRefs[sl.case_], xRef{sl.x.GUID})
 		}
 	}
+	if x.Cases, err = casesXML(p, g, varGUID, srcGUID, selRefs); err != nil {
+		return nil, nil, err
+	}
+	memosXML(&x, p, g, coder)
 	var b bytes.Buffer
 	if err := writeXML(&b, x); err != nil {
 		return nil, nil, err
 	}
 	return b.Bytes(), texts, nil
+}
+
+// casesXML renders the cases of p with their values, sources and
+// selections; nil when p has no cases.
+func casesXML(p *qda.Project, g guids, varGUID []string, srcGUID map[string]string, selRefs map[string][]xRef) (*xCases, error) {
+	if len(p.Cases) == 0 {
+		return nil, nil
+	}
+	srcRefs := map[string][]xRef{}
+	for _, s := range p.Sources {
+		srcRefs[s.Case] = append(srcRefs[s.Case], xRef{srcGUID[s.ID]})
+	}
+	xs := &xCases{}
+	for _, c := range p.Cases {
+		xc := xCase{GUID: g.of("case", c.ID, c.GUID), Name: c.Name, SourceRef: srcRefs[c.ID], SelectionRef: selRefs[c.ID]}
+		if xc.Name == "" {
+			xc.Name = c.ID
+		}
+		for i, v := range c.Values {
+			if v == "" {
+				continue
+			}
+			vv, err := variableValue(p.Variables[i], v)
+			if err != nil {
+				return nil, fmt.Errorf("case %q: %v", c.ID, err)
+			}
+			vv.VariableRef = xRef{varGUID[i]}
+			xc.VariableValue = append(xc.VariableValue, vv)
+		}
+		xs.Case = append(xs.Case, xc)
+	}
+	return xs, nil
 }
 
 // variableValue renders one typed case attribute value.

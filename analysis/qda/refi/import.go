@@ -40,6 +40,9 @@ var (
 type Report struct {
 	Skipped  []string // sources not imported, as "<kind> <name>: reason"
 	Warnings []string
+	// Dropped lists, with counts, the elements and attributes of the
+	// input that a coding package does not carry (see Dropped).
+	Dropped []string
 }
 
 // ImportCodebook reads a .qdc codebook.
@@ -54,10 +57,22 @@ func ImportCodebook(name string, r io.Reader, lim Limits) (*qda.Project, *Report
 	}
 	im := newImporter(name)
 	im.codes(cb.Codes.Code, "")
+	if cb.Sets != nil {
+		sets := &xSets{}
+		for _, s := range cb.Sets.Set {
+			xs := xSet{GUID: s.GUID, Name: s.Name, Description: s.Description}
+			for _, m := range s.MemberCode {
+				xs.MemberCode = append(xs.MemberCode, xRef{m.GUID})
+			}
+			sets.Set = append(sets.Set, xs)
+		}
+		im.sets(&xProject{Sets: sets}, nil)
+	}
 	if len(im.errs) > 0 {
 		return nil, nil, im.errs
 	}
-	p := &qda.Project{Name: slug(strings.TrimSuffix(path.Base(name), path.Ext(name)), "codebook"), Codes: im.p.Codes}
+	im.rep.Dropped = dropped(b, codebookCarried)
+	p := &qda.Project{Name: slug(strings.TrimSuffix(path.Base(name), path.Ext(name)), "codebook"), Codes: im.p.Codes, Sets: im.p.Sets}
 	return p, &im.rep, nil
 }
 
@@ -121,13 +136,19 @@ func ImportProject(name string, r io.ReaderAt, size int64, lim Limits) (*qda.Pro
 		return nil, nil, err
 	}
 	im := newImporter(name + ": project.qde")
-	im.project(&x, func(file string) ([]byte, error) {
+	source := func(file string) ([]byte, error) {
 		f := entries["sources/"+strings.ToLower(file)]
 		if f == nil {
 			return nil, fmt.Errorf("no entry sources/%s in the archive", file)
 		}
 		return read(f)
-	})
+	}
+	im.project(&x, source)
+	if len(im.errs) == 0 {
+		im.documentVariables(&x)
+		im.memos(&x, source)
+	}
+	im.rep.Dropped = dropped(b, projectCarried)
 	if len(im.errs) > 0 {
 		return nil, nil, im.errs
 	}
@@ -209,10 +230,16 @@ type importer struct {
 	ids   map[string]map[string]bool // kind -> used ids
 	guids map[string]string          // GUID (upper) -> kind
 	code  map[string]string          // GUID -> code id
+	// Filled while reading a project, for notes and sets:
+	user    map[string]string // user GUID -> coder id
+	source  map[string]string // source GUID -> source id
+	varIdx  map[string]int    // variable GUID -> index in Project.Variables
+	coderOf func(guid string) string
 }
 
 func newImporter(file string) *importer {
-	return &importer{file: file, p: &qda.Project{}, ids: map[string]map[string]bool{}, guids: map[string]string{}, code: map[string]string{}}
+	return &importer{file: file, p: &qda.Project{}, ids: map[string]map[string]bool{}, guids: map[string]string{}, code: map[string]string{},
+		user: map[string]string{}, source: map[string]string{}, varIdx: map[string]int{}}
 }
 
 // errorf records a problem.
@@ -314,19 +341,21 @@ var fromType = map[string]string{"Text": "string", "Boolean": "boolean", "Intege
 func (im *importer) project(x *xProject, source func(file string) ([]byte, error)) {
 	p := im.p
 	p.Name = slug(x.Name, "project")
-	p.Title = x.Name
+	if x.Name != p.Name {
+		p.Title = x.Name // an export writes the title, or the name when there is none
+	}
 	p.Description = x.Description
-	user := map[string]string{}
+	user := im.user
 	if x.Users != nil {
 		for i, u := range x.Users.User {
 			g := im.define("user", u.GUID)
-			name := u.Name
+			name := u.ID // the user's short id (MAXQDA's initials, our coder id)
 			if name == "" {
-				name = u.ID
+				name = u.Name
 			}
 			id := im.newID("coder", name, i+1)
 			user[g] = id
-			p.Coders = append(p.Coders, qda.Coder{ID: id, Name: u.Name, GUID: g})
+			p.Coders = append(p.Coders, qda.Coder{ID: id, Name: or(u.Name, id), GUID: g})
 		}
 	}
 	coderOf := func(guid string) string {
@@ -344,10 +373,11 @@ func (im *importer) project(x *xProject, source func(file string) ([]byte, error
 		im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("user %s is not listed under Users; added as coder %q", guid, id))
 		return id
 	}
+	im.coderOf = coderOf
 	if x.CodeBook != nil {
 		im.codes(x.CodeBook.Codes.Code, "")
 	}
-	varIdx := map[string]int{}
+	varIdx := im.varIdx
 	if x.Variables != nil {
 		used := map[string]bool{"id": true, "label": true, "guid": true}
 		for i, v := range x.Variables.Variable {
@@ -364,12 +394,12 @@ func (im *importer) project(x *xProject, source func(file string) ([]byte, error
 			}
 			used[col] = true
 			varIdx[g] = len(p.Variables)
-			p.Variables = append(p.Variables, qda.Variable{Name: col, Title: v.Name, Type: t})
+			p.Variables = append(p.Variables, qda.Variable{Name: col, Title: v.Name, Type: t, Description: v.Description})
 		}
 	}
 	// Sources and selections.
 	selSeg := map[string][]int{} // selection GUID -> segment indices
-	srcID := map[string]string{}
+	srcID := im.source
 	if x.Sources != nil {
 		for _, s := range x.Sources.Picture {
 			im.define("source", s.GUID)
@@ -397,21 +427,10 @@ func (im *importer) project(x *xProject, source func(file string) ([]byte, error
 			case s.Content != nil:
 				text = *s.Content
 			case strings.HasPrefix(s.PlainTextPath, "internal://"):
-				file := strings.TrimPrefix(s.PlainTextPath, "internal://")
-				if err := checkEntryName(file); err != nil || strings.Contains(file, "/") {
-					im.errorf("TextSource %q: plainTextPath %q: expected a file name in sources/", s.Name, s.PlainTextPath)
+				var ok bool
+				if text, ok = im.internalText("TextSource", s.Name, s.PlainTextPath, source); !ok {
 					continue
 				}
-				b, err := source(file)
-				if err != nil {
-					im.errorf("TextSource %q: %v", s.Name, err)
-					continue
-				}
-				if !utf8.Valid(b) {
-					im.errorf("TextSource %q: %s is not UTF-8", s.Name, file)
-					continue
-				}
-				text = string(b)
 			case s.PlainTextPath != "":
 				im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf("TextSource %q: external plain text %s is not read", s.Name, s.PlainTextPath))
 				continue
@@ -421,7 +440,7 @@ func (im *importer) project(x *xProject, source func(file string) ([]byte, error
 			}
 			id := im.newID("source", s.Name, i+1)
 			srcID[g] = id
-			p.Sources = append(p.Sources, qda.Source{ID: id, Name: s.Name, Text: text, GUID: g})
+			p.Sources = append(p.Sources, qda.Source{ID: id, Name: or(s.Name, id), Text: text, Description: s.Description, GUID: g})
 			n := qda.RuneLen(text)
 			if len(s.Coding) > 0 {
 				im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("TextSource %q: %d codings of the whole source imported as segments over its whole text", s.Name, len(s.Coding)))
@@ -452,19 +471,7 @@ func (im *importer) project(x *xProject, source func(file string) ([]byte, error
 		for i, c := range x.Cases.Case {
 			g := im.define("case", c.GUID)
 			id := im.newID("case", c.Name, i+1)
-			cs := qda.Case{ID: id, Name: c.Name, GUID: g, Values: make([]string, len(p.Variables))}
-			for _, vv := range c.VariableValue {
-				vi, ok := varIdx[normGUID(vv.VariableRef.Target)]
-				if !ok {
-					im.errorf("Case %q: VariableRef %s: %w", c.Name, vv.VariableRef.Target, ErrMissingRef)
-					continue
-				}
-				for _, v := range []*string{vv.TextValue, vv.BooleanValue, vv.IntegerValue, vv.FloatValue, vv.DateValue, vv.DateTimeValue} {
-					if v != nil {
-						cs.Values[vi] = *v
-					}
-				}
-			}
+			cs := qda.Case{ID: id, Name: or(c.Name, id), GUID: g, Values: im.values(fmt.Sprintf("Case %q", c.Name), c.VariableValue)}
 			if len(c.CodeRef) > 0 {
 				im.rep.Warnings = append(im.rep.Warnings, fmt.Sprintf("Case %q: %d codes applied to the case itself are not imported", c.Name, len(c.CodeRef)))
 			}
@@ -521,4 +528,13 @@ func (im *importer) segment(c xCoding, source, selection string, start, end int,
 	}
 	im.p.Segments = append(im.p.Segments, qda.Segment{ID: "seg-" + strconv.Itoa(len(im.p.Segments)+1), Source: source,
 		Code: code, Coder: coder, Start: start, End: end, Selection: selection, GUID: cg})
+}
+
+// or returns name, or id when name is empty: exports write the id where
+// an object has no name, so an import names it by its id to round-trip.
+func or(name, id string) string {
+	if name == "" {
+		return id
+	}
+	return name
 }

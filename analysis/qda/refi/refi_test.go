@@ -8,12 +8,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
 	"nexus/analysis/qda"
 	"nexus/analysis/qda/synth"
-
 	"nexus/internal/testenv"
 )
 
@@ -37,9 +37,13 @@ func zipOf(t *testing.T, entries ...string) []byte {
 
 // atlasArchive zips testdata/atlas, an example after Annex A.2 of the
 // REFI-QDA standard as exported by ATLAS.ti.
-func atlasArchive(t *testing.T) []byte {
+func atlasArchive(t *testing.T) []byte { return dirArchive(t, "testdata/atlas") }
+
+// dirArchive zips the files under root, with slash-separated names
+// relative to root.
+func dirArchive(t *testing.T, root string) []byte {
+	t.Helper()
 	var entries []string
-	root := "testdata/atlas"
 	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -381,18 +385,58 @@ func TestImportFileFailureWritesNothing(t *testing.T) {
 func FuzzImportProject(f *testing.F) {
 	f.Add([]byte(`<Project name="x"/>`))
 	f.Add([]byte(`<Project name="x"><CodeBook><Codes><Code guid="44444444-4444-4444-4444-444444444444" name="a" isCodable="true"/></Codes></CodeBook><Sources><TextSource guid="11111111-1111-1111-1111-111111111111" name="s"><PlainTextContent>abc</PlainTextContent><PlainTextSelection guid="22222222-2222-2222-2222-222222222222" startPosition="0" endPosition="2"><Coding guid="33333333-3333-3333-3333-333333333333"><CodeRef targetGUID="44444444-4444-4444-4444-444444444444"/></Coding></PlainTextSelection></TextSource></Sources></Project>`))
+	// The source files of the tool fixtures go into every archive, so
+	// their project.qde seeds import and mutations of them reach the
+	// round trip.
+	sources := map[string][]byte{}
+	for _, tool := range tools {
+		if b, err := os.ReadFile(filepath.Join("testdata", tool, "project.qde")); err == nil {
+			f.Add(b)
+		}
+		files, _ := filepath.Glob(filepath.Join("testdata", tool, "sources", "*"))
+		for _, file := range files {
+			if b, err := os.ReadFile(file); err == nil {
+				sources["sources/"+filepath.Base(file)] = b
+			}
+		}
+	}
+	names := make([]string, 0, len(sources))
+	for n := range sources {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	f.Add([]byte(`<Project name="x"><Users><User guid="11111111-1111-1111-1111-111111111111" name="u"/></Users><Notes><Note guid="22222222-2222-2222-2222-222222222222" name="n" creatingUser="11111111-1111-1111-1111-111111111111"><PlainTextContent>memo</PlainTextContent></Note></Notes><Sets><Set guid="33333333-3333-3333-3333-333333333333" name="s"><MemberNote targetGUID="22222222-2222-2222-2222-222222222222"/></Set></Sets><NoteRef targetGUID="22222222-2222-2222-2222-222222222222"/></Project>`))
 	f.Fuzz(func(t *testing.T, qde []byte) {
 		var b bytes.Buffer
 		zw := zip.NewWriter(&b)
 		w, _ := zw.Create("project.qde")
 		w.Write(qde)
+		for _, n := range names {
+			w, _ := zw.Create(n)
+			w.Write(sources[n])
+		}
 		zw.Close()
 		p, _, err := ImportProject("f.qdpx", bytes.NewReader(b.Bytes()), int64(b.Len()), DefaultLimits)
 		if err == nil {
-			// Whatever imports must export and re-import.
+			// Whatever imports must export, and re-import to the same
+			// package.
 			var out bytes.Buffer
 			if err := Project(&out, p); err != nil {
 				t.Fatalf("export of an imported project: %v", err)
+			}
+			q, _, err := ImportProject("g.qdpx", bytes.NewReader(out.Bytes()), int64(out.Len()), DefaultLimits)
+			if err != nil {
+				t.Fatalf("re-import of an export: %v", err)
+			}
+			f1, err1 := qda.Files(p)
+			f2, err2 := qda.Files(q)
+			if (err1 == nil) != (err2 == nil) {
+				t.Fatalf("files: %v / %v", err1, err2)
+			}
+			for k := range f1 {
+				if !bytes.Equal(f1[k], f2[k]) {
+					t.Fatalf("%s differs after export and import:\n%s\n----\n%s", k, f1[k], f2[k])
+				}
 			}
 		}
 	})

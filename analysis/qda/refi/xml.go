@@ -21,7 +21,27 @@ type xProject struct {
 	Variables   *xVariables `xml:"Variables"`
 	Cases       *xCases     `xml:"Cases"`
 	Sources     *xSources   `xml:"Sources"`
+	Notes       *xNotes     `xml:"Notes"`
+	Sets        *xSets      `xml:"Sets"`
 	Description string      `xml:"Description,omitempty"`
+	NoteRef     []xRef      `xml:"NoteRef"`
+}
+
+type xNotes struct {
+	Note []xTextSource `xml:"Note"`
+}
+
+type xSets struct {
+	Set []xSet `xml:"Set"`
+}
+
+type xSet struct {
+	GUID         string `xml:"guid,attr"`
+	Name         string `xml:"name,attr"`
+	Description  string `xml:"Description,omitempty"`
+	MemberCode   []xRef `xml:"MemberCode"`
+	MemberSource []xRef `xml:"MemberSource"`
+	MemberNote   []xRef `xml:"MemberNote"`
 }
 
 type xUsers struct {
@@ -40,6 +60,24 @@ type xCodeBook struct {
 	Xmlns   string   `xml:"xmlns,attr,omitempty"`
 	Origin  string   `xml:"origin,attr,omitempty"`
 	Codes   xCodes   `xml:"Codes"`
+	Sets    *xCBSets `xml:"Sets"` // only in a .qdc codebook
+}
+
+// xCBSets are the code sets of a .qdc codebook: Codebook.xsd names the
+// member's GUID "guid", where Project-mrt2019.xsd says "targetGUID".
+type xCBSets struct {
+	Set []xCBSet `xml:"Set"`
+}
+
+type xCBSet struct {
+	GUID        string      `xml:"guid,attr"`
+	Name        string      `xml:"name,attr"`
+	Description string      `xml:"Description,omitempty"`
+	MemberCode  []xCBMember `xml:"MemberCode"`
+}
+
+type xCBMember struct {
+	GUID string `xml:"guid,attr"`
 }
 
 type xCodes struct {
@@ -52,6 +90,7 @@ type xCode struct {
 	IsCodable   bool    `xml:"isCodable,attr"`
 	Color       string  `xml:"color,attr,omitempty"`
 	Description string  `xml:"Description,omitempty"`
+	NoteRef     []xRef  `xml:"NoteRef"`
 	Code        []xCode `xml:"Code"`
 }
 
@@ -60,9 +99,10 @@ type xVariables struct {
 }
 
 type xVariable struct {
-	GUID string `xml:"guid,attr"`
-	Name string `xml:"name,attr"`
-	Type string `xml:"typeOfVariable,attr"`
+	GUID        string `xml:"guid,attr"`
+	Name        string `xml:"name,attr"`
+	Type        string `xml:"typeOfVariable,attr"`
+	Description string `xml:"Description,omitempty"`
 }
 
 type xCases struct {
@@ -115,6 +155,10 @@ type xTextSource struct {
 	Content       *string      `xml:"PlainTextContent"`
 	Selection     []xSelection `xml:"PlainTextSelection"`
 	Coding        []xCoding    `xml:"Coding"`
+	NoteRef       []xRef       `xml:"NoteRef"`
+	// VariableValue holds document variables (MAXQDA, NVivo file
+	// classifications); never written.
+	VariableValue []xVariableValue `xml:"VariableValue"`
 }
 
 type xSelection struct {
@@ -123,11 +167,14 @@ type xSelection struct {
 	Start        string    `xml:"startPosition,attr"`
 	End          string    `xml:"endPosition,attr"`
 	CreatingUser string    `xml:"creatingUser,attr,omitempty"`
+	Description  string    `xml:"Description,omitempty"` // read as a note; written as one
 	Coding       []xCoding `xml:"Coding"`
+	NoteRef      []xRef    `xml:"NoteRef"`
 }
 
 type xCoding struct {
 	GUID         string `xml:"guid,attr"`
 	CreatingUser string `xml:"creatingUser,attr,omitempty"`
 	CodeRef      xRef   `xml:"CodeRef"`
+	NoteRef      []xRef `xml:"NoteRef"`
 }

@@ -100,7 +100,8 @@ func Generate(seed uint64) *qda.Project {
 		Name:        "synthetic-coding",
 		Title:       "Synthetic coding study (SYNTHETIC data for the QDA toolkit)",
 		Description: Description,
-		Version:     "1.0.0",
+		Synthetic:   true,
+		Version:     "1.1.0",
 		Variables: []qda.Variable{
 			{Name: "category", Title: "Respondent category", Type: "string"},
 			{Name: "region", Title: "Region", Type: "string"},
@@ -196,7 +197,37 @@ func Generate(seed uint64) *qda.Project {
 			}
 		}
 	}
+	addMemos(p)
 	return p
+}
+
+// addMemos adds sets and notes made from the generated data, without
+// drawing random numbers, so the rest of the study stays as version 1.0.0
+// generated it.
+func addMemos(p *qda.Project) {
+	urban := qda.Set{ID: "urban-interviews", Name: "Interviews in towns (synthetic)",
+		Description: "Document set: the transcripts of respondents who live in a town."}
+	for i, c := range p.Cases {
+		if c.Values[3] == "true" {
+			urban.Sources = append(urban.Sources, p.Sources[i].ID)
+		}
+	}
+	access := qda.Set{ID: "access-codes", Name: "Access codes", Description: "Code set: the codes about reaching services."}
+	for _, c := range p.Codes {
+		if c.Parent == "access" {
+			access.Codes = append(access.Codes, c.ID)
+		}
+	}
+	p.Notes = []qda.Note{
+		{ID: "memo-project", Title: "Project memo (synthetic)", Coder: "coder-a", Refs: []string{"project"},
+			Text: "SYNTHETIC memo: the three coders coded independently, then compared."},
+		{ID: "memo-cost", Title: "Cost vs. distance (synthetic)", Coder: "coder-b", Refs: []string{"code:access-cost", "code:access-distance"},
+			Text: "SYNTHETIC memo: fares for the bus are cost, not distance."},
+		{ID: "memo-interview-01", Title: "Interview 01 (synthetic)", Coder: "coder-c", Refs: []string{"source:" + p.Sources[0].ID, "segment:" + p.Segments[0].ID},
+			Text: "SYNTHETIC memo: a short first interview."},
+	}
+	access.Notes = []string{"memo-cost"}
+	p.Sets = []qda.Set{urban, access}
 }
 
 // README returns the README.md of the synthetic dataset.
@@ -219,15 +250,20 @@ coders, case attributes, overlapping segments and intercoder agreement.
 | cases.csv | %d | synthetic respondents with typed attributes (category, region, age, urban) |
 | coders.csv | %d | synthetic coders |
 | segments.csv | %d | coded segments, start and end in Unicode code points, end exclusive |
+| sets.csv | %d | a document set and a code set |
+| notes.csv | %d | synthetic memos attached to the project, codes, a source and a segment |
+
+datapackage.json marks the package `+"`\"nexus:synthetic\": true`"+`, so every output of
+`+"`nexus qda`"+` on it carries a column data=synthetic.
 
 Regenerate (byte for byte):
 
-    go run ./cmd/gensynth -out datasets/examples/synthetic-coding/v1.0.0 -replace
+    go run ./cmd/gensynth -out datasets/examples/synthetic-coding/v1.1.0 -replace
 
 Analyse:
 
-    nexus qda agreement datasets/examples/synthetic-coding/v1.0.0
-    nexus qda cooccurrence datasets/examples/synthetic-coding/v1.0.0
-    nexus qda export datasets/examples/synthetic-coding/v1.0.0 --out synthetic.qdpx
-`, seed, len(p.Codes), len(p.Sources), len(p.Cases), len(p.Coders), len(p.Segments))
+    nexus qda agreement datasets/examples/synthetic-coding/v1.1.0
+    nexus qda cooccurrence datasets/examples/synthetic-coding/v1.1.0
+    nexus qda export datasets/examples/synthetic-coding/v1.1.0 --out synthetic.qdpx
+`, seed, len(p.Codes), len(p.Sources), len(p.Cases), len(p.Coders), len(p.Segments), len(p.Sets), len(p.Notes))
 }

@@ -11,11 +11,11 @@ import (
 )
 
 // dataset is the committed output of cmd/gensynth.
-const dataset = "../../../datasets/examples/synthetic-coding/v1.0.0"
+const dataset = "../../../datasets/examples/synthetic-coding/v1.1.0"
 
 // TestDatasetUpToDate checks that the committed synthetic dataset is
 // exactly what the generator makes from the fixed seed. Regenerate with
-// go run ./cmd/gensynth -out datasets/examples/synthetic-coding/v1.0.0 -replace.
+// go run ./cmd/gensynth -out datasets/examples/synthetic-coding/v1.1.0 -replace.
 func TestDatasetUpToDate(t *testing.T) {
 	p := Generate(Seed)
 	files, err := qda.Files(p)
@@ -37,7 +37,7 @@ func TestDatasetUpToDate(t *testing.T) {
 
 func TestLabelledSynthetic(t *testing.T) {
 	p := Generate(Seed)
-	if !p.Synthetic() || !strings.Contains(p.Description, Label) || !strings.Contains(README(p, Seed), Label) {
+	if !p.Synthetic || !strings.Contains(p.Description, Label) || !strings.Contains(README(p, Seed), Label) {
 		t.Error("the synthetic study does not say SYNTHETIC")
 	}
 	for _, s := range p.Sources {
