@@ -56,7 +56,7 @@ func FromStudy(s *study.Study) []Entry {
 			y = r.Year
 		}
 		out = append(out, Entry{
-			Key: r.Key, Kind: r.Kind, Authors: names(r.Authors, r.Surnames),
+			Key: r.Key, Kind: string(r.Kind), Authors: names(r.Authors, r.Surnames),
 			Year: y, Month: m, Day: d, Title: r.Title, Container: r.Container,
 			Volume: r.Volume, Issue: r.Issue, Pages: r.Pages, Publisher: r.Publisher,
 			DOI: r.DOI, URL: r.URL,

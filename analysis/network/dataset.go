@@ -11,7 +11,7 @@ import (
 type Filter struct {
 	// TieTypes keeps only relations whose TieType is listed; empty keeps
 	// all.
-	TieTypes []string
+	TieTypes []study.TieType
 	// From and To keep only relations whose period overlaps the years
 	// [From, To]; 0 leaves that end open. A relation with no start year is
 	// taken to start at the beginning of time, one with no end year to be
@@ -19,10 +19,10 @@ type Filter struct {
 	From, To int
 	// Scope keeps only organizations of this scope ("study" or "example")
 	// and the relations between them; "" keeps all.
-	Scope string
+	Scope study.Scope
 	// Coding keeps only relations coded this way ("stated" or
 	// "inferred"); "" keeps both.
-	Coding string
+	Coding study.Coding
 	// Isolates keeps every organization of the scope as a node, also
 	// those without a kept relation. Exports set it, so that a tool that
 	// reads them computes its measures over every organization; the
@@ -74,14 +74,14 @@ func FromStudy(s *study.Study, f Filter) ([]Node, []Edge) {
 		used[r.Source], used[r.Target] = true, true
 		edges = append(edges, Edge{
 			ID: r.ID, Source: r.Source, Target: r.Target, Directed: r.Directed,
-			Type: r.TieType, Start: r.Start.String(), End: r.End.String(),
-			Coding: r.Coding, Refs: slices.Clone(r.Evidence.Refs), Weight: 1,
+			Type: string(r.TieType), Start: r.Start.String(), End: r.End.String(),
+			Coding: string(r.Coding), Refs: slices.Clone(r.Evidence.Refs), Weight: 1,
 		})
 	}
 	var nodes []Node
 	for _, o := range s.Organizations {
 		if used[o.ID] || (f.Isolates && inScope(o.ID)) {
-			nodes = append(nodes, Node{ID: o.ID, Name: o.Name, Scope: o.Scope, Camp: o.Camp, Kind: o.Kind})
+			nodes = append(nodes, Node{ID: o.ID, Name: o.Name, Scope: string(o.Scope), Camp: string(o.Camp), Kind: string(o.Kind)})
 		}
 	}
 	return nodes, edges

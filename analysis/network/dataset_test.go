@@ -45,7 +45,7 @@ func TestFromStudy(t *testing.T) {
 		nodes int
 	}{
 		{"all", Filter{}, []string{"r1", "r2", "r3", "r4"}, 4},
-		{"alliances", Filter{TieTypes: []string{"alliance"}}, []string{"r1", "r2", "r4"}, 3},
+		{"alliances", Filter{TieTypes: []study.TieType{study.Alliance}}, []string{"r1", "r2", "r4"}, 3},
 		{"stated", Filter{Coding: "stated"}, []string{"r1", "r3"}, 3},
 		{"study scope", Filter{Scope: "study"}, []string{"r1", "r2", "r3"}, 3},
 		{"from 2011", Filter{From: 2011}, []string{"r1", "r2", "r3"}, 3},

@@ -44,17 +44,17 @@ func Span(d study.Date) (from, to float64) {
 // the timeline colours, one palette colour each, in a fixed order.
 var eventGroups = []struct {
 	label string
-	kinds []string
+	kinds []study.EventKind
 }{
-	{"founding, emergence", []string{"founding", "emergence", "resurgence"}},
-	{"merger, split, pledge", []string{"merger", "split", "pledge"}},
-	{"announcement", []string{"announcement"}},
-	{"invasion, military operation", []string{"invasion", "military-operation", "arrest"}},
-	{"attack", []string{"attack"}},
-	{"takeover, withdrawal", []string{"takeover", "withdrawal"}},
+	{"founding, emergence", []study.EventKind{study.Founding, study.Emergence, study.Resurgence}},
+	{"merger, split, pledge", []study.EventKind{study.MergerEvent, study.SplitEvent, study.PledgeEvent}},
+	{"announcement", []study.EventKind{study.Announcement}},
+	{"invasion, military operation", []study.EventKind{study.Invasion, study.MilitaryOperation, study.Arrest}},
+	{"attack", []study.EventKind{study.Attack}},
+	{"takeover, withdrawal", []study.EventKind{study.Takeover, study.Withdrawal}},
 }
 
-func eventGroup(kind string) int {
+func eventGroup(kind study.EventKind) int {
 	for i, g := range eventGroups {
 		for _, k := range g.kinds {
 			if k == kind {
@@ -70,7 +70,7 @@ func groupColor(i int) color.Color {
 	return figure.Color([]int{0, 1, 2, 4, 5, 6, 7}[i%7])
 }
 
-func eventKindColor(kind string) color.Color {
+func eventKindColor(kind study.EventKind) color.Color {
 	if g := eventGroup(kind); g >= 0 {
 		return groupColor(g)
 	}
@@ -252,12 +252,12 @@ func ThemeDimensions(s *study.Study) (*plot.Plot, error) {
 	return p, nil
 }
 
-var referenceKinds = []string{"journal-article", "book", "chapter", "report", "news", "web"}
+var referenceKinds = []study.RefKind{study.JournalArticle, study.Book, study.Chapter, study.Report, study.News, study.Web}
 
 // ReferenceCounts counts the listed references by year of publication
 // (rows, every year from the oldest to the newest) and kind (columns, in
 // the order of referenceKinds).
-func ReferenceCounts(s *study.Study) (years []int, kinds []string, counts [][]float64) {
+func ReferenceCounts(s *study.Study) (years []int, kinds []study.RefKind, counts [][]float64) {
 	if len(s.References) == 0 {
 		return nil, referenceKinds, nil
 	}
@@ -311,7 +311,7 @@ func ReferenceYears(s *study.Study) (*plot.Plot, error) {
 		}
 		below = b
 		p.Add(b)
-		p.Legend.Add(k, b)
+		p.Legend.Add(string(k), b)
 	}
 	labels := make([]string, len(years))
 	for i, y := range years {

@@ -23,12 +23,12 @@ import (
 // cooperation the paper describes. Splits, defections, rivalry and armed
 // conflict link organizations too, but not as allies, so they stay out of
 // the network measures (T3 lists them).
-var AllianceTies = []string{"alliance", "affiliation", "merger", "pledge", "sanctuary", "support", "joint-operation", "liaison"}
+var AllianceTies = []study.TieType{study.Alliance, study.Affiliation, study.Merger, study.Pledge, study.Sanctuary, study.Support, study.JointOperation, study.Liaison}
 
 // AllianceFilter selects the alliance network of the paper: the
 // organizations of the South-Asian network under study and the cooperative
 // ties between them, whether stated or inferred, over the whole period.
-var AllianceFilter = network.Filter{TieTypes: AllianceTies, Scope: "study"}
+var AllianceFilter = network.Filter{TieTypes: AllianceTies, Scope: study.StudyScope}
 
 // Seed is the Louvain seed of every community detection in the paper.
 const Seed = 1
@@ -72,7 +72,7 @@ func NetworkMeasures(s *study.Study) (*table.Table, error) {
 	)
 	t.Label = "tbl:network-measures"
 	t.Caption = fmt.Sprintf("The %d organizations and %d ties of the alliance network (scope: study; tie types: %s).",
-		len(g.Nodes), len(g.Links), strings.Join(AllianceTies, ", "))
+		len(g.Nodes), len(g.Links), study.JoinCodes(AllianceTies, ", "))
 	t.Long = true
 	t.Notes = []string{
 		"Degree and k-core count ties; strength sums each tie's independent sources (distinct references cited, plus one for passages citing none).",
@@ -229,10 +229,10 @@ func RobustnessTable(s *study.Study) (*table.Table, error) {
 
 // tieStyle gives each tie type of the alliance network a colour and a
 // dash pattern, so the types stay apart in greyscale too.
-func tieStyle(tieType string) draw.LineStyle {
+func tieStyle(tieType study.TieType) draw.LineStyle {
 	solid, dashed := []vg.Length(nil), []vg.Length{vg.Points(4), vg.Points(2)}
 	dotted, dashDot := []vg.Length{vg.Points(1), vg.Points(1.5)}, []vg.Length{vg.Points(6), vg.Points(2), vg.Points(1), vg.Points(2)}
-	styles := map[string]draw.LineStyle{
+	styles := map[study.TieType]draw.LineStyle{
 		"alliance":        {Color: figure.Orange, Dashes: solid},
 		"affiliation":     {Color: figure.SkyBlue, Dashes: dashed},
 		"merger":          {Color: figure.BluishGreen, Dashes: dotted},
@@ -279,12 +279,12 @@ func (n networkPlot) radius(i int) vg.Length {
 }
 
 // linkType is the dominant tie type of the k-th link of g.
-func linkType(g *network.Graph, k int) string {
-	count := map[string]int{}
+func linkType(g *network.Graph, k int) study.TieType {
+	count := map[study.TieType]int{}
 	for _, e := range g.LinkEdges(k) {
-		count[e.Type]++
+		count[study.TieType(e.Type)]++
 	}
-	best := ""
+	best := study.TieType("")
 	for _, t := range AllianceTies {
 		if count[t] > count[best] {
 			best = t
@@ -343,7 +343,7 @@ func AllianceNetworkFigure(s *study.Study) (*plot.Plot, error) {
 	p.Title.Text = fmt.Sprintf("The alliance network: %d organizations, %d ties; rings by k-core, main core inside; line width = sources", len(g.Nodes), len(g.Links))
 	p.HideAxes()
 	p.Add(np)
-	present := map[string]bool{}
+	present := map[study.TieType]bool{}
 	for k := range g.Links {
 		present[linkType(g, k)] = true
 	}
@@ -354,7 +354,7 @@ func AllianceNetworkFigure(s *study.Study) (*plot.Plot, error) {
 				return nil, err
 			}
 			ls.LineStyle = tieStyle(t)
-			p.Legend.Add(t, ls)
+			p.Legend.Add(string(t), ls)
 		}
 	}
 	campsPresent := map[string]bool{}

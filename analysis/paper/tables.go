@@ -10,11 +10,11 @@ import (
 	"nexus/analysis/table"
 )
 
-var kindLabel = map[string]string{
-	"total":    "Sample",
-	"category": "Respondent category",
-	"sampling": "Sampling",
-	"method":   "Method",
+var kindLabel = map[study.RespondentKind]string{
+	study.Total:    "Sample",
+	study.Category: "Respondent category",
+	study.Sampling: "Sampling",
+	study.Method:   "Method",
 }
 
 // StudyDesign is T1: the study design and sample as the methodology
@@ -28,7 +28,7 @@ func StudyDesign(s *study.Study) (*table.Table, error) {
 	)
 	t.Label = "tbl:study-design"
 	t.Caption = "Respondents, sampling and methods of the interview study."
-	order := map[string]int{"method": 0, "sampling": 1, "total": 2, "category": 3}
+	order := map[study.RespondentKind]int{study.Method: 0, study.Sampling: 1, study.Total: 2, study.Category: 3}
 	rows := append([]study.Respondent(nil), s.Respondents...)
 	sort.SliceStable(rows, func(i, j int) bool { return order[rows[i].Kind] < order[rows[j].Kind] })
 	reported := 0
@@ -37,10 +37,10 @@ func StudyDesign(s *study.Study) (*table.Table, error) {
 		if r.N.Valid {
 			n = table.Int(r.N.Value)
 		}
-		if r.Kind != "category" && r.Kind != "total" {
+		if r.Kind != study.Category && r.Kind != study.Total {
 			n = table.Str("")
 		}
-		if r.Kind == "category" && r.N.Valid {
+		if r.Kind == study.Category && r.N.Valid {
 			reported++
 		}
 		src := table.Ref{Resource: "respondents", Key: r.Category}
@@ -68,14 +68,14 @@ func codeLabels(s *study.Study, ids []string) string {
 }
 
 // NexusLabel prints a theme's nexus as the paper's subsection names it.
-func NexusLabel(nexus string) string {
+func NexusLabel(nexus study.Nexus) string {
 	switch nexus {
-	case "ttp-aq":
+	case study.NexusAQ:
 		return "TTP–AQ"
-	case "ttp-iskp":
+	case study.NexusISKP:
 		return "TTP–ISKP"
 	}
-	return nexus
+	return string(nexus)
 }
 
 // Codebook is T2: each theme of the findings with its nexus, the
@@ -268,13 +268,13 @@ func Dyads(s *study.Study) (*table.Table, error) {
 			if RowPeriod(r) != "" {
 				periodIDs = append(periodIDs, r.ID)
 			}
-			types = append(types, r.TieType)
+			types = append(types, string(r.TieType))
 			mog = append(mog, r.Moghadam)
-			basis = append(basis, r.Basis)
+			basis = append(basis, string(r.Basis))
 			dims = append(dims, r.Dimensions...)
 			pages = append(pages, fmt.Sprintf("%02d", r.Evidence.Page))
 			refLists = append(refLists, r.Evidence.Refs)
-			if r.Coding == "stated" {
+			if r.Coding == study.Stated {
 				stated++
 			}
 		}
@@ -298,9 +298,9 @@ func Dyads(s *study.Study) (*table.Table, error) {
 			pageList = append(pageList, strings.TrimLeft(p, "0"))
 		}
 		a, b := orgs[d.A], orgs[d.B]
-		scope := a.Scope
+		scope := string(a.Scope)
 		if b.Scope != a.Scope {
-			scope = "study/example"
+			scope = string(study.StudyScope) + "/" + string(study.ExampleScope)
 		}
 		rels, pair := table.Refs("relations", ids...), table.Refs("organizations", d.A, d.B)
 		var cited []string
@@ -325,16 +325,16 @@ func Dyads(s *study.Study) (*table.Table, error) {
 }
 
 // qualified prints a casualty figure with the paper's qualifier.
-func qualified(n study.Int, q string) table.Cell {
+func qualified(n study.Int, q study.CountQualifier) table.Cell {
 	if !n.Valid {
 		return table.Missing()
 	}
 	switch q {
-	case "more-than":
+	case study.MoreThan:
 		return table.Str("more than " + strconv.Itoa(n.Value))
-	case "at-least":
+	case study.AtLeast:
 		return table.Str("at least " + strconv.Itoa(n.Value))
-	case "about":
+	case study.About:
 		return table.Str("about " + strconv.Itoa(n.Value))
 	}
 	return table.Int(n.Value)
@@ -383,7 +383,7 @@ func Timeline(s *study.Study) (*table.Table, error) {
 			actors = append(actors, orgLabel(orgs[a]))
 		}
 		killed, injured := table.Str(""), table.Str("")
-		if e.Kind == "attack" {
+		if e.Kind == study.Attack {
 			killed = qualified(e.Killed, e.KilledQualifier)
 			if !e.Killed.Valid && e.KilledAsPrinted != "" {
 				killed = table.Str(e.KilledAsPrinted)
@@ -391,9 +391,9 @@ func Timeline(s *study.Study) (*table.Table, error) {
 			injured = qualified(e.Injured, e.InjuredQualifier)
 		}
 		ev := table.Ref{Resource: "events", Key: e.ID}
-		t.Append(table.Str(date).From(ev), table.Str(e.Title).From(ev), table.Str(e.Kind).From(ev), table.Str(e.Place).From(ev),
+		t.Append(table.Str(date).From(ev), table.Str(e.Title).From(ev), table.Str(string(e.Kind)).From(ev), table.Str(e.Place).From(ev),
 			table.Str(strings.Join(actors, "; ")).From(append([]table.Ref{ev}, table.Refs("organizations", e.Actors...)...)...),
-			killed.From(ev), injured.From(ev), table.Str(e.DateBasis).From(ev),
+			killed.From(ev), injured.From(ev), table.Str(string(e.DateBasis)).From(ev),
 			table.Str(refs.labels(e.Evidence.Refs)).From(append([]table.Ref{ev}, table.Refs("references", e.Evidence.Refs...)...)...),
 			table.Int(e.Evidence.Page).From(ev))
 	}
@@ -472,11 +472,11 @@ func AuditCitations(s *study.Study) []Audit {
 }
 
 // slipLabel names each kind of recorded slip in the audit's detail.
-var slipLabel = map[string]string{
-	"name-variant":       "name printed",
-	"ambiguous-citation": "matches listed",
-	"abbreviation":       "abbreviation printed",
-	"number":             "number printed",
+var slipLabel = map[study.SlipKind]string{
+	study.NameVariant:       "name printed",
+	study.AmbiguousCitation: "matches listed",
+	study.Abbreviation:      "abbreviation printed",
+	study.NumberSlip:        "number printed",
 }
 
 // slipsByCitation describes, for each citation ID, the recorded slips
@@ -487,7 +487,7 @@ func slipsByCitation(s *study.Study) map[string]string {
 	for _, sl := range s.Slips {
 		label := slipLabel[sl.Kind]
 		if label == "" {
-			label = sl.Kind
+			label = string(sl.Kind)
 		}
 		d := label + " " + strings.Join(sl.Variants, " / ") + " (" + sl.ID + ")"
 		for _, c := range sl.Citations {

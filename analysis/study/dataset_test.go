@@ -191,7 +191,8 @@ func TestDatasetVerbatim(t *testing.T) {
 // codedRow is a row that carries a coding: its evidence, the words the
 // coding rests on, and its notes.
 type codedRow struct {
-	what, coding string
+	what         string
+	coding       Coding
 	words        []string
 	quote, notes string
 }

@@ -139,11 +139,11 @@ func (i Int) String() string {
 
 // Qualified prints d with the qualifier the paper bounds it by: "after
 // 2020", "before 2014", "by 2007", or d alone when q is empty.
-func Qualified(d Date, q string) string {
+func Qualified(d Date, q DateQualifier) string {
 	if q == "" || d.IsZero() {
 		return d.String()
 	}
-	return q + " " + d.String()
+	return string(q) + " " + d.String()
 }
 
 // DateLabel prints the event's date as the paper gives it: the qualified

@@ -13,7 +13,7 @@ func ExampleEvent_DateLabel() {
 	attacks := study.Event{Date: study.Date{Year: 2022}, End: study.Date{Year: 2023}}
 	fmt.Println(rebirth.DateLabel())
 	fmt.Println(attacks.DateLabel())
-	fmt.Println(study.Qualified(study.Date{Year: 2007}, "by"))
+	fmt.Println(study.Qualified(study.Date{Year: 2007}, study.By))
 	// Output:
 	// after 2020
 	// 2022–2023

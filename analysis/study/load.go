@@ -28,32 +28,32 @@ func FromPackage(p *datapkg.Package) (*Study, error) {
 	s.Organizations = convert(c, "organizations", func(r row) Organization {
 		return Organization{
 			ID: r.str("id"), Name: r.str("name"), Abbreviation: r.str("abbreviation"),
-			Kind: r.str("kind"), Scope: r.str("scope"), Camp: r.str("camp"), Region: r.str("region"),
+			Kind: code[OrgKind](r, "kind"), Scope: code[Scope](r, "scope"), Camp: code[Camp](r, "camp"), Region: r.str("region"),
 			Parent: r.str("parent"), Founded: r.date("founded"), Evidence: r.evidence(), Notes: r.str("notes"),
 		}
 	})
 	s.Relations = convert(c, "relations", func(r row) Relation {
 		return Relation{
 			ID: r.str("id"), Source: r.str("source"), Target: r.str("target"), Directed: r.bool("directed"),
-			TieType: r.str("tie_type"), Moghadam: r.str("moghadam"), Basis: r.str("basis"),
+			TieType: code[TieType](r, "tie_type"), Moghadam: r.str("moghadam"), Basis: code[Basis](r, "basis"),
 			Dimensions: r.list("dimensions"), Start: r.date("period_start"), End: r.date("period_end"),
-			PeriodAsPrinted: r.str("period_as_printed"), Coding: r.str("coding"), StatedWords: r.list("stated_words"),
+			PeriodAsPrinted: r.str("period_as_printed"), Coding: code[Coding](r, "coding"), StatedWords: r.list("stated_words"),
 			Evidence: r.evidence(), Notes: r.str("notes"),
 		}
 	})
 	s.Events = convert(c, "events", func(r row) Event {
 		return Event{
-			ID: r.str("id"), Date: r.date("date"), End: r.date("date_end"), DateQualifier: r.str("date_qualifier"),
-			DateBasis: r.str("date_basis"),
-			Kind:      r.str("kind"), Title: r.str("title"), Place: r.str("place"), Actors: r.list("actors"),
-			Killed: r.nint("killed"), KilledQualifier: r.str("killed_qualifier"), KilledAsPrinted: r.str("killed_as_printed"),
-			Injured: r.nint("injured"), InjuredQualifier: r.str("injured_qualifier"),
+			ID: r.str("id"), Date: r.date("date"), End: r.date("date_end"), DateQualifier: code[DateQualifier](r, "date_qualifier"),
+			DateBasis: code[DateBasis](r, "date_basis"),
+			Kind:      code[EventKind](r, "kind"), Title: r.str("title"), Place: r.str("place"), Actors: r.list("actors"),
+			Killed: r.nint("killed"), KilledQualifier: code[CountQualifier](r, "killed_qualifier"), KilledAsPrinted: r.str("killed_as_printed"),
+			Injured: r.nint("injured"), InjuredQualifier: code[CountQualifier](r, "injured_qualifier"),
 			Evidence: r.evidence(), Notes: r.str("notes"),
 		}
 	})
 	s.Themes = convert(c, "themes", func(r row) Theme {
 		return Theme{
-			ID: r.str("id"), Order: r.int("order"), Nexus: r.str("nexus"), Statement: r.str("statement"),
+			ID: r.str("id"), Order: r.int("order"), Nexus: code[Nexus](r, "nexus"), Statement: r.str("statement"),
 			Dimensions: r.list("dimensions"), Implications: r.list("implications"),
 			Page: r.int("page"), Section: r.str("section"),
 		}
@@ -67,13 +67,13 @@ func FromPackage(p *datapkg.Package) (*Study, error) {
 	})
 	s.Codes = convert(c, "codes", func(r row) Code {
 		return Code{
-			ID: r.str("id"), Label: r.str("label"), Parent: r.str("parent"), Kind: r.str("kind"),
+			ID: r.str("id"), Label: r.str("label"), Parent: r.str("parent"), Kind: code[CodeKind](r, "kind"),
 			Description: r.str("description"), Color: r.str("color"),
 		}
 	})
 	s.Respondents = convert(c, "respondents", func(r row) Respondent {
 		return Respondent{
-			Category: r.str("category"), Kind: r.str("kind"), Label: r.str("label"), N: r.nint("n"),
+			Category: r.str("category"), Kind: code[RespondentKind](r, "kind"), Label: r.str("label"), N: r.nint("n"),
 			Evidence: r.evidence(),
 		}
 	})
@@ -82,13 +82,13 @@ func FromPackage(p *datapkg.Package) (*Study, error) {
 			Key: r.str("key"), Order: r.int("order"), Authors: r.str("authors"), Surnames: r.list("surnames"),
 			Year: r.int("year"), DateAsPrinted: r.str("date_as_printed"), Title: r.str("title"),
 			Container: r.str("container"), Volume: r.str("volume"), Issue: r.str("issue"), Pages: r.str("pages"),
-			Publisher: r.str("publisher"), DOI: r.str("doi"), URL: r.str("url"), Kind: r.str("kind"),
+			Publisher: r.str("publisher"), DOI: r.str("doi"), URL: r.str("url"), Kind: code[RefKind](r, "kind"),
 			Page: r.int("page"), Notes: r.str("notes"),
 		}
 	})
 	s.Citations = convert(c, "citations", func(r row) Citation {
 		return Citation{
-			ID: r.str("id"), AsPrinted: r.str("as_printed"), Form: r.str("form"),
+			ID: r.str("id"), AsPrinted: r.str("as_printed"), Form: code[CitationForm](r, "form"),
 			CitedNames: r.list("cited_names"), CitedYear: r.int("cited_year"), Key: r.str("key"),
 			Page: r.int("page"), Section: r.str("section"), Notes: r.str("notes"),
 		}
@@ -106,27 +106,27 @@ func FromPackage(p *datapkg.Package) (*Study, error) {
 func convertPeople(c *conv, s *Study) {
 	s.Persons = convert(c, "persons", func(r row) Person {
 		return Person{
-			ID: r.str("id"), Person: r.str("person"), Organization: r.str("organization"), Role: r.str("role"),
-			Former: r.bool("former"), Coding: r.str("coding"), StatedWords: r.list("stated_words"),
+			ID: r.str("id"), Person: r.str("person"), Organization: r.str("organization"), Role: code[Role](r, "role"),
+			Former: r.bool("former"), Coding: code[Coding](r, "coding"), StatedWords: r.list("stated_words"),
 			Evidence: r.evidence(), Notes: r.str("notes"),
 		}
 	})
 	s.Presence = convert(c, "presence", func(r row) Presence {
 		return Presence{
-			ID: r.str("id"), Organization: r.str("organization"), Place: r.str("place"), Kind: r.str("kind"),
-			PeriodAsPrinted: r.str("period_as_printed"), Coding: r.str("coding"), StatedWords: r.list("stated_words"),
+			ID: r.str("id"), Organization: r.str("organization"), Place: r.str("place"), Kind: code[PresenceKind](r, "kind"),
+			PeriodAsPrinted: r.str("period_as_printed"), Coding: code[Coding](r, "coding"), StatedWords: r.list("stated_words"),
 			Evidence: r.evidence(), Notes: r.str("notes"),
 		}
 	})
 	s.Typology = convert(c, "typology", func(r row) Type {
 		return Type{
-			ID: r.str("id"), Order: r.int("order"), Label: r.str("label"), Basis: r.str("basis"),
+			ID: r.str("id"), Order: r.int("order"), Label: r.str("label"), Basis: code[Basis](r, "basis"),
 			StatedWords: r.list("stated_words"), Evidence: r.evidence(), Example: r.str("example"),
 		}
 	})
 	s.Slips = convert(c, "slips", func(r row) Slip {
 		return Slip{
-			ID: r.str("id"), Kind: r.str("kind"), Page: r.int("page"), Section: r.str("section"), Quote: r.str("quote"),
+			ID: r.str("id"), Kind: code[SlipKind](r, "kind"), Page: r.int("page"), Section: r.str("section"), Quote: r.str("quote"),
 			Variants: r.list("variants"), Citations: r.list("citations"), Notes: r.str("notes"),
 		}
 	})
@@ -244,3 +244,7 @@ func (r row) date(name string) Date {
 func (r row) evidence() Evidence {
 	return Evidence{Page: r.int("page"), Section: r.str("section"), Quote: r.str("quote"), Refs: r.list("refs")}
 }
+
+// code returns a field's value as the enumeration type T (see enums.go);
+// the schema has checked that it is one of T's values or empty.
+func code[T ~string](r row, name string) T { return T(r.str(name)) }

@@ -50,9 +50,9 @@ type Organization struct {
 	ID           string
 	Name         string
 	Abbreviation string
-	Kind         string // militant-group, faction, coalition, ...
-	Scope        string // "study" or "example"
-	Camp         string // aq, is, ttp, taliban, state, other
+	Kind         OrgKind
+	Scope        Scope
+	Camp         Camp
 	Region       string
 	Parent       string // ID of the parent organization, or ""
 	Founded      Date
@@ -65,13 +65,13 @@ type Relation struct {
 	ID              string
 	Source, Target  string // organization IDs
 	Directed        bool
-	TieType         string // alliance, affiliation, merger, split, pledge, ...
+	TieType         TieType
 	Moghadam        string // Moghadam (2017) category, or ""
-	Basis           string // ideological, expedient, both, unknown
+	Basis           Basis
 	Dimensions      []string
 	Start, End      Date
 	PeriodAsPrinted string
-	Coding          string   // "stated" or "inferred"
+	Coding          Coding
 	StatedWords     []string // the paper's words that make the coding stated; each occurs in the quote
 	Evidence        Evidence
 	Notes           string
@@ -81,17 +81,17 @@ type Relation struct {
 type Event struct {
 	ID               string
 	Date, End        Date
-	DateQualifier    string // "", "after", "before" or "by": how the paper bounds Date
-	DateBasis        string // "text" or "reference"
-	Kind             string
+	DateQualifier    DateQualifier // "" when the paper gives the date itself
+	DateBasis        DateBasis
+	Kind             EventKind
 	Title            string
 	Place            string
 	Actors           []string
 	Killed           Int
-	KilledQualifier  string
+	KilledQualifier  CountQualifier
 	KilledAsPrinted  string // the paper's words for the dead when it gives no number ("several CIA operatives")
 	Injured          Int
-	InjuredQualifier string
+	InjuredQualifier CountQualifier
 	Evidence         Evidence
 	Notes            string
 }
@@ -100,7 +100,7 @@ type Event struct {
 type Theme struct {
 	ID           string
 	Order        int
-	Nexus        string // "ttp-aq" or "ttp-iskp"
+	Nexus        Nexus
 	Statement    string
 	Dimensions   []string
 	Implications []string
@@ -128,7 +128,7 @@ type Code struct {
 	ID          string
 	Label       string
 	Parent      string
-	Kind        string // group, dimension, implication
+	Kind        CodeKind
 	Description string
 	Color       string
 }
@@ -137,7 +137,7 @@ type Code struct {
 // respondent category, a sampling technique or a method.
 type Respondent struct {
 	Category string
-	Kind     string // total, category, sampling, method
+	Kind     RespondentKind
 	Label    string
 	N        Int // missing when the paper does not report it
 	Evidence Evidence
@@ -159,7 +159,7 @@ type Reference struct {
 	Publisher     string
 	DOI           string
 	URL           string
-	Kind          string
+	Kind          RefKind
 	Page          int
 	Notes         string
 }
@@ -168,7 +168,7 @@ type Reference struct {
 type Citation struct {
 	ID         string
 	AsPrinted  string
-	Form       string // "parenthetical" or "narrative"
+	Form       CitationForm
 	CitedNames []string
 	CitedYear  int
 	Key        string // resolved reference key, or "" when the list has none
@@ -184,9 +184,9 @@ type Person struct {
 	ID           string
 	Person       string // the name as printed
 	Organization string // organization ID, or "" when the paper names none
-	Role         string // leader, emir, commander, member, affiliate, ideologue, liaison
-	Former       bool   // the paper says the tie is past ("was once", "former")
-	Coding       string // "stated" or "inferred"
+	Role         Role
+	Former       bool // the paper says the tie is past ("was once", "former")
+	Coding       Coding
 	StatedWords  []string
 	Evidence     Evidence
 	Notes        string
@@ -198,9 +198,9 @@ type Presence struct {
 	ID              string
 	Organization    string
 	Place           string // as printed
-	Kind            string
+	Kind            PresenceKind
 	PeriodAsPrinted string
-	Coding          string
+	Coding          Coding
 	StatedWords     []string
 	Evidence        Evidence
 	Notes           string
@@ -212,7 +212,7 @@ type Type struct {
 	ID          string
 	Order       int // depth of cooperation, 1 the deepest
 	Label       string
-	Basis       string
+	Basis       Basis
 	StatedWords []string
 	Evidence    Evidence // the quote is the paper's definition
 	Example     string
@@ -223,7 +223,7 @@ type Type struct {
 // number that does not match.
 type Slip struct {
 	ID        string
-	Kind      string // name-variant, ambiguous-citation, abbreviation, number
+	Kind      SlipKind
 	Page      int
 	Section   string
 	Quote     string

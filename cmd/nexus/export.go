@@ -60,7 +60,11 @@ func cmdExport(stdout, stderr io.Writer, args []string) error {
 	default:
 		return usagef("export", "unknown -format %q, expected one of %s", *format, strings.Join(exportFormats, ", "))
 	}
-	g, err := loadDataset(*dataset, filter(), *directed)
+	f, err := filter()
+	if err != nil {
+		return usagef("export", "%v", err)
+	}
+	g, err := loadDataset(*dataset, f, *directed)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -18,19 +19,26 @@ func init() {
 
 // filterFlags declares the dataset filter flags on fs; isolates is the
 // default of -isolates.
-func filterFlags(fs *flag.FlagSet, isolates bool) func() network.Filter {
+func filterFlags(fs *flag.FlagSet, isolates bool) func() (network.Filter, error) {
 	types := fs.String("type", "", "keep only these tie `types` (comma-separated)")
 	scope := fs.String("scope", "", "keep only organizations of this `scope` (study or example)")
 	coding := fs.String("coding", "", "keep only relations with this `coding`: stated or inferred")
 	from := fs.Int("from", 0, "keep only relations active in or after this `year`")
 	to := fs.Int("to", 0, "keep only relations active in or before this `year`")
 	iso := fs.Bool("isolates", isolates, "keep the organizations of the scope that have no kept relation")
-	return func() network.Filter {
-		f := network.Filter{Scope: *scope, Coding: *coding, From: *from, To: *to, Isolates: *iso}
-		if *types != "" {
-			f.TieTypes = strings.Split(*types, ",")
+	return func() (network.Filter, error) {
+		f := network.Filter{From: *from, To: *to, Isolates: *iso}
+		var err, errs error
+		if f.TieTypes, err = study.ParseCodes(*types, study.TieTypeValues); err != nil {
+			errs = errors.Join(errs, fmt.Errorf("-type: %w", err))
 		}
-		return f
+		if f.Scope, err = study.ParseCode(*scope, study.ScopeValues); err != nil {
+			errs = errors.Join(errs, fmt.Errorf("-scope: %w", err))
+		}
+		if f.Coding, err = study.ParseCode(*coding, study.CodingValues); err != nil {
+			errs = errors.Join(errs, fmt.Errorf("-coding: %w", err))
+		}
+		return f, errs
 	}
 }
 
@@ -129,8 +137,11 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 		opt.Weighted = *weight != ""
 	} else {
 		warnIgnored(stderr, fs, "with -dataset (weights are sources)", "weight")
-		var err error
-		if g, err = loadDataset(*dataset, filter(), *directed); err != nil {
+		f, err := filter()
+		if err != nil {
+			return usagef("network", "%v", err)
+		}
+		if g, err = loadDataset(*dataset, f, *directed); err != nil {
 			return err
 		}
 		opt.Brokerage = true
