@@ -28,6 +28,9 @@ var (
 	ErrSyntax      = errors.New("csv syntax error")
 	ErrUnsupported = errors.New("unsupported")
 	ErrMissingFile = errors.New("cannot read file")
+	ErrControl     = errors.New("control character")
+	ErrPublished   = errors.New("published version")
+	ErrLink        = errors.New("refusing to rewrite a symbolic link")
 )
 
 // Problem is one violation of a package's rules, shaped like

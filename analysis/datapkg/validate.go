@@ -6,14 +6,16 @@ import (
 	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash"
-	"os"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+
+	"nexus/analysis/safefile"
 )
 
 // Read opens the package in dir and reads and validates every resource.
@@ -112,9 +114,9 @@ func newHash(alg string) hash.Hash {
 
 func (r *Resource) read() Problems {
 	file := r.file
-	raw, err := os.ReadFile(file)
+	raw, err := safefile.ReadFile(r.dir, r.Path, maxFile)
 	if err != nil {
-		return Problems{{Path: file, Err: fmt.Errorf("%w: %v", ErrMissingFile, unwrapPath(err))}}
+		return Problems{readProblem(r, err)}
 	}
 	var ps Problems
 	var mu sync.Mutex
@@ -138,7 +140,7 @@ func (r *Resource) read() Problems {
 			h := newHash(alg)
 			h.Write(raw)
 			if got := hex.EncodeToString(h.Sum(nil)); got != want {
-				hashProblem = &Problem{Path: file, Err: fmt.Errorf("%w: declared %s:%s, file has %s:%s", ErrHash, alg, want, alg, got)}
+				hashProblem = &Problem{Path: file, Err: fmt.Errorf("%w: declared %s:%s, file has %s:%s; %s", ErrHash, alg, want, alg, got, RehashHint(r.dir))}
 			}
 		}()
 	}
@@ -153,11 +155,14 @@ func (r *Resource) read() Problems {
 	return ps
 }
 
-func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
+// readProblem reports why the file of r could not be read: a refusal of
+// package safefile names the resource and the reason; anything else is
+// ErrMissingFile.
+func readProblem(r *Resource, err error) *Problem {
+	if errors.Is(err, safefile.ErrOutside) || errors.Is(err, safefile.ErrNotRegular) || errors.Is(err, safefile.ErrTooLarge) {
+		return &Problem{Path: r.file, Err: fmt.Errorf("resource %q: %w", r.Name, err)}
 	}
-	return err
+	return &Problem{Path: r.file, Err: fmt.Errorf("%w: %v", ErrMissingFile, err)}
 }
 
 // validate checks every field, a few fields at a time in parallel, and

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -16,8 +17,9 @@ func cmdHash(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("hash", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	write := fs.Bool("w", false, "rewrite the hash entries of DIR/datapackage.json (for authoring a new version only)")
+	force := fs.Bool("force", false, "with -w, rewrite a published version too (one with an entry in the dataset's CHANGELOG.md)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: nexus hash [-w] DIR")
+		fmt.Fprintln(stderr, "usage: nexus hash [-w [--force]] DIR")
 		fmt.Fprintln(stderr, "prints one line per resource: file, sha256, and ok, differs (declared ...) or undeclared.")
 		fs.PrintDefaults()
 	}
@@ -33,19 +35,22 @@ func cmdHash(stdout, stderr io.Writer, args []string) error {
 	var err error
 	changed := false
 	if *write {
-		hs, changed, err = datapkg.Rehash(dir)
+		hs, changed, err = datapkg.Rehash(dir, datapkg.RehashOptions{Force: *force})
 	} else {
 		hs, err = datapkg.Hashes(dir)
 	}
 	if ps := datapkg.AsProblems(err); ps != nil {
 		printProblems(stdout, ps, maxProblems)
+		if errors.Is(err, datapkg.ErrPublished) {
+			fmt.Fprintln(stdout, "nexus hash: nothing written; pass --force with -w to rewrite a published version anyway")
+		}
 		return exitError{1}
 	}
 	if err != nil && hs == nil {
 		printProblems(stdout, datapkg.Problems{fileProblem(err, dir)}, 0)
 		return exitError{1}
 	}
-	bad := false
+	bad, differs := false, false
 	for _, h := range hs {
 		switch {
 		case h.Err != nil:
@@ -57,7 +62,11 @@ func cmdHash(stdout, stderr io.Writer, args []string) error {
 			fmt.Fprintf(stdout, "%s %s ok\n", h.Path, h.Actual)
 		default:
 			fmt.Fprintf(stdout, "%s %s differs (declared %s)\n", h.Path, h.Actual, h.Declared)
+			differs = true
 		}
+	}
+	if differs && !*write {
+		fmt.Fprintln(stdout, datapkg.RehashHint(dir))
 	}
 	if err != nil {
 		fmt.Fprintln(stdout, err)
