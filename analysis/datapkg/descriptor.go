@@ -93,6 +93,7 @@ type Field struct {
 	enum     map[string]bool
 	enumList []string // the canonical enum, when short
 	min, max *bound
+	date     bool   // a string field whose pattern admits only YYYY, YYYY-MM, YYYY-MM-DD (see isDatePattern)
 	layout   string // Go time layout for date, time and datetime
 	itemLay  string
 }
@@ -518,6 +519,7 @@ func compileField(jf jsonField, at string, missing []string, bad func(string, ..
 		} else {
 			f.pattern = re
 			f.prog = compileDFA(c.Pattern)
+			f.date = (f.Type == "string" || f.Type == "list" && f.ItemType == "string") && isDatePattern(c.Pattern)
 		}
 	}
 	if jc.Enum != nil {

@@ -278,9 +278,11 @@ func (t *Table) parse(file string, add func(*Problem)) {
 	sc.line = 1
 	i = sc.blank(i)
 	if i >= len(d) {
-		if !utf8.Valid(d) {
+		valid, ctrl := checkText(d, 0, len(d))
+		if !valid {
 			t.badUTF8(file, add)
 		}
+		t.controls(file, ctrl, add)
 		add(&Problem{Path: file, Err: fmt.Errorf("%w: empty file, want a header row", ErrHeader)})
 		return
 	}
@@ -291,13 +293,14 @@ func (t *Table) parse(file string, add func(*Problem)) {
 	sc.ncol = t.ncol
 
 	valid := true
+	var ctrl []int // offsets of control characters
 	split := len(d)
 	if forceSplit || len(d)-i > splitMin && runtime.GOMAXPROCS(0) > 1 {
 		split = splitPoint(d, i)
 	}
 	if split >= len(d) {
 		sc.alloc(bytes.Count(d[i:], []byte{'\n'})+1, max(nf, 1))
-		valid = utf8.Valid(d)
+		valid, ctrl = checkText(d, 0, len(d))
 		sc.run(i, len(d))
 	} else {
 		// One pass of counting sizes both halves and numbers the second.
@@ -309,16 +312,18 @@ func (t *Table) parse(file string, add func(*Problem)) {
 		b.alloc(linesB+1, max(nf, 1))
 		var wg sync.WaitGroup
 		var validA, validB bool
+		var ctrlB []int
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			validB = utf8.Valid(d[split:])
+			validB, ctrlB = checkText(d, split, len(d))
 			b.run(split, len(d))
 		}()
-		validA = utf8.Valid(d[:split])
+		validA, ctrl = checkText(d, 0, split)
 		stop := sc.run(i, split)
 		wg.Wait()
 		valid = validA && validB
+		ctrl = append(ctrl, ctrlB...)
 		if stop == split {
 			sc.merge(b)
 		} else {
@@ -332,6 +337,7 @@ func (t *Table) parse(file string, add func(*Problem)) {
 		add(p)
 	}
 	t.starts, t.ends, t.lines, t.incomplete = sc.starts, sc.ends, sc.lines, sc.incomplete
+	t.controls(file, ctrl, add)
 }
 
 // splitMin is the size above which a file is scanned in two halves;

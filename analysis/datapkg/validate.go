@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"math"
 	"runtime"
 	"slices"
 	"strconv"
@@ -297,6 +298,10 @@ func (t *Table) validateField(file string, fi int, soleKey, inKey bool, add func
 		case "string":
 			if pattern != nil && !pattern.MatchString(s) {
 				bad(r, s, fmt.Errorf("%w %q", ErrPattern, cons.Pattern))
+			} else if f.date {
+				if err := checkDate(s); err != nil {
+					bad(r, s, err)
+				}
 			}
 		case "integer", "year":
 			v, ok := parseInt(s)
@@ -349,19 +354,10 @@ func (t *Table) validateField(file string, fi int, soleKey, inKey bool, add func
 				bad(r, s, fmt.Errorf("%w, %s", ErrEnum, enumWant(f)))
 			}
 		}
-		if f.min != nil && (ord < f.min.v || f.min.excl && ord == f.min.v) {
-			op := ">="
-			if f.min.excl {
-				op = ">"
+		if f.min != nil || f.max != nil {
+			if err := f.checkBounds(ord); err != nil {
+				bad(r, s, err)
 			}
-			bad(r, s, fmt.Errorf("%w, want %s %s", ErrMinimum, op, f.min.text))
-		}
-		if f.max != nil && (ord > f.max.v || f.max.excl && ord == f.max.v) {
-			op := "<="
-			if f.max.excl {
-				op = "<"
-			}
-			bad(r, s, fmt.Errorf("%w, want %s %s", ErrMaximum, op, f.max.text))
 		}
 		if hasLen && f.Type != "list" {
 			n := runeLen(s)
@@ -401,6 +397,38 @@ func (t *Table) validateField(file string, fi int, soleKey, inKey bool, add func
 			bad(r, t.textAt(r, c), fmt.Errorf("%w, first on line %d", ErrUnique, t.lines[first]))
 		})
 	}
+}
+
+// checkBounds checks the ordinal v of a value against the field's minimum
+// and maximum. NaN, INF and -INF fail every bound: Table Schema reads them
+// as numbers, so a field without bounds accepts them, but a bounded field
+// wants a finite number (NaN compares false with everything, and would
+// otherwise pass both bounds).
+func (f *Field) checkBounds(v float64) error {
+	minOp, maxOp := ">=", "<="
+	if f.min != nil && f.min.excl {
+		minOp = ">"
+	}
+	if f.max != nil && f.max.excl {
+		maxOp = "<"
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		var want []string
+		if f.min != nil {
+			want = append(want, minOp+" "+f.min.text)
+		}
+		if f.max != nil {
+			want = append(want, maxOp+" "+f.max.text)
+		}
+		return fmt.Errorf("%w, want a number %s", ErrNotFinite, strings.Join(want, " and "))
+	}
+	if f.min != nil && (v < f.min.v || f.min.excl && v == f.min.v) {
+		return fmt.Errorf("%w, want %s %s", ErrMinimum, minOp, f.min.text)
+	}
+	if f.max != nil && (v > f.max.v || f.max.excl && v == f.max.v) {
+		return fmt.Errorf("%w, want %s %s", ErrMaximum, maxOp, f.max.text)
+	}
+	return nil
 }
 
 // canonicalInt reports whether s is an integer written the one way
@@ -455,6 +483,10 @@ func (t *Table) checkList(f *Field, pattern *matcher, s string, bad func(error))
 		} else {
 			if pattern != nil && !pattern.MatchString(item) {
 				bad(fmt.Errorf("%w %q: item %d %q", ErrPattern, cons.Pattern, n, item))
+			} else if f.date {
+				if err := checkDate(item); err != nil {
+					bad(fmt.Errorf("item %d %q: %w", n, item, err))
+				}
 			}
 			if f.enum != nil && !f.enum[item] {
 				bad(fmt.Errorf("%w: item %d %q, %s", ErrEnum, n, item, enumWant(f)))
