@@ -40,6 +40,10 @@ var (
 	ErrTooLarge   = errors.New("file too large")
 )
 
+// MaxSize is the limit packages datapkg and qda set for a file of a
+// package: 2 GiB - 1 bytes (datapkg's tables address bytes with 32 bits).
+const MaxSize = 1<<31 - 1
+
 // File is a regular file of a package directory, open for reading. Reads
 // fail with ErrTooLarge beyond the limit given to Open.
 type File struct {
@@ -79,7 +83,28 @@ func Open(dir, name string, limit int64) (*File, error) {
 		}
 		return nil, unwrap(err)
 	}
-	if st, err = f.Stat(); err != nil {
+	return checkOpen(f, limit)
+}
+
+// OpenRegular opens the file name, wherever it is (a file the user names,
+// not one of a package), for reading: as Open, it refuses anything but a
+// regular file without blocking on a FIFO, and a file larger than limit.
+func OpenRegular(name string, limit int64) (*File, error) {
+	if st, err := os.Stat(name); err == nil && !st.Mode().IsRegular() {
+		return nil, notRegular(st.Mode())
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, unwrap(err)
+	}
+	return checkOpen(f, limit)
+}
+
+// checkOpen checks the open file f (fstat) and returns it as a *File, or
+// closes it and says why not.
+func checkOpen(f *os.File, limit int64) (*File, error) {
+	st, err := f.Stat()
+	if err != nil {
 		f.Close()
 		return nil, unwrap(err)
 	}
@@ -170,6 +195,15 @@ func (f *File) tooLarge() error {
 
 // Close closes the file.
 func (f *File) Close() error { return f.f.Close() }
+
+// ReadAt reads len(p) bytes at offset off, as os.File.ReadAt, within the
+// limit: for a reader of an archive, which seeks.
+func (f *File) ReadAt(p []byte, off int64) (int, error) {
+	if f.limit >= 0 && off+int64(len(p)) > f.limit {
+		return 0, fmt.Errorf("%w: a read at offset %d, want the file's first %d bytes", ErrTooLarge, off, f.limit)
+	}
+	return f.f.ReadAt(p, off)
+}
 
 // ReadFile opens name in dir as Open does and reads it whole, into a
 // buffer of the size the file system reports (plus one byte, to see the
