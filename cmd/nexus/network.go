@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -106,6 +107,11 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 		opt.Brokerage = true
 	}
 	m, err := network.Compute(g, opt)
+	if errors.Is(err, network.ErrOverflow) {
+		// No metrics: writing Inf or NaN would pass them off as results.
+		fmt.Fprintln(stderr, "nexus network:", err)
+		return exitError{1}
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "nexus network: warning:", err)
 	}
