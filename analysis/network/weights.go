@@ -64,7 +64,7 @@ func (m *Metrics) checkFinite() error {
 		why  string
 	}{
 		{"betweenness", m.Betweenness, "the number of shortest paths overflows float64"},
-		{"closeness", m.Closeness, "the distances to it sum beyond float64, or are so small that their reciprocal is"},
+		{"closeness", m.Closeness, "the distances to it sum beyond float64, or so near 0 that their reciprocal overflows"},
 		{"harmonic", m.Harmonic, "a distance to it is so small (its link lengths underflow) that its reciprocal overflows float64"},
 		{"eigenvector", m.Eigenvector, "the power iteration overflows float64"},
 		{"pagerank", m.PageRank, "the iteration overflows float64"},

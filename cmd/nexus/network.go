@@ -109,7 +109,7 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 	m, err := network.Compute(g, opt)
 	if errors.Is(err, network.ErrOverflow) {
 		// No metrics: writing Inf or NaN would pass them off as results.
-		fmt.Fprintln(stderr, "nexus network:", err)
+		fmt.Fprintln(stderr, err)
 		return exitError{1}
 	}
 	if err != nil {
