@@ -137,13 +137,23 @@ func TestHashWriteRefuses(t *testing.T) {
 	}
 }
 
-// TestHashMismatchHint: a hash mismatch found by validate suggests
-// nexus hash -w DIR.
+// TestHashMismatchHint: a hash mismatch found by validate or build
+// suggests nexus hash -w DIR.
 func TestHashMismatchHint(t *testing.T) {
 	dir := fixtures + "/rules/hash"
 	code, out, _ := exitCode(t, "validate", dir)
 	if code != 1 || !strings.Contains(out, "hash mismatch") || !strings.Contains(out, "nexus hash -w "+dir) {
-		t.Errorf("exit %d:\n%s", code, out)
+		t.Errorf("validate: exit %d:\n%s", code, out)
+	}
+	// build, on a copy of the dataset with one byte changed.
+	ds := filepath.Join(t.TempDir(), "v1.0.0")
+	copyFixture(t, "../../datasets/ttp-alliances/v1.0.0", ds)
+	events := filepath.Join(ds, "events.csv")
+	b, _ := os.ReadFile(events)
+	os.WriteFile(events, bytes.Replace(b, []byte("2007"), []byte("2008"), 1), 0o644)
+	code, out, errs := exitCode(t, "build", "-dataset", ds, "-out", t.TempDir(), "T5")
+	if code == 0 || !strings.Contains(out+errs, "hash mismatch") || !strings.Contains(out+errs, "nexus hash -w "+ds) {
+		t.Errorf("build: exit %d:\n%s%s", code, out, errs)
 	}
 }
 
