@@ -27,12 +27,41 @@ var ctrlClass = func() (c [256]uint8) {
 	return c
 }()
 
-// checkText reports whether d[from:to] is valid UTF-8 and returns the
-// offsets (in d) of the control characters in it. Eight bytes are tested
-// at a time: only a word with a byte below 0x20, a DEL or a non-ASCII
-// byte is looked at byte by byte.
-func checkText(d []byte, from, to int) (valid bool, ctrl []int) {
-	valid = utf8.Valid(d[from:to])
+// The scanner finds control characters as it splits a file: the bytes
+// of ctrlClass stop its loop over an unquoted field (scanner.control),
+// and the body of a quoted field, which it skips with IndexByte, is
+// scanned by ctrlSpan. A file without them costs nothing more.
+
+// control records offset j when a control character starts there, and
+// reports whether the byte is one of ctrlClass (not a delimiter, line
+// feed or quote), so that the caller goes on past it.
+func (s *scanner) control(j int) bool {
+	c := s.d[j]
+	if c == s.delim || c == '\n' || c == '"' || ctrlClass[c] == 0 {
+		return false
+	}
+	if c != 0xC2 || j+1 < len(s.d) && s.d[j+1] >= 0x80 && s.d[j+1] <= 0x9F {
+		s.ctrl = append(s.ctrl, j)
+	}
+	return true
+}
+
+// skip goes on to the next delimiter or line feed from i, recording the
+// control characters on the way, and returns where it stopped.
+func (s *scanner) skip(i int) int {
+	for i < len(s.d) && s.d[i] != s.delim && s.d[i] != '\n' {
+		if ctrlClass[s.d[i]] != 0 {
+			s.control(i)
+		}
+		i++
+	}
+	return i
+}
+
+// ctrlSpan appends the offsets of the control characters in d[from:to]
+// to ctrl. Eight bytes are tested at a time: only a word with a byte
+// below 0x20, a DEL or a non-ASCII byte is looked at byte by byte.
+func ctrlSpan(d []byte, from, to int, ctrl []int) []int {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	i := from
 	for ; i+8 <= to; i += 8 {
@@ -45,11 +74,11 @@ func checkText(d []byte, from, to int) (valid bool, ctrl []int) {
 		}
 		ctrl = ctrlBytes(d, i, i+8, to, ctrl)
 	}
-	return valid, ctrlBytes(d, i, to, to, ctrl)
+	return ctrlBytes(d, i, to, to, ctrl)
 }
 
 // ctrlBytes appends the offsets of the control characters that start in
-// d[i:j]; a C1 control may end at or before limit.
+// d[i:j]; a C1 control must end before limit.
 func ctrlBytes(d []byte, i, j, limit int, ctrl []int) []int {
 	for ; i < j; i++ {
 		switch ctrlClass[d[i]] {

@@ -3,6 +3,7 @@ package datapkg
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -138,27 +139,43 @@ func TestSparseResource(t *testing.T) {
 	}
 }
 
-// TestCheckText compares the word-at-a-time scan for control characters
-// with a rune-by-rune one on random bytes.
-func TestCheckText(t *testing.T) {
+// TestControlPositions parses random CSV text and compares the control
+// characters reported with those found by a byte-by-byte scan of the
+// whole file: the scanner must see every byte, quoted or not, and give
+// each its line and column.
+func TestControlPositions(t *testing.T) {
+	p, err := Open("testdata/good")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := p.Resource("people")
 	rng := rand.New(rand.NewPCG(1, 2))
-	alphabet := []byte("ab,\"\n\r\t\x00\x07\x1f\x7f\xc2\x80\x9f\xa0é")
-	for range 2000 {
-		d := make([]byte, rng.IntN(40))
+	alphabet := []byte("ab,,\"\n\r\t\x00\x07\x1f\x7f\xc2\x80\x9f\xa0é")
+	for range 3000 {
+		d := make([]byte, rng.IntN(60))
 		for i := range d {
 			d[i] = alphabet[rng.IntN(len(alphabet))]
 		}
-		from := rng.IntN(len(d) + 1)
-		_, got := checkText(d, from, len(d))
-		var want []int
-		for i := from; i < len(d); i++ {
-			c := d[i]
+		var want []string
+		for i, c := range d {
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f || c == 0xc2 && i+1 < len(d) && d[i+1] >= 0x80 && d[i+1] <= 0x9f {
-				want = append(want, i)
+				l, col := lineCol(d, i)
+				want = append(want, fmt.Sprintf("%d:%d", l, col))
 			}
 		}
-		if !slices.Equal(got, want) {
-			t.Fatalf("checkText(%q, %d) = %v, want %v", d, from, got, want)
+		for _, split := range []bool{false, true} {
+			forceSplit = split
+			var got []string
+			tb := &Table{Resource: r, raw: d}
+			tb.parse("f.csv", func(pr *Problem) {
+				if errors.Is(pr, ErrControl) {
+					got = append(got, fmt.Sprintf("%d:%d", pr.Line, pr.Column))
+				}
+			})
+			forceSplit = false
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q (split %v): controls at %v, want %v", d, split, got, want)
+			}
 		}
 	}
 }

@@ -274,15 +274,18 @@ func (t *Table) parse(file string, add func(*Problem)) {
 	}
 	sc := &scanner{d: d, delim: r.delimiter, file: file}
 	sc.special[sc.delim], sc.special['\n'], sc.special['"'] = true, true, true
+	for b, c := range ctrlClass {
+		if c != 0 {
+			sc.special[b] = true // see scanner.control
+		}
+	}
 	// The header is the first record.
 	sc.line = 1
 	i = sc.blank(i)
 	if i >= len(d) {
-		valid, ctrl := checkText(d, 0, len(d))
-		if !valid {
+		if !utf8.Valid(d) {
 			t.badUTF8(file, add)
 		}
-		t.controls(file, ctrl, add)
 		add(&Problem{Path: file, Err: fmt.Errorf("%w: empty file, want a header row", ErrHeader)})
 		return
 	}
@@ -293,14 +296,13 @@ func (t *Table) parse(file string, add func(*Problem)) {
 	sc.ncol = t.ncol
 
 	valid := true
-	var ctrl []int // offsets of control characters
 	split := len(d)
 	if forceSplit || len(d)-i > splitMin && runtime.GOMAXPROCS(0) > 1 {
 		split = splitPoint(d, i)
 	}
 	if split >= len(d) {
 		sc.alloc(bytes.Count(d[i:], []byte{'\n'})+1, max(nf, 1))
-		valid, ctrl = checkText(d, 0, len(d))
+		valid = utf8.Valid(d)
 		sc.run(i, len(d))
 	} else {
 		// One pass of counting sizes both halves and numbers the second.
@@ -312,18 +314,16 @@ func (t *Table) parse(file string, add func(*Problem)) {
 		b.alloc(linesB+1, max(nf, 1))
 		var wg sync.WaitGroup
 		var validA, validB bool
-		var ctrlB []int
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			validB, ctrlB = checkText(d, split, len(d))
+			validB = utf8.Valid(d[split:])
 			b.run(split, len(d))
 		}()
-		validA, ctrl = checkText(d, 0, split)
+		validA = utf8.Valid(d[:split])
 		stop := sc.run(i, split)
 		wg.Wait()
 		valid = validA && validB
-		ctrl = append(ctrl, ctrlB...)
 		if stop == split {
 			sc.merge(b)
 		} else {
@@ -337,7 +337,7 @@ func (t *Table) parse(file string, add func(*Problem)) {
 		add(p)
 	}
 	t.starts, t.ends, t.lines, t.incomplete = sc.starts, sc.ends, sc.lines, sc.incomplete
-	t.controls(file, ctrl, add)
+	t.controls(file, sc.ctrl, add)
 }
 
 // splitMin is the size above which a file is scanned in two halves;
@@ -380,6 +380,7 @@ type scanner struct {
 	lines      []int32
 	problems   Problems
 	incomplete bool
+	ctrl       []int // offsets of control characters, in order
 }
 
 func (s *scanner) alloc(rows, ncol int) {
@@ -394,6 +395,7 @@ func (s *scanner) merge(b *scanner) {
 	s.lines = append(s.lines, b.lines...)
 	s.problems = append(s.problems, b.problems...)
 	s.incomplete = s.incomplete || b.incomplete
+	s.ctrl = append(s.ctrl, b.ctrl...)
 }
 
 func (s *scanner) at(off int, err error) {
@@ -471,6 +473,7 @@ func (s *scanner) record(i int) (next, end int) {
 			if !closed {
 				s.at(i, fmt.Errorf("%w: quoted field not closed, want a closing quote", ErrSyntax))
 			}
+			s.ctrl = ctrlSpan(d, start, j, s.ctrl)
 			s.line += bytes.Count(d[start:j], []byte{'\n'})
 			i = j + 1
 			if i < len(d) && d[i] == '\r' && (i+1 == len(d) || d[i+1] == '\n') {
@@ -478,21 +481,24 @@ func (s *scanner) record(i int) (next, end int) {
 			}
 			if i < len(d) && d[i] != delim && d[i] != '\n' {
 				s.at(i, fmt.Errorf("%w: text after a closing quote, want a delimiter or the end of the line", ErrSyntax))
-				for i < len(d) && d[i] != delim && d[i] != '\n' {
-					i++
-				}
+				i = s.skip(i)
 			}
 			i = min(i, len(d))
 		} else {
 			j := i
-			for j < len(d) && !s.special[d[j]] {
-				j++
+			for {
+				for j < len(d) && !s.special[d[j]] {
+					j++
+				}
+				if j < len(d) && s.control(j) {
+					j++
+					continue
+				}
+				break
 			}
 			if j < len(d) && d[j] == '"' {
 				s.at(j, fmt.Errorf("%w: quote in an unquoted field, want the field quoted and the quote doubled", ErrSyntax))
-				for j < len(d) && d[j] != delim && d[j] != '\n' {
-					j++
-				}
+				j = s.skip(j)
 			}
 			i = j
 		}
