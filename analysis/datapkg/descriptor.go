@@ -421,6 +421,7 @@ func compileSchema(js jsonSchema, at string, bad func(string, ...any)) *Schema {
 			fat = fmt.Sprintf("%s (%s)", fat, jf.Name)
 		}
 		f := compileField(jf, fat, s.MissingValues, bad)
+		f.date = f.pattern != nil && (f.Type == "string" || f.Type == "list" && f.ItemType == "string") && isDatePattern(f.Constraints.Pattern)
 		if f.Name == "" {
 			bad("%s: name is missing", fat)
 		} else if seen[f.Name] {
@@ -519,7 +520,6 @@ func compileField(jf jsonField, at string, missing []string, bad func(string, ..
 		} else {
 			f.pattern = re
 			f.prog = compileDFA(c.Pattern)
-			f.date = (f.Type == "string" || f.Type == "list" && f.ItemType == "string") && isDatePattern(c.Pattern)
 		}
 	}
 	if jc.Enum != nil {
