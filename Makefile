@@ -8,7 +8,7 @@
 
 SHELL   := /bin/bash
 GO      ?= go
-DATASET ?= datasets/ttp-alliances/v1.0.0
+DATASET ?= datasets/ttp-alliances/v1.1.0
 FIGURES ?= figures
 NEXUS   := bin/nexus
 
@@ -23,7 +23,7 @@ NOTEBOOK_OUT := $(patsubst notebooks/%.md,$(FIGURES)/notebooks/%.md,$(NOTEBOOKS)
 
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
-.PHONY: all help test vet gotest verify validate clean bench outputs notebooks
+.PHONY: all help test vet gotest verify validate quotes clean bench outputs notebooks
 
 all: $(FIGURES)/MANIFEST ## build every table, figure and notebook under figures/, and the MANIFEST
 
@@ -55,6 +55,10 @@ validate: $(NEXUS) ## validate every dataset version under datasets/
 
 verify: $(NEXUS) ## regenerate everything in a temporary directory and compare with figures/ byte for byte
 	$(NEXUS) verify -dataset $(DATASET) -figures $(FIGURES) $(NOTEBOOKS)
+
+quotes: $(NEXUS) ## check every quote of the dataset against your copy of the paper: make quotes PAPER=paper.txt
+	@test -n "$(PAPER)" || { echo 'make quotes: give your plain-text copy of the paper, e.g. make quotes PAPER=paper.txt (pdftotext -layout paper.pdf paper.txt makes one)' >&2; exit 2; }
+	$(NEXUS) quotes -paper "$(PAPER)" $(DATASET)
 
 vet:
 	$(GO) vet ./...

@@ -5,27 +5,35 @@ OUTPUT_FILES := \
 	$(FIGURES)/tbl-study-design.csv \
 	$(FIGURES)/tbl-study-design.md \
 	$(FIGURES)/tbl-study-design.tex \
+	$(FIGURES)/tbl-study-design.trace.csv \
 	$(FIGURES)/tbl-codebook.csv \
 	$(FIGURES)/tbl-codebook.md \
 	$(FIGURES)/tbl-codebook.tex \
+	$(FIGURES)/tbl-codebook.trace.csv \
 	$(FIGURES)/tbl-dyads.csv \
 	$(FIGURES)/tbl-dyads.md \
 	$(FIGURES)/tbl-dyads.tex \
+	$(FIGURES)/tbl-dyads.trace.csv \
 	$(FIGURES)/tbl-network-measures.csv \
 	$(FIGURES)/tbl-network-measures.md \
 	$(FIGURES)/tbl-network-measures.tex \
+	$(FIGURES)/tbl-network-measures.trace.csv \
 	$(FIGURES)/tbl-timeline.csv \
 	$(FIGURES)/tbl-timeline.md \
 	$(FIGURES)/tbl-timeline.tex \
+	$(FIGURES)/tbl-timeline.trace.csv \
 	$(FIGURES)/tbl-citation-audit.csv \
 	$(FIGURES)/tbl-citation-audit.md \
 	$(FIGURES)/tbl-citation-audit.tex \
+	$(FIGURES)/tbl-citation-audit.trace.csv \
 	$(FIGURES)/tbl-robustness.csv \
 	$(FIGURES)/tbl-robustness.md \
 	$(FIGURES)/tbl-robustness.tex \
+	$(FIGURES)/tbl-robustness.trace.csv \
 	$(FIGURES)/tbl-cooccurrence.csv \
 	$(FIGURES)/tbl-cooccurrence.md \
 	$(FIGURES)/tbl-cooccurrence.tex \
+	$(FIGURES)/tbl-cooccurrence.trace.csv \
 	$(FIGURES)/fig-alliance-network.svg \
 	$(FIGURES)/fig-alliance-network.png \
 	$(FIGURES)/fig-alliance-network.pdf \
@@ -46,35 +54,35 @@ OUTPUT_FILES := \
 	$(FIGURES)/fig-cooccurrence.pdf
 
 # T1: Study design and sample (paper.StudyDesign)
-$(FIGURES)/tbl-study-design.csv $(FIGURES)/tbl-study-design.md $(FIGURES)/tbl-study-design.tex &: $(NEXUS) $(DATASET)/respondents.csv
+$(FIGURES)/tbl-study-design.csv $(FIGURES)/tbl-study-design.md $(FIGURES)/tbl-study-design.tex $(FIGURES)/tbl-study-design.trace.csv &: $(NEXUS) $(DATASET)/respondents.csv
 	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) T1
 
 # T2: Codebook of findings (paper.Codebook)
-$(FIGURES)/tbl-codebook.csv $(FIGURES)/tbl-codebook.md $(FIGURES)/tbl-codebook.tex &: $(NEXUS) $(DATASET)/themes.csv $(DATASET)/excerpts.csv $(DATASET)/codes.csv $(DATASET)/references.csv
+$(FIGURES)/tbl-codebook.csv $(FIGURES)/tbl-codebook.md $(FIGURES)/tbl-codebook.tex $(FIGURES)/tbl-codebook.trace.csv &: $(NEXUS) $(DATASET)/themes.csv $(DATASET)/excerpts.csv $(DATASET)/codes.csv $(DATASET)/references.csv
 	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) T2
 
 # T3: Alliance dyads (paper.Dyads)
-$(FIGURES)/tbl-dyads.csv $(FIGURES)/tbl-dyads.md $(FIGURES)/tbl-dyads.tex &: $(NEXUS) $(DATASET)/relations.csv $(DATASET)/organizations.csv $(DATASET)/codes.csv
+$(FIGURES)/tbl-dyads.csv $(FIGURES)/tbl-dyads.md $(FIGURES)/tbl-dyads.tex $(FIGURES)/tbl-dyads.trace.csv &: $(NEXUS) $(DATASET)/relations.csv $(DATASET)/organizations.csv $(DATASET)/codes.csv
 	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) T3
 
 # T4: Network measures per organization (paper.NetworkMeasures)
-$(FIGURES)/tbl-network-measures.csv $(FIGURES)/tbl-network-measures.md $(FIGURES)/tbl-network-measures.tex &: $(NEXUS) $(DATASET)/relations.csv $(DATASET)/organizations.csv
+$(FIGURES)/tbl-network-measures.csv $(FIGURES)/tbl-network-measures.md $(FIGURES)/tbl-network-measures.tex $(FIGURES)/tbl-network-measures.trace.csv &: $(NEXUS) $(DATASET)/relations.csv $(DATASET)/organizations.csv
 	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) T4
 
 # T5: Timeline of events (paper.Timeline)
-$(FIGURES)/tbl-timeline.csv $(FIGURES)/tbl-timeline.md $(FIGURES)/tbl-timeline.tex &: $(NEXUS) $(DATASET)/events.csv $(DATASET)/organizations.csv $(DATASET)/references.csv
+$(FIGURES)/tbl-timeline.csv $(FIGURES)/tbl-timeline.md $(FIGURES)/tbl-timeline.tex $(FIGURES)/tbl-timeline.trace.csv &: $(NEXUS) $(DATASET)/events.csv $(DATASET)/organizations.csv $(DATASET)/references.csv
 	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) T5
 
 # T6: Citation audit (paper.CitationAudit)
-$(FIGURES)/tbl-citation-audit.csv $(FIGURES)/tbl-citation-audit.md $(FIGURES)/tbl-citation-audit.tex &: $(NEXUS) $(DATASET)/citations.csv $(DATASET)/references.csv
+$(FIGURES)/tbl-citation-audit.csv $(FIGURES)/tbl-citation-audit.md $(FIGURES)/tbl-citation-audit.tex $(FIGURES)/tbl-citation-audit.trace.csv &: $(NEXUS) $(DATASET)/citations.csv $(DATASET)/references.csv
 	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) T6
 
 # T7: Leave-one-source-out robustness (paper.RobustnessTable)
-$(FIGURES)/tbl-robustness.csv $(FIGURES)/tbl-robustness.md $(FIGURES)/tbl-robustness.tex &: $(NEXUS) $(DATASET)/relations.csv $(DATASET)/organizations.csv $(DATASET)/references.csv
+$(FIGURES)/tbl-robustness.csv $(FIGURES)/tbl-robustness.md $(FIGURES)/tbl-robustness.tex $(FIGURES)/tbl-robustness.trace.csv &: $(NEXUS) $(DATASET)/relations.csv $(DATASET)/organizations.csv $(DATASET)/references.csv
 	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) T7
 
 # T8: Code co-occurrence across the excerpts (paper.Cooccurrence)
-$(FIGURES)/tbl-cooccurrence.csv $(FIGURES)/tbl-cooccurrence.md $(FIGURES)/tbl-cooccurrence.tex &: $(NEXUS) $(DATASET)/excerpts.csv $(DATASET)/codes.csv
+$(FIGURES)/tbl-cooccurrence.csv $(FIGURES)/tbl-cooccurrence.md $(FIGURES)/tbl-cooccurrence.tex $(FIGURES)/tbl-cooccurrence.trace.csv &: $(NEXUS) $(DATASET)/excerpts.csv $(DATASET)/codes.csv
 	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) T8
 
 # F1: The alliance network (paper.AllianceNetworkFigure)

@@ -12,8 +12,8 @@ type Status string
 // The ways a generated file can differ from the committed one.
 const (
 	Differs Status = "differs" // present in both, other bytes
-	Missing Status = "missing" // committed but not regenerated
-	Extra   Status = "extra"   // regenerated but not committed
+	Missing Status = "missing" // the fresh build makes it, the committed tree lacks it
+	Extra   Status = "extra"   // the committed tree holds it, the fresh build does not make it
 )
 
 // Difference is one file that is not the same in both trees.
@@ -26,8 +26,10 @@ func (d Difference) String() string { return fmt.Sprintf("%s: %s", d.Status, d.P
 
 // Compare compares every file under committed with the file of the same
 // path under fresh, byte for byte (through sha256), and returns the files
-// that differ, are missing from fresh, or are extra in fresh, sorted by
-// path. The manifests are compared too.
+// that differ, that the committed tree lacks (Missing: the build makes
+// them, so commit them) and that it holds although the build does not make
+// them (Extra: a stray or stale file), sorted by path. The manifests are
+// compared too.
 func Compare(committed, fresh string) ([]Difference, error) {
 	a, err := sums(committed)
 	if err != nil {
@@ -42,14 +44,14 @@ func Compare(committed, fresh string) ([]Difference, error) {
 		sb, ok := b[p]
 		switch {
 		case !ok:
-			diffs = append(diffs, Difference{p, Missing})
+			diffs = append(diffs, Difference{p, Extra})
 		case sa != sb:
 			diffs = append(diffs, Difference{p, Differs})
 		}
 	}
 	for p := range b {
 		if _, ok := a[p]; !ok {
-			diffs = append(diffs, Difference{p, Extra})
+			diffs = append(diffs, Difference{p, Missing})
 		}
 	}
 	sort.Slice(diffs, func(i, j int) bool { return diffs[i].Path < diffs[j].Path })

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 
 	"nexus/analysis/build"
@@ -110,7 +111,9 @@ func Makefile(w io.Writer, dataset string) error {
 // the dataset's bytes are unchanged; see package notebook), writes a
 // MANIFEST, all in a temporary directory, and compares the result with the
 // committed directory figures. It returns the files that differ, are
-// missing or are extra.
+// missing or are extra. With notebooks nil it renders the compendium's
+// notebooks (Notebooks), so it checks everything make builds; an empty,
+// non-nil list renders none.
 func Verify(dataset, figures string, notebooks []string) ([]build.Difference, error) {
 	tmp, err := os.MkdirTemp("", "nexus-verify-*")
 	if err != nil {
@@ -119,6 +122,11 @@ func Verify(dataset, figures string, notebooks []string) ([]build.Difference, er
 	defer os.RemoveAll(tmp)
 	if err := Build(dataset, tmp, nil); err != nil {
 		return nil, err
+	}
+	if notebooks == nil {
+		if notebooks, err = Notebooks(); err != nil {
+			return nil, err
+		}
 	}
 	if len(notebooks) > 0 {
 		if err := notebook.Render(notebook.Options{Out: filepath.Join(tmp, "notebooks")}, notebooks...); err != nil {
@@ -129,4 +137,15 @@ func Verify(dataset, figures string, notebooks []string) ([]build.Difference, er
 		return nil, err
 	}
 	return build.Compare(figures, tmp)
+}
+
+// NotebookGlob matches the compendium's notebooks, relative to the
+// repository root: notebooks/NN-topic.md.
+const NotebookGlob = "notebooks/[0-9][0-9]-*.md"
+
+// Notebooks returns the compendium's notebooks (NotebookGlob), sorted.
+func Notebooks() ([]string, error) {
+	nbs, err := filepath.Glob(NotebookGlob)
+	sort.Strings(nbs)
+	return nbs, err
 }

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -39,7 +40,17 @@ func newRoot(t *testing.T) string {
 	}
 	// A snapshot of the packages the notebook programs import, so that the
 	// cache key does not change while the test runs.
-	for _, pkg := range []string{"analysis/notebook/cell", "analysis/figure"} {
+	deps, err := exec.Command("go", "list", "-deps", "nexus/analysis/notebook/cell").Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	var pkgs []string
+	for _, p := range strings.Fields(string(deps)) {
+		if rest, ok := strings.CutPrefix(p, "nexus/"); ok {
+			pkgs = append(pkgs, rest)
+		}
+	}
+	for _, pkg := range pkgs {
 		gos, err := filepath.Glob(filepath.Join(repo, pkg, "*.go"))
 		if err != nil || len(gos) == 0 {
 			t.Fatalf("no Go files in %s: %v", pkg, err)

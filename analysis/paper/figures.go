@@ -139,10 +139,35 @@ func (yearTicks) Ticks(min, max float64) []plot.Tick {
 	return ts
 }
 
+// The years the timeline figure (F2) spans.
+const timelineFrom, timelineTo = 2001, 2026
+
+// qualifiedSpan is the span of an event's date on an axis from min to
+// max: Span of the date, through the end of date_end for a period; for a
+// date the paper only bounds, the open side runs to the axis edge ("after
+// 2020" from the end of 2020 to max, "before 2014" from min to the start
+// of 2014, "by 2007" from min to the end of 2007).
+func qualifiedSpan(e study.Event, min, max float64) (from, to float64) {
+	from, to = Span(e.Date)
+	if !e.End.IsZero() {
+		_, to = Span(e.End)
+	}
+	switch e.DateQualifier {
+	case "after":
+		from, to = to, max
+	case "before":
+		from, to = min, from
+	case "by":
+		from = min
+	}
+	return from, to
+}
+
 // TimelineFigure is F2: every dated event from 2001 to 2025, one row
 // each in date order. Each bar covers exactly the span the paper's date
 // gives, so a year-precise date is a year wide and a day-precise one a
-// thin mark: the figure shows how precisely the paper dates each event.
+// thin mark: the figure shows how precisely the paper dates each event. A
+// date the paper only bounds ("after 2020") runs to the edge of the axis.
 func TimelineFigure(s *study.Study) (*plot.Plot, error) {
 	p := figure.New()
 	p.Title.Text = "Timeline of dated events, 2001–2025 (bar width = precision of the paper's date)"
@@ -152,17 +177,9 @@ func TimelineFigure(s *study.Study) (*plot.Plot, error) {
 	names := make([]string, len(events))
 	groups := map[int]bool{}
 	for i, e := range events {
-		from, _ := Span(e.Date)
-		_, to := Span(e.Date)
-		if !e.End.IsZero() {
-			_, to = Span(e.End)
-		}
+		from, to := qualifiedSpan(e, timelineFrom, timelineTo)
 		iv.rows = append(iv.rows, intervalRow{from: from, to: to, color: eventKindColor(e.Kind)})
-		label := e.Date.String()
-		if !e.End.IsZero() {
-			label += "–" + e.End.String()
-		}
-		names[len(events)-1-i] = e.Title + "  (" + label + ")"
+		names[len(events)-1-i] = e.Title + "  (" + e.DateLabel() + ")"
 		groups[eventGroup(e.Kind)] = true
 	}
 	g := plotter.NewGrid()
@@ -171,7 +188,7 @@ func TimelineFigure(s *study.Study) (*plot.Plot, error) {
 	p.Add(g, iv)
 	figure.Nominal(&p.Y, names...)
 	p.X.Label.Text = "Year"
-	p.X.Min, p.X.Max = 2001, 2026
+	p.X.Min, p.X.Max = timelineFrom, timelineTo
 	p.X.Tick.Marker = yearTicks{}
 	for i, g := range eventGroups {
 		if groups[i] {

@@ -13,15 +13,18 @@ import (
 	"nexus/analysis/table"
 )
 
-// TableFormats are the files every table is written as.
-var TableFormats = []string{"csv", "md", "tex"}
+// TableFormats are the files every table is written as: the table as CSV,
+// Markdown and LaTeX, and the trace of its cells to the rows of data they
+// come from (table.WriteTrace; `nexus trace` reads it).
+var TableFormats = []string{"csv", "md", "tex", "trace.csv"}
 
-// WriteTable writes t as dir/name.csv, .md and .tex, each atomically.
+// WriteTable writes t as dir/name.csv, .md and .tex and its trace as
+// dir/name.trace.csv, each atomically.
 func WriteTable(t *table.Table, dir, name string) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	writers := []func(io.Writer) error{t.WriteCSV, t.WriteMarkdown, t.WriteLaTeX}
+	writers := []func(io.Writer) error{t.WriteCSV, t.WriteMarkdown, t.WriteLaTeX, t.WriteTrace}
 	for i, ext := range TableFormats {
 		if err := build.Buffer(filepath.Join(dir, name+"."+ext), writers[i]); err != nil {
 			return err

@@ -16,7 +16,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-const datasetDir = "../../datasets/ttp-alliances/v1.0.0"
+const datasetDir = "../../datasets/ttp-alliances/v1.1.0"
 
 var (
 	loadOnce sync.Once
@@ -123,4 +123,57 @@ func TestAuthorYear(t *testing.T) {
 	assert.Equal(t, "Bacon 2018", AuthorYear(study.Reference{Surnames: []string{"Bacon"}, Year: 2018}))
 	assert.Equal(t, "Horowitz & Potter 2014", AuthorYear(study.Reference{Surnames: []string{"Horowitz", "Potter"}, Year: 2014}))
 	assert.Equal(t, "Asal et al. 2016", AuthorYear(study.Reference{Surnames: []string{"Asal", "Park", "Rethemeyer", "Ackerman"}, Year: 2016}))
+}
+
+// T3 prints each passage's own period and never a span across passages:
+// the paper dates the Pakistan–TTP operations (2009, 2014) but gives the
+// conflict no start or end (page 4), and dates the Chapman attack 2009
+// (page 5).
+func TestPeriodNeverSpansPassages(t *testing.T) {
+	rel := func(start, end int, printed string) study.Relation {
+		return study.Relation{Start: study.Date{Year: start}, End: study.Date{Year: end}, PeriodAsPrinted: printed}
+	}
+	assert.Equal(t, "2009; from 2021; presently", period([]study.Relation{
+		rel(0, 0, "presently"), rel(2021, 0, ""), rel(2009, 2009, ""),
+	}))
+	assert.Equal(t, "2009–2014; until 2020", period([]study.Relation{rel(2009, 2014, ""), rel(0, 2020, "")}))
+	for _, r := range load(t).Relations {
+		if r.ID == "r022" {
+			assert.Empty(t, RowPeriod(r), "r022: the paper gives the conflict no period")
+		}
+	}
+	tb := Dyads(load(t))
+	for _, row := range tb.Rows {
+		if row[0].Value == "CIA – TTP" {
+			assert.Equal(t, "2009", row[6].Value)
+		}
+		assert.NotContains(t, row[6].Value, "2009–2014")
+	}
+}
+
+// T5 keeps the paper's qualifiers: "after 2020" (page 4) and "several CIA
+// operatives" (page 5).
+func TestTimelineKeepsQualifiers(t *testing.T) {
+	tb := Timeline(load(t))
+	var dates, killed []string
+	for _, row := range tb.Rows {
+		dates = append(dates, row[0].Value)
+		killed = append(killed, row[5].Value)
+	}
+	assert.Contains(t, dates, "after 2020")
+	assert.NotContains(t, dates, "2020")
+	assert.Contains(t, killed, "several CIA operatives")
+}
+
+// T6 shows the name-variant slips in its detail column: Karmon's first
+// name (pages 3 and 9) and al-Baghdadi (page 5).
+func TestCitationAuditShowsSlips(t *testing.T) {
+	details := map[string]string{}
+	for _, a := range AuditCitations(load(t)) {
+		details[a.Citation.ID] = a.Detail
+	}
+	assert.Contains(t, details["c019"], "Ely Karmon / Elli Karmon")
+	assert.Contains(t, details["c061"], "Ely Karmon / Elli Karmon")
+	assert.Contains(t, details["c041"], "Abu Bakr-al-Baghdadi")
+	assert.Contains(t, details["c036"], "Khan, R. (2025, January 7)")
 }

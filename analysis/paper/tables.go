@@ -43,7 +43,8 @@ func StudyDesign(s *study.Study) *table.Table {
 		if r.Kind == "category" && r.N.Valid {
 			reported++
 		}
-		t.Append(table.Str(kindLabel[r.Kind]), table.Str(r.Label), n, table.Int(r.Evidence.Page))
+		src := table.Ref{Resource: "respondents", Key: r.Category}
+		t.Append(table.Str(kindLabel[r.Kind]), table.Str(r.Label).From(src), n.From(src), table.Int(r.Evidence.Page).From(src))
 	}
 	if reported == 0 {
 		t.Notes = append(t.Notes, "n.r.: not reported. The paper gives the total number of respondents but not how many fall in each category.")
@@ -99,17 +100,18 @@ func Codebook(s *study.Study) *table.Table {
 	themes := append([]study.Theme(nil), s.Themes...)
 	sort.Slice(themes, func(i, j int) bool { return themes[i].Order < themes[j].Order })
 	for _, th := range themes {
-		n := 0
-		var cited []string
+		var cited, excerpts []string
 		for _, ex := range s.Excerpts {
 			if ex.Theme == th.ID {
-				n++
+				excerpts = append(excerpts, ex.ID)
 				cited = append(cited, ex.Refs...)
 			}
 		}
-		t.Append(table.Str(th.ID), table.Str(NexusLabel(th.Nexus)), table.Str(th.Statement),
-			table.Str(codeLabels(s, th.Dimensions)), table.Str(codeLabels(s, th.Implications)),
-			table.Int(n), table.Str(refs.labels(cited)), table.Int(th.Page))
+		theme := table.Ref{Resource: "themes", Key: th.ID}
+		t.Append(table.Str(th.ID).From(theme), table.Str(NexusLabel(th.Nexus)).From(theme), table.Str(th.Statement).From(theme),
+			table.Str(codeLabels(s, th.Dimensions)).From(theme), table.Str(codeLabels(s, th.Implications)).From(theme),
+			table.Int(len(excerpts)).From(table.Refs("excerpts", excerpts...)...),
+			table.Str(refs.labels(cited)).From(table.Refs("references", distinct(cited)...)...), table.Int(th.Page).From(theme))
 	}
 	return t
 }
@@ -183,33 +185,47 @@ func distinct(values []string) []string {
 	return out
 }
 
-// period prints the span of a set of relations: the earliest start and
-// the latest end the paper gives, or the paper's own words.
-func period(rels []study.Relation) string {
-	var start, end study.Date
-	var printed []string
-	for _, r := range rels {
-		if r.Start.Year != 0 && (start.Year == 0 || r.Start.Compare(start) < 0) {
-			start = r.Start
-		}
-		if r.End.Year != 0 && (end.Year == 0 || r.End.Compare(end) > 0) {
-			end = r.End
-		}
-		if r.PeriodAsPrinted != "" {
-			printed = append(printed, r.PeriodAsPrinted)
-		}
-	}
+// RowPeriod prints the period one relation gives, never more than the
+// paper does: "2009" for a single dated happening (start = end),
+// "2009–2014" for a span, "from 2007" when only the start is given,
+// "until 2014" when only the end is, and otherwise the paper's own words
+// ("After 9/11", "presently"), or "".
+func RowPeriod(r study.Relation) string {
 	switch {
-	case start.Year != 0 && end.Year != 0 && start == end:
-		return start.String()
-	case start.Year != 0 && end.Year != 0:
-		return start.String() + "–" + end.String()
-	case start.Year != 0:
-		return start.String() + "–"
-	case end.Year != 0:
-		return "–" + end.String()
+	case !r.Start.IsZero() && !r.End.IsZero() && r.Start == r.End:
+		return r.Start.String()
+	case !r.Start.IsZero() && !r.End.IsZero():
+		return r.Start.String() + "–" + r.End.String()
+	case !r.Start.IsZero():
+		return "from " + r.Start.String()
+	case !r.End.IsZero():
+		return "until " + r.End.String()
 	}
-	return strings.Join(distinct(printed), "; ")
+	return r.PeriodAsPrinted
+}
+
+// period prints the periods of a set of relations: each row's own
+// period (see RowPeriod), distinct, dated ones first in date order, then
+// the paper's words in row order. It never joins the start of one passage
+// to the end of another, so it prints no span the paper does not give.
+func period(rels []study.Relation) string {
+	rels = append([]study.Relation(nil), rels...)
+	sort.SliceStable(rels, func(i, j int) bool {
+		a, b := rels[i].Start, rels[j].Start
+		if a.IsZero() || b.IsZero() {
+			return !a.IsZero() && b.IsZero()
+		}
+		return a.Before(b)
+	})
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range rels {
+		if p := RowPeriod(r); p != "" && !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 // Dyads is T3: the alliance dyads, one row per pair of organizations,
@@ -236,7 +252,8 @@ func Dyads(s *study.Study) *table.Table {
 	t.Long = true
 	t.Notes = []string{
 		"Sources: distinct references cited for the pair's passages, plus one when a passage cites nothing (the authors' own statement or interview data).",
-		"Coding: stated when the paper itself classifies every passage of the pair, inferred when the classification is the compendium's reading, mixed otherwise (with the share stated). n.a.: Moghadam's categories do not apply to the tie types of the pair.",
+		"Period: each passage's own period, never joined across passages: a year for a single dated happening, from YEAR when the paper gives only a start, otherwise the paper's words; n.r. when no passage gives one.",
+		"Coding: stated when the paper's own words make every classification of every passage of the pair, inferred when the classification is the compendium's reading, mixed otherwise (with the share stated). n.a.: Moghadam's categories do not apply to the tie types of the pair.",
 	}
 	orgs := orgIndex(s)
 	for _, d := range DyadsOf(s) {
@@ -344,14 +361,11 @@ func Timeline(s *study.Study) *table.Table {
 	t.Label = "tbl:timeline"
 	t.Caption = "Dated events, as precise as the paper dates them."
 	t.Long = true
-	t.Notes = []string{"Dated by: text when the paper prints the date, reference when only the date of the cited reference dates the event. n.r.: not reported."}
+	t.Notes = []string{"Date: as precise as the paper gives it, with its qualifier (after 2020). Killed: the paper's number with its qualifier, or its words when it gives none (several CIA operatives). Dated by: text when the paper prints the date, reference when only the date of the cited reference dates the event. n.r.: not reported."}
 	orgs := orgIndex(s)
 	refs := newRefIndex(s)
 	for _, e := range SortedEvents(s) {
-		date := e.Date.String()
-		if e.End.Year != 0 {
-			date += "–" + e.End.String()
-		}
+		date := e.DateLabel()
 		var actors []string
 		for _, a := range e.Actors {
 			actors = append(actors, orgLabel(orgs[a]))
@@ -359,6 +373,9 @@ func Timeline(s *study.Study) *table.Table {
 		killed, injured := table.Str(""), table.Str("")
 		if e.Kind == "attack" {
 			killed = qualified(e.Killed, e.KilledQualifier)
+			if !e.Killed.Valid && e.KilledAsPrinted != "" {
+				killed = table.Str(e.KilledAsPrinted)
+			}
 			injured = qualified(e.Injured, e.InjuredQualifier)
 		}
 		place := table.Str(e.Place)
@@ -396,6 +413,7 @@ func normName(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 func AuditCitations(s *study.Study) []Audit {
 	refs := newRefIndex(s)
 	cited := map[string]bool{}
+	slips := slipsByCitation(s)
 	var out []Audit
 	for _, c := range s.Citations {
 		a := Audit{Citation: c}
@@ -428,6 +446,7 @@ func AuditCitations(s *study.Study) []Audit {
 				a.Status = StatusResolved
 			}
 		}
+		a.Detail = joinNonEmpty("; ", a.Detail, slips[c.ID])
 		out = append(out, a)
 	}
 	for _, r := range s.References {
@@ -436,6 +455,42 @@ func AuditCitations(s *study.Study) []Audit {
 		}
 	}
 	return out
+}
+
+// slipLabel names each kind of recorded slip in the audit's detail.
+var slipLabel = map[string]string{
+	"name-variant":       "name printed",
+	"ambiguous-citation": "matches listed",
+	"abbreviation":       "abbreviation printed",
+	"number":             "number printed",
+}
+
+// slipsByCitation describes, for each citation ID, the recorded slips
+// (slips.csv) that concern it: "name printed Ely Karmon / Elli Karmon
+// (s002)".
+func slipsByCitation(s *study.Study) map[string]string {
+	out := map[string]string{}
+	for _, sl := range s.Slips {
+		label := slipLabel[sl.Kind]
+		if label == "" {
+			label = sl.Kind
+		}
+		d := label + " " + strings.Join(sl.Variants, " / ") + " (" + sl.ID + ")"
+		for _, c := range sl.Citations {
+			out[c] = joinNonEmpty("; ", out[c], d)
+		}
+	}
+	return out
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
 }
 
 // CitationAudit is T6: every in-text citation as resolved, with author or

@@ -4,30 +4,60 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/go-gota/gota/series"
 
 	"nexus/analysis/datapkg"
+	"nexus/analysis/quotes"
+	"nexus/internal/testenv"
 )
 
-// The shipped dataset and the paper it encodes.
+// The shipped dataset (its current version and the directory of all its
+// versions) and the paper it encodes.
 const (
-	datasetDir = "../../datasets/ttp-alliances/v1.0.0"
-	paperDir   = "../../../shared/paper"
-	paperFile  = "ullah-bano-2025-ttp-regional-alliances.txt"
-	pageMark   = "Vol. 3 No. 9 (September) (2025)" // the line that starts each page
-	pages      = 13
-	maxQuote   = 35 // words; DESIGN.md: "at most about 30 words"
+	datasetRoot = "../../datasets/ttp-alliances"
+	datasetDir  = datasetRoot + "/v1.1.0"
+	paperDir    = "../../../shared/paper"
+	paperFile   = "ullah-bano-2025-ttp-regional-alliances.txt"
+	pageMark    = "Vol. 3 No. 9 (September) (2025)" // the line that starts each page
+	pages       = 13
+	maxQuote    = 35 // words; DESIGN.md: "at most about 30 words"
 )
+
+// datasetVersions returns the directory of every version of the shipped
+// dataset, in version order.
+func datasetVersions(t *testing.T) []string {
+	t.Helper()
+	m, err := filepath.Glob(filepath.Join(datasetRoot, "v*", "datapackage.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for _, f := range m {
+		dirs = append(dirs, filepath.Dir(f))
+	}
+	sort.Strings(dirs)
+	if len(dirs) < 2 {
+		t.Fatalf("found %d versions under %s, want v1.0.0 and v1.1.0 at least", len(dirs), datasetRoot)
+	}
+	return dirs
+}
 
 func loadDataset(t *testing.T) *Study {
 	t.Helper()
-	s, err := Load(datasetDir)
+	return loadDir(t, datasetDir)
+}
+
+func loadDir(t *testing.T, dir string) *Study {
+	t.Helper()
+	s, err := Load(dir)
 	if err != nil {
 		for i, p := range datapkg.AsProblems(err) {
 			if i == 50 {
@@ -35,16 +65,30 @@ func loadDataset(t *testing.T) *Study {
 			}
 			t.Log(p)
 		}
-		t.Fatalf("the shipped dataset does not load: %v", err)
+		t.Fatalf("the shipped dataset %s does not load: %v", dir, err)
 	}
 	return s
 }
 
-// TestDatasetLoads: the shipped dataset validates and converts.
+// TestDatasetLoads: every shipped version validates and converts, and
+// the current one is 1.1.0 with the resources that version adds.
 func TestDatasetLoads(t *testing.T) {
+	for _, dir := range datasetVersions(t) {
+		s := loadDir(t, dir)
+		if s.Name != "ttp-alliances" || "v"+s.Version != filepath.Base(dir) {
+			t.Errorf("%s: name %q version %q", dir, s.Name, s.Version)
+		}
+	}
 	s := loadDataset(t)
-	if s.Name != "ttp-alliances" || s.Version != "1.0.0" {
-		t.Errorf("name %q version %q", s.Name, s.Version)
+	if s.Version != "1.1.0" {
+		t.Errorf("current version %q, want 1.1.0", s.Version)
+	}
+	for name, n := range map[string]int{
+		"persons": len(s.Persons), "presence": len(s.Presence), "typology": len(s.Typology), "slips": len(s.Slips),
+	} {
+		if n == 0 {
+			t.Errorf("no %s", name)
+		}
 	}
 	for name, n := range map[string]int{
 		"organizations": len(s.Organizations), "relations": len(s.Relations), "events": len(s.Events),
@@ -94,103 +138,182 @@ var space = regexp.MustCompile(`\s+`)
 
 func normalize(s string) string { return strings.TrimSpace(space.ReplaceAllString(s, " ")) }
 
-// paperPages returns the paper split into its pages (index 1 to 13), each
-// with runs of whitespace normalised and the page-start line removed.
-func paperPages(t *testing.T) []string {
+// readPaper returns the paper cut into its pages at the running header.
+func readPaper(t *testing.T) *quotes.Paper {
 	t.Helper()
-	if _, err := os.Stat(paperDir); errors.Is(err, os.ErrNotExist) {
-		t.Skip("no paper directory " + paperDir)
-	}
-	b, err := os.ReadFile(filepath.Join(paperDir, paperFile))
+	f := testenv.File(t, filepath.Join(paperDir, paperFile), "the quotes of every dataset version are checked against the paper")
+	p, err := ReadPaper(f, pageMark)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := []string{""}
-	var cur []string
-	started := false
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.TrimSpace(line) == pageMark {
-			if started {
-				out = append(out, normalize(strings.Join(cur, "\n")))
-			}
-			cur, started = cur[:0], true
-			continue
-		}
-		cur = append(cur, line)
+	if p.Pages() != pages {
+		t.Fatalf("the paper splits into %d pages, want %d", p.Pages(), pages)
 	}
-	out = append(out, normalize(strings.Join(cur, "\n")))
-	if len(out) != pages+1 {
-		t.Fatalf("the paper splits into %d pages, want %d", len(out)-1, pages)
-	}
-	return out
+	return p
 }
 
-// TestDatasetVerbatim: every quote, theme statement, excerpt and printed
-// citation occurs verbatim (up to runs of whitespace) on the page it
-// states; an excerpt with page_end may run over the page break.
+// TestDatasetVerbatim: in every version of the dataset, every quote,
+// theme statement, excerpt, printed citation, definition and example
+// occurs verbatim (up to runs of whitespace) on the page it states
+// (QuoteFields, checked by CheckQuotes as `nexus quotes` does); an
+// excerpt with page_end may run over the page break; a slip's variants
+// occur somewhere in the paper, and the words an event prints for its
+// dead occur in its quote.
 func TestDatasetVerbatim(t *testing.T) {
-	pp := paperPages(t)
-	s := loadDataset(t)
-	n := 0
-	defer func() { t.Logf("%d texts checked against the paper", n) }()
-	check := func(what, text string, page, end int) {
-		t.Helper()
-		n++
-		if page < 1 || page > pages || end < page || end > pages {
-			t.Errorf("%s: pages %d-%d out of range", what, page, end)
-			return
-		}
-		hay := strings.Join(pp[page:end+1], " ")
-		if !strings.Contains(hay, normalize(text)) {
-			t.Errorf("%s: not found verbatim on page %d (to %d): %q", what, page, end, text)
-		}
+	paper := readPaper(t)
+	for _, dir := range datasetVersions(t) {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			rep, err := CheckQuotes(dir, paper)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range rep.Misses {
+				t.Error(m)
+			}
+			s := loadDir(t, dir)
+			for _, e := range s.Events {
+				if e.KilledAsPrinted != "" && !strings.Contains(normalize(e.Evidence.Quote), normalize(e.KilledAsPrinted)) {
+					t.Errorf("events %s: killed_as_printed %q is not in the quote", e.ID, e.KilledAsPrinted)
+				}
+			}
+			for _, sl := range s.Slips {
+				for _, v := range sl.Variants {
+					if paper.Find(v) == 0 {
+						t.Errorf("slips %s: variant %q is nowhere in the paper", sl.ID, v)
+					}
+				}
+			}
+			t.Logf("%d texts checked against the paper", rep.Checked)
+		})
 	}
-	for _, o := range s.Organizations {
-		check("organizations "+o.ID+" quote", o.Evidence.Quote, o.Evidence.Page, o.Evidence.Page)
-	}
+}
+
+// codedRow is a row that carries a coding: its evidence, the words the
+// coding rests on, and its notes.
+type codedRow struct {
+	what, coding string
+	words        []string
+	quote, notes string
+}
+
+func codedRows(s *Study) []codedRow {
+	var rows []codedRow
 	for _, r := range s.Relations {
-		check("relations "+r.ID+" quote", r.Evidence.Quote, r.Evidence.Page, r.Evidence.Page)
+		rows = append(rows, codedRow{"relations " + r.ID, r.Coding, r.StatedWords, r.Evidence.Quote, r.Notes})
 	}
-	for _, e := range s.Events {
-		check("events "+e.ID+" quote", e.Evidence.Quote, e.Evidence.Page, e.Evidence.Page)
+	for _, p := range s.Persons {
+		rows = append(rows, codedRow{"persons " + p.ID, p.Coding, p.StatedWords, p.Evidence.Quote, p.Notes})
 	}
-	for _, r := range s.Respondents {
-		check("respondents "+r.Category+" quote", r.Evidence.Quote, r.Evidence.Page, r.Evidence.Page)
+	for _, p := range s.Presence {
+		rows = append(rows, codedRow{"presence " + p.ID, p.Coding, p.StatedWords, p.Evidence.Quote, p.Notes})
 	}
-	for _, th := range s.Themes {
-		check("themes "+th.ID+" statement", th.Statement, th.Page, th.Page)
+	for _, ty := range s.Typology {
+		rows = append(rows, codedRow{"typology " + ty.ID, "stated", ty.StatedWords, ty.Evidence.Quote, ""})
 	}
-	for _, ex := range s.Excerpts {
-		end := ex.Page
-		if ex.PageEnd.Valid {
-			end = ex.PageEnd.Value
+	return rows
+}
+
+// statedWordsProblems checks the coding rule of DESIGN.md's trust chain:
+// a stated row lists the paper's words its coding rests on, and each
+// phrase occurs in its quote; an inferred row lists none and gives its
+// reason in notes.
+func statedWordsProblems(rows []codedRow) []string {
+	var bad []string
+	for _, r := range rows {
+		switch r.coding {
+		case "stated":
+			if len(r.words) == 0 {
+				bad = append(bad, r.what+": coded stated with no stated_words")
+			}
+		case "inferred":
+			if len(r.words) > 0 {
+				bad = append(bad, r.what+": coded inferred but lists stated_words")
+			}
+			if strings.TrimSpace(r.notes) == "" {
+				bad = append(bad, r.what+": coded inferred with no reason in notes")
+			}
 		}
-		check("excerpts "+ex.ID+" text", ex.Text, ex.Page, end)
+		for _, w := range r.words {
+			if strings.TrimSpace(w) == "" || !strings.Contains(normalize(r.quote), normalize(w)) {
+				bad = append(bad, fmt.Sprintf("%s: stated_words phrase %q is not in the quote %q", r.what, w, r.quote))
+			}
+		}
 	}
-	for _, c := range s.Citations {
-		check("citations "+c.ID+" as_printed", c.AsPrinted, c.Page, c.Page)
+	return bad
+}
+
+// TestDatasetStatedWords: every version that has the stated_words column
+// (from 1.1.0 on) follows the coding rule.
+func TestDatasetStatedWords(t *testing.T) {
+	checked := 0
+	for _, dir := range datasetVersions(t) {
+		s := loadDir(t, dir)
+		if s.Package().Resource("relations").Schema.FieldIndex("stated_words") < 0 {
+			t.Logf("%s predates the stated_words rule", dir)
+			continue
+		}
+		checked++
+		for _, p := range statedWordsProblems(codedRows(s)) {
+			t.Errorf("%s: %s", filepath.Base(dir), p)
+		}
+	}
+	if checked == 0 {
+		t.Error("no version has stated_words")
+	}
+}
+
+// TestStatedWordsRule: the rule catches each way a row can break it.
+func TestStatedWordsRule(t *testing.T) {
+	rows := []codedRow{
+		{"ok stated", "stated", []string{"shelter TTP"}, "decision to shelter  TTP militants", ""},
+		{"ok inferred", "inferred", nil, "close ties", "read as alliance"},
+		{"no words", "stated", nil, "q", ""},
+		{"not in quote", "stated", []string{"alliance"}, "close ties", ""},
+		{"inferred with words", "inferred", []string{"close ties"}, "close ties", "x"},
+		{"no reason", "inferred", nil, "close ties", " "},
+	}
+	got := statedWordsProblems(rows)
+	want := []string{"no words:", "not in quote:", "inferred with words:", "no reason:"}
+	if len(got) != len(want) {
+		t.Fatalf("got %d problems, want %d: %q", len(got), len(want), got)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(got[i], w) {
+			t.Errorf("problem %d = %q, want prefix %q", i, got[i], w)
+		}
 	}
 }
 
 // TestDatasetQuoteLength: quotes are short (DESIGN.md: about 30 words).
 func TestDatasetQuoteLength(t *testing.T) {
-	s := loadDataset(t)
-	check := func(what, q string) {
-		if n := len(strings.Fields(q)); n > maxQuote {
-			t.Errorf("%s: quote of %d words, want at most %d: %q", what, n, maxQuote, q)
+	for _, dir := range datasetVersions(t) {
+		s := loadDir(t, dir)
+		check := func(what, q string) {
+			if n := len(strings.Fields(q)); n > maxQuote {
+				t.Errorf("%s %s: quote of %d words, want at most %d: %q", filepath.Base(dir), what, n, maxQuote, q)
+			}
 		}
-	}
-	for _, o := range s.Organizations {
-		check("organizations "+o.ID, o.Evidence.Quote)
-	}
-	for _, r := range s.Relations {
-		check("relations "+r.ID, r.Evidence.Quote)
-	}
-	for _, e := range s.Events {
-		check("events "+e.ID, e.Evidence.Quote)
-	}
-	for _, r := range s.Respondents {
-		check("respondents "+r.Category, r.Evidence.Quote)
+		for _, o := range s.Organizations {
+			check("organizations "+o.ID, o.Evidence.Quote)
+		}
+		for _, r := range s.Relations {
+			check("relations "+r.ID, r.Evidence.Quote)
+		}
+		for _, e := range s.Events {
+			check("events "+e.ID, e.Evidence.Quote)
+		}
+		for _, r := range s.Respondents {
+			check("respondents "+r.Category, r.Evidence.Quote)
+		}
+		for _, p := range s.Persons {
+			check("persons "+p.ID, p.Evidence.Quote)
+		}
+		for _, p := range s.Presence {
+			check("presence "+p.ID, p.Evidence.Quote)
+		}
+		for _, sl := range s.Slips {
+			check("slips "+sl.ID, sl.Quote)
+		}
 	}
 }
 
@@ -313,6 +436,100 @@ func TestLookups(t *testing.T) {
 		for _, ex := range s.ExcerptsOf(th.ID) {
 			if ex.Theme != th.ID {
 				t.Errorf("ExcerptsOf(%s) gave %s", th.ID, ex.ID)
+			}
+		}
+	}
+}
+
+// changelogSection returns the text of the "## [version]" section of a
+// Keep a Changelog file, or "".
+func changelogSection(doc, version string) string {
+	i := strings.Index(doc, "\n## ["+version+"]")
+	if i < 0 {
+		return ""
+	}
+	sec := doc[i+1:]
+	if j := strings.Index(sec[1:], "\n## ["); j >= 0 {
+		sec = sec[:j+1]
+	}
+	return sec
+}
+
+var changelogRow = regexp.MustCompile("^- ([a-z]+) ([a-z0-9-]+): ")
+
+// changelogRows returns, for each of the subsections Corrected, Removed
+// and Added of a changelog section, the rows it lists, one per line
+// "- resource key: reason", as "resource[key]".
+func changelogRows(sec string) map[string]map[string]bool {
+	out := map[string]map[string]bool{"Corrected": {}, "Removed": {}, "Added": {}}
+	cur := ""
+	for _, line := range strings.Split(sec, "\n") {
+		if h, ok := strings.CutPrefix(line, "### "); ok {
+			cur = strings.TrimSpace(h)
+			continue
+		}
+		if m := changelogRow.FindStringSubmatch(line); m != nil && out[cur] != nil {
+			out[cur][m[1]+"["+m[2]+"]"] = true
+		}
+	}
+	return out
+}
+
+// TestChangelogAgreesWithDiff: for every version after the first, the
+// CHANGELOG's Corrected, Removed and Added rows are exactly the rows
+// `nexus diff` finds changed, removed and added, and every resource and
+// field the version adds is named in its section.
+func TestChangelogAgreesWithDiff(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join(datasetRoot, "CHANGELOG.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs := datasetVersions(t)
+	for i := 1; i < len(dirs); i++ {
+		old, err := datapkg.Read(dirs[i-1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		cur, err := datapkg.Read(dirs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		sec := changelogSection(string(doc), cur.Version)
+		if sec == "" {
+			t.Errorf("CHANGELOG.md has no section ## [%s]", cur.Version)
+			continue
+		}
+		listed := changelogRows(sec)
+		found := map[string]map[string]bool{"Corrected": {}, "Removed": {}, "Added": {}}
+		for _, c := range datapkg.Diff(old, cur) {
+			row := c.Resource + "[" + c.Key + "]"
+			switch c.Kind {
+			case datapkg.RowChanged:
+				found["Corrected"][row] = true
+			case datapkg.RowRemoved:
+				found["Removed"][row] = true
+			case datapkg.RowAdded:
+				found["Added"][row] = true
+			case datapkg.ResourceAdded:
+				if !strings.Contains(sec, "`"+c.Resource+".csv`") {
+					t.Errorf("[%s]: new resource %s is not named in the CHANGELOG", cur.Version, c.Resource)
+				}
+			case datapkg.FieldAdded:
+				if !strings.Contains(sec, "`"+c.Resource+"."+c.Field+"`") {
+					t.Errorf("[%s]: new field %s.%s is not named in the CHANGELOG", cur.Version, c.Resource, c.Field)
+				}
+			}
+		}
+		for _, group := range []string{"Corrected", "Removed", "Added"} {
+			for row := range found[group] {
+				if !listed[group][row] {
+					t.Errorf("[%s] %s: nexus diff finds %s, the CHANGELOG does not list it", cur.Version, group, row)
+				}
+			}
+			for row := range listed[group] {
+				if !found[group][row] {
+					t.Errorf("[%s] %s: the CHANGELOG lists %s, nexus diff does not find it", cur.Version, group, row)
+				}
 			}
 		}
 	}

@@ -37,15 +37,16 @@ func FromPackage(p *datapkg.Package) (*Study, error) {
 			ID: r.str("id"), Source: r.str("source"), Target: r.str("target"), Directed: r.bool("directed"),
 			TieType: r.str("tie_type"), Moghadam: r.str("moghadam"), Basis: r.str("basis"),
 			Dimensions: r.list("dimensions"), Start: r.date("period_start"), End: r.date("period_end"),
-			PeriodAsPrinted: r.str("period_as_printed"), Coding: r.str("coding"),
+			PeriodAsPrinted: r.str("period_as_printed"), Coding: r.str("coding"), StatedWords: r.list("stated_words"),
 			Evidence: r.evidence(), Notes: r.str("notes"),
 		}
 	})
 	s.Events = convert(c, "events", func(r row) Event {
 		return Event{
-			ID: r.str("id"), Date: r.date("date"), End: r.date("date_end"), DateBasis: r.str("date_basis"),
-			Kind: r.str("kind"), Title: r.str("title"), Place: r.str("place"), Actors: r.list("actors"),
-			Killed: r.nint("killed"), KilledQualifier: r.str("killed_qualifier"),
+			ID: r.str("id"), Date: r.date("date"), End: r.date("date_end"), DateQualifier: r.str("date_qualifier"),
+			DateBasis: r.str("date_basis"),
+			Kind:      r.str("kind"), Title: r.str("title"), Place: r.str("place"), Actors: r.list("actors"),
+			Killed: r.nint("killed"), KilledQualifier: r.str("killed_qualifier"), KilledAsPrinted: r.str("killed_as_printed"),
 			Injured: r.nint("injured"), InjuredQualifier: r.str("injured_qualifier"),
 			Evidence: r.evidence(), Notes: r.str("notes"),
 		}
@@ -92,10 +93,43 @@ func FromPackage(p *datapkg.Package) (*Study, error) {
 			Page: r.int("page"), Section: r.str("section"), Notes: r.str("notes"),
 		}
 	})
+	convertPeople(c, s)
 	if len(c.problems) > 0 {
 		return nil, c.problems
 	}
 	return s, nil
+}
+
+// convertPeople converts the resources that versions from 1.1.0 on add:
+// persons, presence, typology and slips. A package without them leaves
+// the slices empty.
+func convertPeople(c *conv, s *Study) {
+	s.Persons = convert(c, "persons", func(r row) Person {
+		return Person{
+			ID: r.str("id"), Person: r.str("person"), Organization: r.str("organization"), Role: r.str("role"),
+			Former: r.bool("former"), Coding: r.str("coding"), StatedWords: r.list("stated_words"),
+			Evidence: r.evidence(), Notes: r.str("notes"),
+		}
+	})
+	s.Presence = convert(c, "presence", func(r row) Presence {
+		return Presence{
+			ID: r.str("id"), Organization: r.str("organization"), Place: r.str("place"), Kind: r.str("kind"),
+			PeriodAsPrinted: r.str("period_as_printed"), Coding: r.str("coding"), StatedWords: r.list("stated_words"),
+			Evidence: r.evidence(), Notes: r.str("notes"),
+		}
+	})
+	s.Typology = convert(c, "typology", func(r row) Type {
+		return Type{
+			ID: r.str("id"), Order: r.int("order"), Label: r.str("label"), Basis: r.str("basis"),
+			StatedWords: r.list("stated_words"), Evidence: r.evidence(), Example: r.str("example"),
+		}
+	})
+	s.Slips = convert(c, "slips", func(r row) Slip {
+		return Slip{
+			ID: r.str("id"), Kind: r.str("kind"), Page: r.int("page"), Section: r.str("section"), Quote: r.str("quote"),
+			Variants: r.list("variants"), Citations: r.list("citations"), Notes: r.str("notes"),
+		}
+	})
 }
 
 // Hash returns the digest that identifies a package's content:

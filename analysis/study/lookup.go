@@ -2,12 +2,11 @@ package study
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/go-gota/gota/dataframe"
-	"github.com/go-gota/gota/series"
 
 	"nexus/analysis/datapkg"
+	"nexus/analysis/frame"
 )
 
 // Package returns the validated data package the study was loaded from,
@@ -146,53 +145,5 @@ func (s *Study) Frame(resource string) (dataframe.DataFrame, error) {
 }
 
 // Frame returns a validated resource as a DataFrame with explicit column
-// types (see Study.Frame).
-func Frame(r *datapkg.Resource) (dataframe.DataFrame, error) {
-	t := r.Table
-	if t == nil {
-		return dataframe.DataFrame{}, fmt.Errorf("resource %s: not read", r.Name)
-	}
-	fields := r.Schema.Fields
-	types := make(map[string]series.Type, len(fields))
-	header := make([]string, len(fields))
-	for i, f := range fields {
-		header[i] = f.Name
-		switch f.Type {
-		case "integer", "year":
-			types[f.Name] = series.Int
-		case "number":
-			types[f.Name] = series.Float
-		case "boolean":
-			types[f.Name] = series.Bool
-		default:
-			types[f.Name] = series.String
-		}
-	}
-	records := make([][]string, 0, t.Len()+1)
-	records = append(records, header)
-	for row := range t.Len() {
-		rec := make([]string, len(fields))
-		for i, f := range fields {
-			switch {
-			case t.IsMissing(row, i) && types[f.Name] != series.String:
-				rec[i] = "NaN"
-			case t.IsMissing(row, i):
-				rec[i] = ""
-			case types[f.Name] == series.Int:
-				v, _ := t.Int(row, i)
-				rec[i] = strconv.FormatInt(v, 10)
-			case types[f.Name] == series.Float:
-				v, _ := t.Float(row, i)
-				rec[i] = strconv.FormatFloat(v, 'g', -1, 64)
-			case types[f.Name] == series.Bool:
-				v, _ := t.Bool(row, i)
-				rec[i] = strconv.FormatBool(v)
-			default:
-				rec[i] = t.Text(row, i)
-			}
-		}
-		records = append(records, rec)
-	}
-	df := dataframe.LoadRecords(records, dataframe.HasHeader(true), dataframe.DetectTypes(false), dataframe.WithTypes(types))
-	return df, df.Err
-}
+// types (see Study.Frame and frame.FromResource).
+func Frame(r *datapkg.Resource) (dataframe.DataFrame, error) { return frame.FromResource(r) }

@@ -71,7 +71,8 @@ type Relation struct {
 	Dimensions      []string
 	Start, End      Date
 	PeriodAsPrinted string
-	Coding          string // "stated" or "inferred"
+	Coding          string   // "stated" or "inferred"
+	StatedWords     []string // the paper's words that make the coding stated; each occurs in the quote
 	Evidence        Evidence
 	Notes           string
 }
@@ -80,6 +81,7 @@ type Relation struct {
 type Event struct {
 	ID               string
 	Date, End        Date
+	DateQualifier    string // "", "after", "before" or "by": how the paper bounds Date
 	DateBasis        string // "text" or "reference"
 	Kind             string
 	Title            string
@@ -87,6 +89,7 @@ type Event struct {
 	Actors           []string
 	Killed           Int
 	KilledQualifier  string
+	KilledAsPrinted  string // the paper's words for the dead when it gives no number ("several CIA operatives")
 	Injured          Int
 	InjuredQualifier string
 	Evidence         Evidence
@@ -174,6 +177,61 @@ type Citation struct {
 	Notes      string
 }
 
+// Person is one person (or unnamed set of persons) the paper names, with
+// one organization it ties them to. A person's past membership or act is
+// recorded here, not as a Relation between organizations.
+type Person struct {
+	ID           string
+	Person       string // the name as printed
+	Organization string // organization ID, or "" when the paper names none
+	Role         string // leader, emir, commander, member, affiliate, ideologue, liaison
+	Former       bool   // the paper says the tie is past ("was once", "former")
+	Coding       string // "stated" or "inferred"
+	StatedWords  []string
+	Evidence     Evidence
+	Notes        string
+}
+
+// Presence is one place where the paper puts an organization: a base, safe
+// havens, influence, operations, lost footholds, dismantled cells.
+type Presence struct {
+	ID              string
+	Organization    string
+	Place           string // as printed
+	Kind            string
+	PeriodAsPrinted string
+	Coding          string
+	StatedWords     []string
+	Evidence        Evidence
+	Notes           string
+}
+
+// Type is one of Moghadam's (2017) types of cooperation as the paper
+// defines it, with the basis its definition states.
+type Type struct {
+	ID          string
+	Order       int // depth of cooperation, 1 the deepest
+	Label       string
+	Basis       string
+	StatedWords []string
+	Evidence    Evidence // the quote is the paper's definition
+	Example     string
+}
+
+// Slip is one slip of the paper that no single row's notes can carry: a
+// name printed several ways, an ambiguous citation, an abbreviation or a
+// number that does not match.
+type Slip struct {
+	ID        string
+	Kind      string // name-variant, ambiguous-citation, abbreviation, number
+	Page      int
+	Section   string
+	Quote     string
+	Variants  []string // the forms as printed
+	Citations []string // citation IDs the slip concerns
+	Notes     string
+}
+
 // Study is every record of one dataset version.
 type Study struct {
 	Name    string // the package name, e.g. "ttp-alliances"
@@ -190,6 +248,10 @@ type Study struct {
 	Respondents   []Respondent
 	References    []Reference
 	Citations     []Citation
+	Persons       []Person   // empty for versions before 1.1.0
+	Presence      []Presence // empty for versions before 1.1.0
+	Typology      []Type     // empty for versions before 1.1.0
+	Slips         []Slip     // empty for versions before 1.1.0
 
 	pkg *datapkg.Package // the validated package the records came from
 }

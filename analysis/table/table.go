@@ -72,6 +72,9 @@ type Cell struct {
 	Value string
 	// Missing marks a value the source does not report.
 	Missing bool
+	// Sources are the rows of data the cell was computed from (see From
+	// and WriteTrace); none for a label or a constant.
+	Sources []Ref
 }
 
 // Str returns a cell holding s.

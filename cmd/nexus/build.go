@@ -17,7 +17,7 @@ func init() {
 func cmdBuild(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.0.0", "dataset version `dir`")
+	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.1.0", "dataset version `dir`")
 	out := fs.String("out", "figures", "output `dir`")
 	list := fs.Bool("list", false, "list the outputs and their files instead of building")
 	makefile := fs.Bool("makefile", false, "print the make rules of every output instead of building")
@@ -48,7 +48,7 @@ func cmdBuild(stdout, stderr io.Writer, args []string) error {
 func cmdManifest(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("manifest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.0.0", "dataset version `dir`")
+	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.1.0", "dataset version `dir`")
 	out := fs.String("out", "figures", "output `dir` to scan")
 	if err := fs.Parse(args); err != nil {
 		return exitError{2}
@@ -59,16 +59,23 @@ func cmdManifest(stdout, stderr io.Writer, args []string) error {
 func cmdVerify(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.0.0", "dataset version `dir`")
+	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.1.0", "dataset version `dir`")
 	figures := fs.String("figures", "figures", "committed output `dir`")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: nexus verify [-dataset DIR] [-figures DIR] [NOTEBOOK.md...]")
+		fmt.Fprintln(stderr, "Rebuilds every table, figure, notebook (all of notebooks/ when none is given) and the MANIFEST in a")
+		fmt.Fprintln(stderr, "temporary directory and compares them with DIR: \"missing\" is a file the build makes that DIR lacks,")
+		fmt.Fprintln(stderr, "\"extra\" a file DIR holds that the build does not make.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return exitError{2}
 	}
-	diffs, err := compendium.Verify(*dataset, *figures, fs.Args())
+	var notebooks []string // nil: every notebook of the compendium
+	if fs.NArg() > 0 {
+		notebooks = fs.Args()
+	}
+	diffs, err := compendium.Verify(*dataset, *figures, notebooks)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,77 @@
+package compendium
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"nexus/analysis/table"
+)
+
+// TestTraceEveryCommittedCell: every cell that a committed trace file
+// names leads to rows of the dataset the MANIFEST names, each with its
+// file and line, and the cell's value is the one in the table's CSV.
+func TestTraceEveryCommittedCell(t *testing.T) {
+	root := repoRoot(t)
+	t.Chdir(root)
+	dataset, err := ManifestDataset("figures")
+	require.NoError(t, err)
+	traces, _ := filepath.Glob(filepath.Join("figures", "*"+TraceSuffix))
+	require.NotEmpty(t, traces, "no trace files under figures/")
+	cells := 0
+	for _, tp := range traces {
+		b, err := os.ReadFile(tp)
+		require.NoError(t, err)
+		tr, err := table.ReadTrace(strings.NewReader(string(b)), tp)
+		require.NoError(t, err)
+		csvFile := strings.TrimSuffix(tp, TraceSuffix) + ".csv"
+		for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n")[1:] {
+			f := strings.SplitN(line, ",", 3)
+			ct, err := Trace(csvFile, atoi(t, f[0]), f[1], dataset)
+			require.NoError(t, err, "%s: %s", tp, line)
+			refs := tr.Sources(ct.Line, ct.Column)
+			require.Len(t, ct.Evidence, len(refs))
+			for i, e := range ct.Evidence {
+				require.Equal(t, refs[i], e.Ref)
+				require.Greater(t, e.Line, 1, "%s", e)
+				require.True(t, strings.HasPrefix(e.File, dataset), "%s", e)
+			}
+			cells++
+		}
+	}
+	t.Logf("%d traced cells of %d tables resolved in %s", cells, len(traces), dataset)
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	require.NoError(t, err)
+	return n
+}
+
+// TestTraceErrors: a header line, a line past the end, an unknown column
+// and a table without a trace file are errors that name the file.
+func TestTraceErrors(t *testing.T) {
+	dir := t.TempDir()
+	csvFile := filepath.Join(dir, "t.csv")
+	require.NoError(t, os.WriteFile(csvFile, []byte("a,b\n1,2\n"), 0o644))
+	for _, c := range []struct {
+		line int
+		col  string
+		want string
+	}{
+		{1, "a", "line 1 is the header"},
+		{9, "a", "no data row on that line"},
+		{2, "c", `no column "c"`},
+		{2, "3", `no column "3"`},
+		{2, "b", "no trace file"},
+	} {
+		_, err := Trace(csvFile, c.line, c.col, dir)
+		require.ErrorContains(t, err, c.want)
+		require.ErrorContains(t, err, csvFile)
+	}
+}

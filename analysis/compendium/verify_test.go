@@ -1,0 +1,48 @@
+package compendium
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"nexus/analysis/build"
+)
+
+// TestVerifyEverythingAndItsWords: Verify with no notebooks given checks
+// every notebook too (so the committed rendered notebooks are not "extra"),
+// a file the build makes that the tree lacks is "missing", and a stray file
+// the build does not make is "extra".
+func TestVerifyEverythingAndItsWords(t *testing.T) {
+	root := repoRoot(t)
+	t.Chdir(root)
+	committed := filepath.Join(t.TempDir(), "figures")
+	require.NoError(t, os.CopyFS(committed, os.DirFS(filepath.Join(root, "figures"))))
+	require.NoError(t, os.Remove(filepath.Join(committed, "tbl-timeline.md")))
+	require.NoError(t, os.WriteFile(filepath.Join(committed, "stray.txt"), []byte("x"), 0o644))
+
+	dataset := strings.TrimPrefix(datasetOf(t, root), root+string(filepath.Separator))
+	diffs, err := Verify(dataset, committed, nil)
+	require.NoError(t, err)
+	require.Equal(t, []build.Difference{
+		{Path: "stray.txt", Status: build.Extra},
+		{Path: "tbl-timeline.md", Status: build.Missing},
+	}, diffs)
+}
+
+// datasetOf returns the dataset directory the committed MANIFEST was built
+// from, as its "dataset" line names it.
+func datasetOf(t *testing.T, root string) string {
+	t.Helper()
+	f, err := os.Open(filepath.Join(root, "figures", build.ManifestName))
+	require.NoError(t, err)
+	defer f.Close()
+	m, err := build.ParseManifest(f)
+	require.NoError(t, err)
+	dirs, _ := fs.Glob(os.DirFS(root), "datasets/"+m.Dataset+"/v"+m.Version)
+	require.Len(t, dirs, 1, "the MANIFEST's dataset %s %s is not under datasets/", m.Dataset, m.Version)
+	return filepath.Join(root, dirs[0])
+}

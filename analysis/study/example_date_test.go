@@ -1,0 +1,21 @@
+package study_test
+
+import (
+	"fmt"
+
+	"nexus/analysis/study"
+)
+
+// The paper dates the rebirth of the TTP "after 2020" (page 4): the date
+// keeps the qualifier instead of claiming the year 2020.
+func ExampleEvent_DateLabel() {
+	rebirth := study.Event{Date: study.Date{Year: 2020}, DateQualifier: "after"}
+	attacks := study.Event{Date: study.Date{Year: 2022}, End: study.Date{Year: 2023}}
+	fmt.Println(rebirth.DateLabel())
+	fmt.Println(attacks.DateLabel())
+	fmt.Println(study.Qualified(study.Date{Year: 2007}, "by"))
+	// Output:
+	// after 2020
+	// 2022–2023
+	// by 2007
+}

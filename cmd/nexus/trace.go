@@ -1,0 +1,74 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"nexus/analysis/compendium"
+)
+
+func init() {
+	commands["trace"] = command{summary: "print the dataset rows, pages and quotes behind a cell of a published table", run: cmdTrace}
+}
+
+func cmdTrace(stdout, stderr io.Writer, args []string) error {
+	fs := flag.NewFlagSet("trace", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dataset := fs.String("dataset", "", "dataset version `dir` (default: the one the MANIFEST beside the table names)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: nexus trace [-dataset DIR] FILE.csv:LINE:COLUMN")
+		fmt.Fprintln(stderr, "LINE as in file:line (the header is line 1); COLUMN a 1-based number or a column name.")
+		fmt.Fprintln(stderr, "Prints each dataset row behind the cell as FILE:LINE with its page, section and quote.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitError{2}
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return exitError{2}
+	}
+	file, line, col, err := parseCellAddress(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintln(stderr, "nexus trace:", err)
+		return exitError{2}
+	}
+	if *dataset == "" {
+		if *dataset, err = compendium.ManifestDataset(filepath.Dir(file)); err != nil {
+			return fmt.Errorf("%s: cannot tell which dataset it was built from (give -dataset): %w", file, err)
+		}
+	}
+	ct, err := compendium.Trace(file, line, col, *dataset)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s:%d: column %q = %s: %d row(s) of %s\n", ct.File, ct.Line, ct.Column, strconv.Quote(ct.Value), len(ct.Evidence), *dataset)
+	if len(ct.Evidence) == 0 {
+		fmt.Fprintln(stdout, "no dataset row is recorded for this cell: it is a label, a constant or computed from no row")
+	}
+	for _, e := range ct.Evidence {
+		fmt.Fprintln(stdout, e)
+	}
+	return nil
+}
+
+// parseCellAddress splits FILE:LINE:COLUMN.
+func parseCellAddress(s string) (file string, line int, col string, err error) {
+	i := strings.LastIndex(s, ":")
+	j := -1
+	if i > 0 {
+		j = strings.LastIndex(s[:i], ":")
+	}
+	if j <= 0 {
+		return "", 0, "", fmt.Errorf("%q: expected FILE.csv:LINE:COLUMN", s)
+	}
+	line, err = strconv.Atoi(s[j+1 : i])
+	if err != nil || line < 1 {
+		return "", 0, "", fmt.Errorf("%q: line %q, expected a number from 1", s, s[j+1:i])
+	}
+	return s[:j], line, s[i+1:], nil
+}
