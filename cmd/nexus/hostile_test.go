@@ -191,3 +191,12 @@ func TestNetworkOverflow(t *testing.T) {
 func TestValidateBadValues(t *testing.T) {
 	runGolden(t, "validate-bad-values", 1, "validate", fixtures+"/rules/date-precision", fixtures+"/rules/nan-bounds", fixtures+"/rules/control")
 }
+
+// TestNetworkEdgesNotRegular: /dev/zero as the edge list is refused at
+// once instead of read for ever.
+func TestNetworkEdgesNotRegular(t *testing.T) {
+	code, _, errs := exitCode(t, "network", "--edges", "/dev/zero", "--out", "-")
+	if code == 0 || !strings.Contains(errs, "/dev/zero: not a regular file: a character device") {
+		t.Errorf("exit %d:\n%s", code, errs)
+	}
+}

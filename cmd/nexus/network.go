@@ -5,11 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"nexus/analysis/build"
 	"nexus/analysis/network"
+	"nexus/analysis/safefile"
 	"nexus/analysis/study"
 )
 
@@ -81,9 +81,11 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 	var g *network.Graph
 	opt := network.Options{Seed: *seed}
 	if *edgesFile != "" {
-		f, err := os.Open(*edgesFile)
+		// A regular file only, of at most 2 GiB: a FIFO or /dev/zero
+		// would hang or never end.
+		f, err := safefile.OpenRegular(*edgesFile, safefile.MaxSize)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", *edgesFile, err)
 		}
 		edges, err := network.ReadEdgeCSV(f, *edgesFile, network.EdgeCSVOptions{Directed: *directed, Weight: *weight})
 		f.Close()
