@@ -10,10 +10,12 @@ import (
 	"time"
 	"unicode/utf8"
 	"unsafe"
+
+	"nexus/analysis/safefile"
 )
 
 // maxFile is the largest file a Table can hold (cells are 32-bit offsets).
-const maxFile = 1<<31 - 1
+const maxFile = safefile.MaxSize
 
 // Table is the validated content of one CSV resource. Rows are numbered
 // from 0 in file order, not counting the header; fields are numbered as in

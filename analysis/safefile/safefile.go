@@ -16,7 +16,9 @@
 //     one byte past the limit.
 //
 // Open returns the file for streaming (hashing, CSV decoding); ReadFile
-// reads it whole into a buffer of the reported size. Errors wrap
+// reads it whole into a buffer of the reported size. OpenRegular applies
+// the checks but the first to a file the user names (an archive to
+// import, an edge list), wherever it is. Errors wrap
 // ErrOutside, ErrNotRegular or ErrTooLarge for errors.Is, or are the
 // operating system's; they do not repeat the file's name, which the
 // caller puts in front ("file: error"), as package datapkg does.
