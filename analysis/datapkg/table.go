@@ -492,7 +492,7 @@ func (s *scanner) record(i int) (next, end int) {
 				for j < len(d) && !s.special[d[j]] {
 					j++
 				}
-				if j < len(d) && s.control(j) {
+				if j < len(d) && ctrlClass[d[j]] != 0 && s.control(j) {
 					j++
 					continue
 				}

@@ -405,6 +405,12 @@ func (t *Table) validateField(file string, fi int, soleKey, inKey bool, add func
 // wants a finite number (NaN compares false with everything, and would
 // otherwise pass both bounds).
 func (f *Field) checkBounds(v float64) error {
+	finite := !math.IsNaN(v) && !math.IsInf(v, 0)
+	lowOK := f.min == nil || v > f.min.v || !f.min.excl && v == f.min.v
+	highOK := f.max == nil || v < f.max.v || !f.max.excl && v == f.max.v
+	if finite && lowOK && highOK {
+		return nil
+	}
 	minOp, maxOp := ">=", "<="
 	if f.min != nil && f.min.excl {
 		minOp = ">"
@@ -412,7 +418,8 @@ func (f *Field) checkBounds(v float64) error {
 	if f.max != nil && f.max.excl {
 		maxOp = "<"
 	}
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	switch {
+	case !finite:
 		var want []string
 		if f.min != nil {
 			want = append(want, minOp+" "+f.min.text)
@@ -421,14 +428,10 @@ func (f *Field) checkBounds(v float64) error {
 			want = append(want, maxOp+" "+f.max.text)
 		}
 		return fmt.Errorf("%w, want a number %s", ErrNotFinite, strings.Join(want, " and "))
-	}
-	if f.min != nil && (v < f.min.v || f.min.excl && v == f.min.v) {
+	case !lowOK:
 		return fmt.Errorf("%w, want %s %s", ErrMinimum, minOp, f.min.text)
 	}
-	if f.max != nil && (v > f.max.v || f.max.excl && v == f.max.v) {
-		return fmt.Errorf("%w, want %s %s", ErrMaximum, maxOp, f.max.text)
-	}
-	return nil
+	return fmt.Errorf("%w, want %s %s", ErrMaximum, maxOp, f.max.text)
 }
 
 // canonicalInt reports whether s is an integer written the one way
