@@ -29,10 +29,8 @@ type shape [][]rune
 // syntax, anchored when matched) admits has the shape YYYY, YYYY-MM or
 // YYYY-MM-DD.
 func isDatePattern(pattern string) bool {
-	if strings.ContainsAny(pattern, "*+") {
-		// An unbounded repetition, or a literal * or + (neither a
-		// digit nor a dash): not a date, and no need to parse.
-		return false
+	if !dateChars(pattern) {
+		return false // no need to parse
 	}
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
@@ -60,6 +58,37 @@ func isDatePattern(pattern string) bool {
 					return false
 				}
 			}
+		}
+	}
+	return true
+}
+
+// dateChars reports whether pattern, outside its character classes, is
+// made only of digits, "-", grouping, alternation and counted or optional
+// repetition, and \d: a quick test that most patterns of identifiers
+// ("r[0-9]{3}", "[a-z]+") fail, so that isDatePattern need not parse
+// them. It rejects no pattern of dates but one with a named group.
+func dateChars(pattern string) bool {
+	class := false
+	for i := 0; i < len(pattern); i++ {
+		c := pattern[i]
+		switch {
+		case class:
+			if c == '\\' {
+				i++
+			} else if c == ']' {
+				class = false
+			}
+		case c == '[':
+			class = true
+		case c == '\\':
+			if i+1 < len(pattern) && pattern[i+1] != 'd' && pattern[i+1] != '-' {
+				return false
+			}
+			i++
+		case c >= '0' && c <= '9' || strings.IndexByte("-(){},?|^$:", c) >= 0:
+		default:
+			return false
 		}
 	}
 	return true

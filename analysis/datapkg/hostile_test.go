@@ -198,6 +198,10 @@ func TestIsDatePattern(t *testing.T) {
 		`r[0-9]{3}`:                        false,
 		`[a-z0-9]+(-[a-z0-9]+)*`:           false,
 		`(`:                                false,
+		`(?:[0-9]{4})-[0-9]{2}`:            true,
+		`[0-9]{4}\.[0-9]{2}`:               false,
+		`[0-9]{4}-[0-9]{2}.`:               false,
+		`[0-9]{4}-[\-0-9]{2}`:              false,
 	} {
 		if got := isDatePattern(pattern); got != want {
 			t.Errorf("isDatePattern(%q) = %v, want %v", pattern, got, want)
