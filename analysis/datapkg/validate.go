@@ -354,10 +354,8 @@ func (t *Table) validateField(file string, fi int, soleKey, inKey bool, add func
 				bad(r, s, fmt.Errorf("%w, %s", ErrEnum, enumWant(f)))
 			}
 		}
-		if f.min != nil || f.max != nil {
-			if err := f.checkBounds(ord); err != nil {
-				bad(r, s, err)
-			}
+		if (f.min != nil || f.max != nil) && !f.inBounds(ord) {
+			bad(r, s, f.boundsError(ord))
 		}
 		if hasLen && f.Type != "list" {
 			n := runeLen(s)
@@ -399,18 +397,20 @@ func (t *Table) validateField(file string, fi int, soleKey, inKey bool, add func
 	}
 }
 
-// checkBounds checks the ordinal v of a value against the field's minimum
-// and maximum. NaN, INF and -INF fail every bound: Table Schema reads them
-// as numbers, so a field without bounds accepts them, but a bounded field
-// wants a finite number (NaN compares false with everything, and would
-// otherwise pass both bounds).
-func (f *Field) checkBounds(v float64) error {
-	finite := !math.IsNaN(v) && !math.IsInf(v, 0)
-	lowOK := f.min == nil || v > f.min.v || !f.min.excl && v == f.min.v
-	highOK := f.max == nil || v < f.max.v || !f.max.excl && v == f.max.v
-	if finite && lowOK && highOK {
-		return nil
-	}
+// inBounds reports whether the ordinal v of a value is within the field's
+// minimum and maximum. NaN, INF and -INF are within no bound: Table Schema
+// reads them as numbers, so a field without bounds accepts them, but a
+// bounded field wants a finite number (NaN compares false with
+// everything, and would otherwise pass both bounds).
+func (f *Field) inBounds(v float64) bool {
+	return v-v == 0 && // false for NaN and ±Inf
+		(f.min == nil || v > f.min.v || !f.min.excl && v == f.min.v) &&
+		(f.max == nil || v < f.max.v || !f.max.excl && v == f.max.v)
+}
+
+// boundsError says why v is not inBounds: ErrNotFinite, ErrMinimum or
+// ErrMaximum.
+func (f *Field) boundsError(v float64) error {
 	minOp, maxOp := ">=", "<="
 	if f.min != nil && f.min.excl {
 		minOp = ">"
@@ -419,7 +419,7 @@ func (f *Field) checkBounds(v float64) error {
 		maxOp = "<"
 	}
 	switch {
-	case !finite:
+	case math.IsNaN(v) || math.IsInf(v, 0):
 		var want []string
 		if f.min != nil {
 			want = append(want, minOp+" "+f.min.text)
@@ -428,7 +428,7 @@ func (f *Field) checkBounds(v float64) error {
 			want = append(want, maxOp+" "+f.max.text)
 		}
 		return fmt.Errorf("%w, want a number %s", ErrNotFinite, strings.Join(want, " and "))
-	case !lowOK:
+	case f.min != nil && !(v > f.min.v || !f.min.excl && v == f.min.v):
 		return fmt.Errorf("%w, want %s %s", ErrMinimum, minOp, f.min.text)
 	}
 	return fmt.Errorf("%w, want %s %s", ErrMaximum, maxOp, f.max.text)
