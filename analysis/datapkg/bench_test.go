@@ -186,3 +186,22 @@ func BenchmarkScan1M(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCtrlSpan1M is the scan for control characters that Read runs
+// over the body of every quoted field, here over the whole relations file
+// of BenchmarkRead1M (whose fields are not quoted, so Read itself finds
+// its control characters on the way, at no cost).
+func BenchmarkCtrlSpan1M(b *testing.B) {
+	dir := b.TempDir()
+	b.SetBytes(writeSynth(b, dir, 1_000_000))
+	d, err := os.ReadFile(filepath.Join(dir, "relations.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if ctrl := ctrlSpan(d, 0, len(d), nil); len(ctrl) > 0 {
+			b.Fatal("control characters found")
+		}
+	}
+}

@@ -108,7 +108,8 @@ func TestRules(t *testing.T) {
 		"field-count": ErrFieldCount, "encoding": ErrEncoding, "syntax-bare-quote": ErrSyntax,
 		"syntax-after-quote": ErrSyntax, "syntax-unclosed": ErrSyntax, "empty-file": ErrHeader,
 		"missing-file": ErrMissingFile, "descriptor-syntax": ErrDescriptor, "descriptor-type": ErrDescriptor,
-		"descriptor-schema": ErrDescriptor,
+		"descriptor-schema": ErrDescriptor, "date-precision": ErrDate, "nan-bounds": ErrNotFinite,
+		"control": ErrControl,
 	}
 	dirs, err := filepath.Glob("testdata/rules/*")
 	if err != nil {

@@ -5,13 +5,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"path"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"regexp/syntax"
 	"strings"
+
+	"nexus/analysis/safefile"
 )
 
 // DescriptorName is the file name of a package descriptor.
@@ -38,6 +40,7 @@ type Resource struct {
 	Schema   *Schema
 	Table    *Table // set by Read; nil when the file could not be read
 
+	dir       string // the package directory
 	file      string // Dir joined with Path
 	delimiter byte
 	index     int
@@ -90,6 +93,7 @@ type Field struct {
 	enum     map[string]bool
 	enumList []string // the canonical enum, when short
 	min, max *bound
+	date     bool   // a string field whose pattern admits only YYYY, YYYY-MM, YYYY-MM-DD (see isDatePattern)
 	layout   string // Go time layout for date, time and datetime
 	itemLay  string
 }
@@ -193,14 +197,19 @@ var knownTypes = map[string]bool{
 
 const typeList = "string, integer, number, boolean, date, time, datetime, year, yearmonth, list, any, object, array, duration, geopoint, geojson"
 
+// maxDescriptor is the largest descriptor Open reads.
+const maxDescriptor = 64 << 20
+
 // Open reads and checks the descriptor of the package in dir, without
 // reading its resources. A descriptor that breaks the rules gives
-// Problems; a missing or unreadable one gives the *fs.PathError.
+// Problems; a missing or unreadable one gives the *fs.PathError, and so
+// does one that is not a regular file inside dir (after symbolic links)
+// of at most 64 MiB (see package safefile).
 func Open(dir string) (*Package, error) {
 	name := filepath.Join(dir, DescriptorName)
-	raw, err := os.ReadFile(name)
+	raw, err := safefile.ReadFile(dir, DescriptorName, maxDescriptor)
 	if err != nil {
-		return nil, err
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	p, ps := parseDescriptor(dir, name, raw)
 	if len(ps) > 0 {
@@ -288,7 +297,7 @@ func parseDescriptor(dir, file string, raw []byte) (*Package, Problems) {
 	seen := map[string]bool{}
 	for i, jr := range jp.Resources {
 		at := fmt.Sprintf("resources[%d]", i)
-		r := &Resource{Name: jr.Name, Hash: jr.Hash, Format: jr.Format, Encoding: jr.Encoding, delimiter: ',', index: i}
+		r := &Resource{Name: jr.Name, Hash: jr.Hash, Format: jr.Format, Encoding: jr.Encoding, dir: dir, delimiter: ',', index: i}
 		if r.Name == "" {
 			bad("%s: name is missing", at)
 			r.Name = at
@@ -412,6 +421,7 @@ func compileSchema(js jsonSchema, at string, bad func(string, ...any)) *Schema {
 			fat = fmt.Sprintf("%s (%s)", fat, jf.Name)
 		}
 		f := compileField(jf, fat, s.MissingValues, bad)
+		f.date = f.pattern != nil && (f.Type == "string" || f.Type == "list" && f.ItemType == "string") && isDatePattern(f.Constraints.Pattern)
 		if f.Name == "" {
 			bad("%s: name is missing", fat)
 		} else if seen[f.Name] {

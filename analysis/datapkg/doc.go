@@ -29,6 +29,28 @@
 //   - the hash of each file: "sha256:<hex>", "md5:<hex>", "sha1:", "sha512:"
 //     or bare hex (MD5).
 //
+// and, beyond what Table Schema can say:
+//
+//   - dates at a precision: a string field (or list of strings) whose
+//     pattern admits only YYYY, YYYY-MM and YYYY-MM-DD (such as
+//     "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?") must hold real calendar dates,
+//     month 01 to 12 and a day of that month, February 29 in leap years
+//     only (ErrDate); date, datetime and yearmonth fields are checked so
+//     by their types;
+//   - NaN, INF and -INF, which Table Schema reads as numbers, fail every
+//     minimum and maximum (ErrNotFinite);
+//   - control characters: a file may hold tab, line feed and carriage
+//     return; every other C0 control (NUL among them), DEL and every C1
+//     control is reported at its own line and column (ErrControl). Line
+//     feeds inside quoted fields are data, as RFC 4180 allows.
+//
+// Files are opened through package safefile: the descriptor and each
+// resource must be a regular file inside the package directory after
+// symbolic links (a link out of it is refused, and nothing of the file
+// is read or printed), no larger than 2 GiB by its size on disk, checked
+// before reading and again while reading. Such a refusal is reported as
+// "file: resource "x": path leaves the package: ...".
+//
 // Every problem found is reported, each as a *Problem that prints like
 //
 //	relations.csv:12:9: field "tie_type": value "allience": not in enum, want one of "alliance", "merger"
@@ -49,7 +71,10 @@
 //
 // Files are never modified. Hashes reports the sha256 of every resource;
 // Rehash rewrites only the hash values of a descriptor, in place, for
-// authoring a new version of a dataset.
+// authoring a new version of a dataset. It refuses a published version,
+// one with an entry in its dataset's CHANGELOG.md (see Published), unless
+// forced, and a descriptor that is a symbolic link. A hash mismatch says
+// how to record the new hash (RehashHint).
 //
 // Diff compares two versions of a package: package properties, resources
 // and fields added or removed, and rows added, removed or changed,

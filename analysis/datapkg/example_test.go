@@ -48,3 +48,19 @@ func ExampleDiff() {
 	// + field teams.city
 	// ~ row teams[BCD]: field "founded": "1850" -> "1851"
 }
+
+// Published finds the entry of a version in its dataset's changelog; the
+// shipped dataset's version 1.0.0 is published.
+func ExamplePublished() {
+	rel, err := datapkg.Published("../../datasets/ttp-alliances/v1.0.0")
+	if err != nil || rel == nil {
+		fmt.Println("not published", err)
+		return
+	}
+	fmt.Println(rel.Version, rel.Heading)
+	_, _, err = datapkg.Rehash("../../datasets/ttp-alliances/v1.0.0", datapkg.RehashOptions{})
+	fmt.Println(errors.Is(err, datapkg.ErrPublished))
+	// Output:
+	// 1.0.0 ## [1.0.0] - 2026-11-25
+	// true
+}

@@ -7,9 +7,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+
+	"nexus/analysis/safefile"
 )
 
 // FileHash is the declared and the actual hash of one resource file.
@@ -19,6 +22,8 @@ type FileHash struct {
 	Declared string // as the descriptor gives it, "" when absent
 	Actual   string // "sha256:<hex>" of the file, "" when it cannot be read
 	Err      error  // why the file could not be read
+
+	dir, rel string // the package directory and the resource path in it
 }
 
 // OK reports whether the declared hash matches the file, in the declared
@@ -34,7 +39,7 @@ func (h FileHash) OK() bool {
 	if alg == "sha256" {
 		return "sha256:"+want == h.Actual
 	}
-	f, err := os.Open(h.Path)
+	f, err := safefile.Open(h.dir, h.rel, maxFile)
 	if err != nil {
 		return false
 	}
@@ -47,6 +52,8 @@ func (h FileHash) OK() bool {
 }
 
 // Hashes computes the sha256 of every resource file of the package in dir.
+// Files are streamed, and opened as Read opens them: inside the package
+// after symbolic links, regular files of at most 2 GiB.
 func Hashes(dir string) ([]FileHash, error) {
 	p, err := Open(dir)
 	if p == nil {
@@ -54,11 +61,11 @@ func Hashes(dir string) ([]FileHash, error) {
 	}
 	var out []FileHash
 	for _, r := range p.Resources {
-		h := FileHash{Resource: r.Name, Path: r.file, Declared: r.Hash}
+		h := FileHash{Resource: r.Name, Path: r.file, Declared: r.Hash, dir: dir, rel: r.Path}
 		if r.file == "" {
 			h.Err = fmt.Errorf("%w: resource %s has no usable path", ErrDescriptor, r.Name)
-		} else if f, err := os.Open(r.file); err != nil {
-			h.Err = err
+		} else if f, err := safefile.Open(dir, r.Path, maxFile); err != nil {
+			h.Err = readProblem(r, err).Err
 		} else {
 			d := sha256.New()
 			_, h.Err = io.Copy(d, f)
@@ -72,15 +79,51 @@ func Hashes(dir string) ([]FileHash, error) {
 	return out, nil
 }
 
+// RehashHint is what a hash mismatch suggests: to record the new hashes
+// with `nexus hash -w DIR` when the change is meant, in a version not yet
+// published.
+func RehashHint(dir string) string {
+	return "if a file was changed on purpose in an unpublished version, record its hash with: nexus hash -w " + dir
+}
+
+// RehashOptions controls Rehash.
+type RehashOptions struct {
+	// Force rewrites the hashes of a published version too (see
+	// Published), which is otherwise refused.
+	Force bool
+}
+
 // Rehash sets the hash of every resource of the package in dir to the
 // sha256 of its file and rewrites datapackage.json when one changed. Only
 // the hash values change: each existing "hash" value is replaced in place
 // and a missing one is inserted after the resource's "path", in the style
 // (indentation, separators) of that line, so the rest of the file keeps
 // its bytes. The file is written to a temporary file in the same
-// directory and renamed into place. Rehash is for authoring a new version
-// of a dataset; a published version is read-only.
-func Rehash(dir string) (hashes []FileHash, changed bool, err error) {
+// directory and renamed into place.
+//
+// Rehash is for authoring a new version of a dataset; a published
+// version is read-only. It refuses, with a *Problem naming the
+// descriptor and the reason, before computing anything:
+//
+//   - a published version (ErrPublished), unless opt.Force is set;
+//   - a descriptor that is a symbolic link (ErrLink): renaming the new
+//     file into place would replace the link with a plain file, and
+//     writing through it would change the file it points to.
+func Rehash(dir string, opt RehashOptions) (hashes []FileHash, changed bool, err error) {
+	name := filepath.Join(dir, DescriptorName)
+	if fi, err := os.Lstat(name); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		target, _ := os.Readlink(name)
+		return nil, false, &Problem{Path: name, Err: fmt.Errorf("%w: it points to %s, and writing would replace the link with a plain file; rewrite the target in its own package, or replace the link with a copy first", ErrLink, target)}
+	}
+	if !opt.Force {
+		rel, err := Published(dir)
+		if err != nil {
+			return nil, false, err
+		}
+		if rel != nil {
+			return nil, false, &Problem{Path: name, Err: fmt.Errorf("%w: version %s has an entry in %s:%d (%q), and a published version is read-only; copy it to a new version directory, or force the rewrite", ErrPublished, rel.Version, rel.File, rel.Line, rel.Heading)}
+		}
+	}
 	hashes, err = Hashes(dir)
 	if err != nil {
 		return nil, false, err
@@ -90,10 +133,9 @@ func Rehash(dir string) (hashes []FileHash, changed bool, err error) {
 			return hashes, false, fmt.Errorf("%s: %w", h.Path, h.Err)
 		}
 	}
-	name := filepath.Join(dir, DescriptorName)
-	raw, err := os.ReadFile(name)
+	raw, err := safefile.ReadFile(dir, DescriptorName, maxDescriptor)
 	if err != nil {
-		return hashes, false, err
+		return hashes, false, fmt.Errorf("%s: %w", name, err)
 	}
 	want := make([]string, len(hashes))
 	for i, h := range hashes {

@@ -55,7 +55,7 @@ func TestRehash(t *testing.T) {
 	name := filepath.Join(dir, DescriptorName)
 	orig, _ := os.ReadFile(name)
 	// Up to date: nothing is written.
-	if _, changed, err := Rehash(dir); err != nil || changed {
+	if _, changed, err := Rehash(dir, RehashOptions{}); err != nil || changed {
 		t.Fatalf("Rehash of a good package: changed %v, err %v", changed, err)
 	}
 	// Change a file: only its hash changes, in place.
@@ -65,7 +65,7 @@ func TestRehash(t *testing.T) {
 	if _, err := Read(dir); !strings.Contains(fmt.Sprint(err), "hash mismatch") {
 		t.Fatalf("want a hash mismatch, got %v", err)
 	}
-	hs, changed, err := Rehash(dir)
+	hs, changed, err := Rehash(dir, RehashOptions{})
 	if err != nil || !changed {
 		t.Fatalf("changed %v, err %v", changed, err)
 	}

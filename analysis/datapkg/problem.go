@@ -28,6 +28,11 @@ var (
 	ErrSyntax      = errors.New("csv syntax error")
 	ErrUnsupported = errors.New("unsupported")
 	ErrMissingFile = errors.New("cannot read file")
+	ErrControl     = errors.New("control character")
+	ErrDate        = errors.New("not a calendar date")
+	ErrNotFinite   = errors.New("not a finite number")
+	ErrPublished   = errors.New("published version")
+	ErrLink        = errors.New("refusing to rewrite a symbolic link")
 )
 
 // Problem is one violation of a package's rules, shaped like

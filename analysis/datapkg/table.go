@@ -10,10 +10,12 @@ import (
 	"time"
 	"unicode/utf8"
 	"unsafe"
+
+	"nexus/analysis/safefile"
 )
 
 // maxFile is the largest file a Table can hold (cells are 32-bit offsets).
-const maxFile = 1<<31 - 1
+const maxFile = safefile.MaxSize
 
 // Table is the validated content of one CSV resource. Rows are numbered
 // from 0 in file order, not counting the header; fields are numbered as in
@@ -274,6 +276,11 @@ func (t *Table) parse(file string, add func(*Problem)) {
 	}
 	sc := &scanner{d: d, delim: r.delimiter, file: file}
 	sc.special[sc.delim], sc.special['\n'], sc.special['"'] = true, true, true
+	for b, c := range ctrlClass {
+		if c != 0 {
+			sc.special[b] = true // see scanner.control
+		}
+	}
 	// The header is the first record.
 	sc.line = 1
 	i = sc.blank(i)
@@ -332,6 +339,7 @@ func (t *Table) parse(file string, add func(*Problem)) {
 		add(p)
 	}
 	t.starts, t.ends, t.lines, t.incomplete = sc.starts, sc.ends, sc.lines, sc.incomplete
+	t.controls(file, sc.ctrl, add)
 }
 
 // splitMin is the size above which a file is scanned in two halves;
@@ -374,6 +382,7 @@ type scanner struct {
 	lines      []int32
 	problems   Problems
 	incomplete bool
+	ctrl       []int // offsets of control characters, in order
 }
 
 func (s *scanner) alloc(rows, ncol int) {
@@ -388,6 +397,7 @@ func (s *scanner) merge(b *scanner) {
 	s.lines = append(s.lines, b.lines...)
 	s.problems = append(s.problems, b.problems...)
 	s.incomplete = s.incomplete || b.incomplete
+	s.ctrl = append(s.ctrl, b.ctrl...)
 }
 
 func (s *scanner) at(off int, err error) {
@@ -465,6 +475,7 @@ func (s *scanner) record(i int) (next, end int) {
 			if !closed {
 				s.at(i, fmt.Errorf("%w: quoted field not closed, want a closing quote", ErrSyntax))
 			}
+			s.ctrl = ctrlSpan(d, start, j, s.ctrl)
 			s.line += bytes.Count(d[start:j], []byte{'\n'})
 			i = j + 1
 			if i < len(d) && d[i] == '\r' && (i+1 == len(d) || d[i+1] == '\n') {
@@ -472,21 +483,24 @@ func (s *scanner) record(i int) (next, end int) {
 			}
 			if i < len(d) && d[i] != delim && d[i] != '\n' {
 				s.at(i, fmt.Errorf("%w: text after a closing quote, want a delimiter or the end of the line", ErrSyntax))
-				for i < len(d) && d[i] != delim && d[i] != '\n' {
-					i++
-				}
+				i = s.skip(i)
 			}
 			i = min(i, len(d))
 		} else {
 			j := i
-			for j < len(d) && !s.special[d[j]] {
-				j++
+			for {
+				for j < len(d) && !s.special[d[j]] {
+					j++
+				}
+				if j < len(d) && ctrlClass[d[j]] != 0 && s.control(j) {
+					j++
+					continue
+				}
+				break
 			}
 			if j < len(d) && d[j] == '"' {
 				s.at(j, fmt.Errorf("%w: quote in an unquoted field, want the field quoted and the quote doubled", ErrSyntax))
-				for j < len(d) && d[j] != delim && d[j] != '\n' {
-					j++
-				}
+				j = s.skip(j)
 			}
 			i = j
 		}

@@ -6,14 +6,17 @@ import (
 	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash"
-	"os"
+	"math"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+
+	"nexus/analysis/safefile"
 )
 
 // Read opens the package in dir and reads and validates every resource.
@@ -112,9 +115,9 @@ func newHash(alg string) hash.Hash {
 
 func (r *Resource) read() Problems {
 	file := r.file
-	raw, err := os.ReadFile(file)
+	raw, err := safefile.ReadFile(r.dir, r.Path, maxFile)
 	if err != nil {
-		return Problems{{Path: file, Err: fmt.Errorf("%w: %v", ErrMissingFile, unwrapPath(err))}}
+		return Problems{readProblem(r, err)}
 	}
 	var ps Problems
 	var mu sync.Mutex
@@ -138,7 +141,7 @@ func (r *Resource) read() Problems {
 			h := newHash(alg)
 			h.Write(raw)
 			if got := hex.EncodeToString(h.Sum(nil)); got != want {
-				hashProblem = &Problem{Path: file, Err: fmt.Errorf("%w: declared %s:%s, file has %s:%s", ErrHash, alg, want, alg, got)}
+				hashProblem = &Problem{Path: file, Err: fmt.Errorf("%w: declared %s:%s, file has %s:%s; %s", ErrHash, alg, want, alg, got, RehashHint(r.dir))}
 			}
 		}()
 	}
@@ -153,11 +156,14 @@ func (r *Resource) read() Problems {
 	return ps
 }
 
-func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
+// readProblem reports why the file of r could not be read: a refusal of
+// package safefile names the resource and the reason; anything else is
+// ErrMissingFile.
+func readProblem(r *Resource, err error) *Problem {
+	if errors.Is(err, safefile.ErrOutside) || errors.Is(err, safefile.ErrNotRegular) || errors.Is(err, safefile.ErrTooLarge) {
+		return &Problem{Path: r.file, Err: fmt.Errorf("resource %q: %w", r.Name, err)}
 	}
-	return err
+	return &Problem{Path: r.file, Err: fmt.Errorf("%w: %v", ErrMissingFile, err)}
 }
 
 // validate checks every field, a few fields at a time in parallel, and
@@ -292,6 +298,10 @@ func (t *Table) validateField(file string, fi int, soleKey, inKey bool, add func
 		case "string":
 			if pattern != nil && !pattern.MatchString(s) {
 				bad(r, s, fmt.Errorf("%w %q", ErrPattern, cons.Pattern))
+			} else if f.date {
+				if err := checkDate(s); err != nil {
+					bad(r, s, err)
+				}
 			}
 		case "integer", "year":
 			v, ok := parseInt(s)
@@ -344,19 +354,8 @@ func (t *Table) validateField(file string, fi int, soleKey, inKey bool, add func
 				bad(r, s, fmt.Errorf("%w, %s", ErrEnum, enumWant(f)))
 			}
 		}
-		if f.min != nil && (ord < f.min.v || f.min.excl && ord == f.min.v) {
-			op := ">="
-			if f.min.excl {
-				op = ">"
-			}
-			bad(r, s, fmt.Errorf("%w, want %s %s", ErrMinimum, op, f.min.text))
-		}
-		if f.max != nil && (ord > f.max.v || f.max.excl && ord == f.max.v) {
-			op := "<="
-			if f.max.excl {
-				op = "<"
-			}
-			bad(r, s, fmt.Errorf("%w, want %s %s", ErrMaximum, op, f.max.text))
+		if (f.min != nil || f.max != nil) && !f.inBounds(ord) {
+			bad(r, s, f.boundsError(ord))
 		}
 		if hasLen && f.Type != "list" {
 			n := runeLen(s)
@@ -396,6 +395,43 @@ func (t *Table) validateField(file string, fi int, soleKey, inKey bool, add func
 			bad(r, t.textAt(r, c), fmt.Errorf("%w, first on line %d", ErrUnique, t.lines[first]))
 		})
 	}
+}
+
+// inBounds reports whether the ordinal v of a value is within the field's
+// minimum and maximum. NaN, INF and -INF are within no bound: Table Schema
+// reads them as numbers, so a field without bounds accepts them, but a
+// bounded field wants a finite number (NaN compares false with
+// everything, and would otherwise pass both bounds).
+func (f *Field) inBounds(v float64) bool {
+	return v-v == 0 && // false for NaN and ±Inf
+		(f.min == nil || v > f.min.v || !f.min.excl && v == f.min.v) &&
+		(f.max == nil || v < f.max.v || !f.max.excl && v == f.max.v)
+}
+
+// boundsError says why v is not inBounds: ErrNotFinite, ErrMinimum or
+// ErrMaximum.
+func (f *Field) boundsError(v float64) error {
+	minOp, maxOp := ">=", "<="
+	if f.min != nil && f.min.excl {
+		minOp = ">"
+	}
+	if f.max != nil && f.max.excl {
+		maxOp = "<"
+	}
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		var want []string
+		if f.min != nil {
+			want = append(want, minOp+" "+f.min.text)
+		}
+		if f.max != nil {
+			want = append(want, maxOp+" "+f.max.text)
+		}
+		return fmt.Errorf("%w, want a number %s", ErrNotFinite, strings.Join(want, " and "))
+	case f.min != nil && !(v > f.min.v || !f.min.excl && v == f.min.v):
+		return fmt.Errorf("%w, want %s %s", ErrMinimum, minOp, f.min.text)
+	}
+	return fmt.Errorf("%w, want %s %s", ErrMaximum, maxOp, f.max.text)
 }
 
 // canonicalInt reports whether s is an integer written the one way
@@ -450,6 +486,10 @@ func (t *Table) checkList(f *Field, pattern *matcher, s string, bad func(error))
 		} else {
 			if pattern != nil && !pattern.MatchString(item) {
 				bad(fmt.Errorf("%w %q: item %d %q", ErrPattern, cons.Pattern, n, item))
+			} else if f.date {
+				if err := checkDate(item); err != nil {
+					bad(fmt.Errorf("item %d %q: %w", n, item, err))
+				}
 			}
 			if f.enum != nil && !f.enum[item] {
 				bad(fmt.Errorf("%w: item %d %q, %s", ErrEnum, n, item, enumWant(f)))
@@ -491,141 +531,4 @@ func (t *Table) compositeKey(file string, pk []string, add func(*Problem)) {
 			seen[k] = int32(r)
 		}
 	}
-}
-
-// foreignKeys checks the foreign keys of r against the tables read.
-func (p *Package) foreignKeys(r *Resource) Problems {
-	fks := r.Schema.ForeignKeys
-	out := make([]Problems, len(fks))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, fk := range fks {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			out[i] = p.foreignKey(r, fk)
-			<-sem
-		}()
-	}
-	wg.Wait()
-	var ps Problems
-	for _, o := range out {
-		ps = append(ps, o...)
-	}
-	return ps
-}
-
-// foreignKey checks one foreign key of r.
-func (p *Package) foreignKey(r *Resource, fk ForeignKey) Problems {
-	var ps Problems
-	t := r.Table
-	{
-		ref := r
-		if fk.Resource != "" {
-			ref = p.Resource(fk.Resource)
-		}
-		if ref == nil || ref.Table == nil || ref.Table.incomplete {
-			// Reported already; a key may be on a row left out.
-			return nil
-		}
-		rt := ref.Table
-		local := make([]int, len(fk.Fields))
-		for i, name := range fk.Fields {
-			local[i] = t.Field(name)
-		}
-		remote := make([]int, len(fk.Reference))
-		for i, name := range fk.Reference {
-			remote[i] = rt.Field(name)
-			if remote[i] < 0 || rt.col[remote[i]] < 0 {
-				remote = nil
-				break
-			}
-		}
-		if remote == nil {
-			return nil
-		}
-		keys := make(map[string]struct{}, rt.Len())
-		for row := range rt.Len() {
-			if k, ok := tupleKey(rt, row, remote); ok {
-				keys[k] = struct{}{}
-			}
-		}
-		target := ref.Name + "." + strings.Join(fk.Reference, ",")
-		if len(fk.Reference) > 1 {
-			target = ref.Name + ".(" + strings.Join(fk.Reference, ",") + ")"
-		}
-		name := strings.Join(fk.Fields, ",")
-		lf := r.Schema.Fields[local[0]]
-		list := len(local) == 1 && lf.Type == "list"
-		for row := range t.Len() {
-			if list {
-				if t.IsMissing(row, local[0]) || t.col[local[0]] < 0 {
-					continue
-				}
-				s := t.Text(row, local[0])
-				l, c := -1, 0
-				for n, rest := 1, s; ; n++ {
-					item, tail, more := strings.Cut(rest, lf.Delimiter)
-					if _, ok := keys[item]; !ok {
-						if l < 0 {
-							l, c = t.cellPos(row, local[0])
-						}
-						ps = append(ps, &Problem{Path: r.file, Line: l, Column: c, Field: name, Value: s,
-							Err: fmt.Errorf("%w: item %d %q, want a value of %s", ErrForeignKey, n, item, target)})
-					}
-					if !more {
-						break
-					}
-					rest = tail
-				}
-				continue
-			}
-			k, ok := tupleKey(t, row, local)
-			if !ok {
-				continue // a missing value refers to nothing
-			}
-			if _, found := keys[k]; !found {
-				l, c := t.cellPos(row, local[0])
-				ps = append(ps, &Problem{Path: r.file, Line: l, Column: c, Field: name, Value: strings.ReplaceAll(k, "\x00", ","),
-					Err: fmt.Errorf("%w, want a value of %s", ErrForeignKey, target)})
-			}
-		}
-	}
-	return ps
-}
-
-// tupleKey joins the cells of fields in row; ok is false when one is
-// missing or absent.
-func tupleKey(t *Table, row int, fields []int) (string, bool) {
-	if len(fields) == 1 {
-		f := fields[0]
-		if t.col[f] < 0 || t.IsMissing(row, f) {
-			return "", false
-		}
-		return t.keyText(row, f), true
-	}
-	var b strings.Builder
-	for i, f := range fields {
-		if t.col[f] < 0 || t.IsMissing(row, f) {
-			return "", false
-		}
-		if i > 0 {
-			b.WriteByte(0)
-		}
-		b.WriteString(t.keyText(row, f))
-	}
-	return b.String(), true
-}
-
-// keyText returns a cell as a key: integers by value ("007" is "7"),
-// everything else as text.
-func (t *Table) keyText(row, f int) string {
-	s := t.Text(row, f)
-	if t.ints[f] != nil && !canonicalInt(s) {
-		if v, ok := t.Int(row, f); ok {
-			return strconv.FormatInt(v, 10)
-		}
-	}
-	return s
 }

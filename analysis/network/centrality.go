@@ -68,6 +68,14 @@ func Eigenvector(g *Graph, weighted bool) ([]float64, error) {
 	y := make([]float64, n)
 	const maxIter = 100000
 	tol := float64(n) * 1e-15
+	// The eigenvector does not depend on the scale of the weights, but the
+	// iteration on A + I does: weights far from 1 (beyond 2^±30) are
+	// scaled by a power of two, so that huge ones cannot overflow the norm
+	// and tiny ones cannot end the iteration at its start.
+	scale := 1.0
+	if weighted {
+		scale = weightScale(g, -30, 30, false)
+	}
 	for iter := 0; iter < maxIter; iter++ {
 		// y = (A^T + I) x: y[v] = x[v] + sum over in-links u->v of w*x[u].
 		for v := 0; v < n; v++ {
@@ -75,7 +83,7 @@ func Eigenvector(g *Graph, weighted bool) ([]float64, error) {
 			in, wt := g.In(v), g.InWeights(v)
 			for j, u := range in {
 				if weighted {
-					s += wt[j] * x[u]
+					s += wt[j] * scale * x[u]
 				} else {
 					s += x[u]
 				}

@@ -111,6 +111,13 @@ func Coreness(g *Graph, weighted bool) []float64 {
 		c[i] /= norm
 		sq += c[i] * c[i]
 	}
+	// The unit-norm result does not depend on the scale of the weights:
+	// weights far from 1 (beyond 2^±30) are scaled by an even power of two,
+	// so that c_i^2 can neither overflow nor underflow.
+	scale := 1.0
+	if weighted {
+		scale = weightScale(u, -30, 30, true)
+	}
 	for sweep := 0; sweep < 10000; sweep++ {
 		moved := 0.0
 		for i := 0; i < n; i++ {
@@ -119,7 +126,7 @@ func Coreness(g *Graph, weighted bool) []float64 {
 			for j, v := range out {
 				a := 1.0
 				if weighted {
-					a = wt[j]
+					a = wt[j] * scale
 				}
 				num += a * c[v]
 			}

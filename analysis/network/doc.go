@@ -34,6 +34,18 @@
 //     seed; the modularity reached is comparable and tested.
 //   - Gould-Fernandez brokerage counts open two-paths on the directed view
 //     by group (camp), as UCINET and statnet do.
+//   - Weights are finite numbers > 0: ReadEdgeCSV reports any other at
+//     file:line:column, and Build refuses one (with WeightSum) and a link
+//     whose rows' weights sum to +Inf. Compute never returns Inf or NaN:
+//     when a node's strength or the total weight overflows float64, or a
+//     path length, a sum of distances or a reciprocal of a distance does
+//     (lengths near 1e308, or subnormal ones such as 5e-324), it fails
+//     with an error wrapping ErrOverflow that names the measure and a
+//     node, and the command line writes nothing and exits 1. Measures that
+//     do not depend on the scale of the weights are kept finite instead:
+//     eigenvector centrality and coreness scale weights beyond 2^±30, and
+//     Louvain a total weight beyond 2^±100, by a power of two (exact, so
+//     weights of ordinary size keep every bit of their results).
 //   - Everything is deterministic: no output depends on map order, timing or
 //     GOMAXPROCS. The parallel betweenness sums per-chunk results in a fixed
 //     chunk order, so its floats are bit-for-bit the same on any machine

@@ -1,6 +1,7 @@
 package network_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -65,4 +66,17 @@ func ExampleReadEdgeCSV_errors() {
 	// Output:
 	// edges.csv:2:3: empty node id in column "target", expected a node id
 	// edges.csv:3:5: bad weight: column "w" value "zero", expected a finite number > 0
+}
+
+// Weights whose sums overflow float64 give an error that names the
+// measure, not Inf or NaN.
+func ExampleCompute_overflow() {
+	g, _ := network.Build(nil, []network.Edge{{Source: "a", Target: "b", Weight: 1e308}, {Source: "b", Target: "c", Weight: 1e308}},
+		network.BuildOptions{Weighting: network.WeightSum})
+	m, err := network.Compute(g, network.Options{Weighted: true})
+	fmt.Println(m == nil, errors.Is(err, network.ErrOverflow))
+	fmt.Println(err)
+	// Output:
+	// true true
+	// network: weights overflow float64: strength: node "b": its link weights sum to +Inf; rescale the weights (divide them by a common factor)
 }

@@ -167,8 +167,12 @@ func dotQuote(s string) string {
 
 // WriteDOT writes d as a Graphviz DOT graph (digraph when directed): one
 // statement per node and per link, each with its non-empty attributes as
-// quoted strings.
+// quoted strings. It fails, writing nothing, on a control character other
+// than tab and line feed (a line feed is written as \n).
 func (d *Doc) WriteDOT(w io.Writer) error {
+	if err := d.checkControls("dot"); err != nil {
+		return err
+	}
 	var b bytes.Buffer
 	kind, op := "graph", "--"
 	if d.Directed {

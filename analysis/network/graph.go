@@ -94,8 +94,17 @@ type BuildOptions struct {
 
 // Build makes a Graph from nodes and edges. Nodes named by an edge but not
 // listed are added with their ID only. It fails on a duplicate or empty
-// node ID and on an edge with an empty endpoint.
+// node ID and on an edge with an empty endpoint; with WeightSum, also on
+// an edge whose Weight is not a finite number > 0 and on a link whose
+// rows' weights sum to +Inf (wrapping ErrOverflow).
 func Build(nodes []Node, edges []Edge, opt BuildOptions) (*Graph, error) {
+	return build(nodes, edges, opt, true)
+}
+
+// build is Build; links whose weights sum to +Inf are refused only when
+// check is set (a view of a valid graph keeps them, and the measures that
+// use it report the overflow).
+func build(nodes []Node, edges []Edge, opt BuildOptions, check bool) (*Graph, error) {
 	g := &Graph{Directed: opt.Directed, index: map[string]int{}, opt: opt}
 	var problems []string
 	all := make([]Node, 0, len(nodes))
@@ -122,6 +131,9 @@ func Build(nodes []Node, edges []Edge, opt BuildOptions) (*Graph, error) {
 				all = append(all, Node{ID: id})
 			}
 		}
+	}
+	if opt.Weighting == WeightSum {
+		problems = append(problems, badWeights(edges)...)
 	}
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("network: %s", strings.Join(problems, "; "))
@@ -175,7 +187,16 @@ func Build(nodes []Node, edges []Edge, opt BuildOptions) (*Graph, error) {
 		g.Links = append(g.Links, l)
 		i = j
 	}
+	if err := g.checkLinks(); check && err != nil {
+		return nil, err
+	}
+	g.fillCSR()
+	return g, nil
+}
 
+// fillCSR fills the adjacency arrays of g from its sorted Links.
+func (g *Graph) fillCSR() {
+	opt := g.opt
 	n := len(g.Nodes)
 	g.off = make([]int, n+1)
 	for _, l := range g.Links {
@@ -213,7 +234,7 @@ func Build(nodes []Node, edges []Edge, opt BuildOptions) (*Graph, error) {
 	}
 	if !opt.Directed {
 		g.inOff, g.inAdj, g.inWeight = g.off, g.adj, g.weight
-		return g, nil
+		return
 	}
 	g.inOff = make([]int, n+1)
 	for _, l := range g.Links {
@@ -230,7 +251,6 @@ func Build(nodes []Node, edges []Edge, opt BuildOptions) (*Graph, error) {
 		g.inWeight[pos[l.V]] = l.Weight
 		pos[l.V]++
 	}
-	return g, nil
 }
 
 func weigh(edges []Edge, rows []int32, w Weighting) float64 {
@@ -320,7 +340,7 @@ func (g *Graph) DirectedView() *Graph {
 func (g *Graph) rebuild(directed bool) *Graph {
 	opt := g.opt
 	opt.Directed = directed
-	h, err := Build(g.Nodes, g.edges, opt)
+	h, err := build(g.Nodes, g.edges, opt, false)
 	if err != nil {
 		panic("network: rebuilding a valid graph failed: " + err.Error())
 	}

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 )
@@ -138,6 +139,20 @@ func levelFromGraph(u *Graph, weighted bool) *level {
 		lg.m += d
 	}
 	lg.m /= 2
+	// Modularity gains divide by m*m. Partitions do not depend on the
+	// scale of the weights, so a total weight far from 1 (beyond 2^±100)
+	// is scaled by a power of two, exactly, so that m*m stays finite and
+	// non-zero.
+	if e := math.Ilogb(lg.m); lg.m > 0 && !math.IsInf(lg.m, 0) && (e < -100 || e > 100) {
+		f := math.Ldexp(1, -e)
+		for k := range lg.w {
+			lg.w[k] *= f
+		}
+		for i := range lg.deg {
+			lg.deg[i] *= f
+		}
+		lg.m *= f
+	}
 	return lg
 }
 

@@ -49,10 +49,18 @@ var BrokerageColumns = []string{"coordinator", "itinerant", "representative", "g
 // PageRank (alpha 0.85), CoreNumbers, Coreness and Louvain for the
 // conventions. An eigenvector or PageRank that fails to converge is
 // reported as an error together with the (unconverged) metrics.
+//
+// Weights whose sums overflow float64, or lengths so small that a
+// reciprocal does, make Compute fail with an error wrapping ErrOverflow
+// that names the measure and a node, and return no metrics: no measure is
+// ever Inf or NaN (see the package doc).
 func Compute(g *Graph, opt Options) (*Metrics, error) {
 	m := &Metrics{Nodes: g.Nodes}
 	m.Degree, m.InDegree, m.OutDegree = Degrees(g)
 	m.Strength = Strengths(g)
+	if err := checkStrengths(g, m.Strength); err != nil {
+		return nil, err
+	}
 	p := ShortestPaths(g, opt.Weighted)
 	m.Betweenness, m.BetweennessRaw = p.Betweenness, p.BetweennessRaw
 	m.Closeness, m.Harmonic = p.Closeness, p.Harmonic
@@ -74,6 +82,9 @@ func Compute(g *Graph, opt Options) (*Metrics, error) {
 			camps[i] = n.Camp
 		}
 		m.Brokerage = Brokerage(g, camps)
+	}
+	if err := m.checkFinite(); err != nil {
+		return nil, err
 	}
 	if len(errs) > 0 {
 		return m, errs[0]

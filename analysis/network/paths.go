@@ -1,6 +1,7 @@
 package network
 
 import (
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -24,6 +25,8 @@ type Paths struct {
 	// (r-1)/sum(d) * (r-1)/(n-1), where r counts the nodes that reach the
 	// node (itself included) and d their distances to it; 0 when r = 1.
 	// In a directed graph the distances are incoming, as in NetworkX.
+	// It is NaN when a distance or their sum overflows float64 (+Inf), as
+	// with link lengths near 1e308; Compute then fails with ErrOverflow.
 	Closeness []float64
 	// Harmonic is NetworkX's harmonic_centrality: the sum of 1/d(v, u)
 	// over all v != u that reach u (incoming in a directed graph).
@@ -163,7 +166,10 @@ func ShortestPaths(g *Graph, weighted bool) Paths {
 			p.Betweenness[i] = bc[i] / float64((n-1)*(n-2))
 		}
 		r := reach[i] + 1
-		if sumd[i] > 0 && n > 1 {
+		if math.IsInf(sumd[i], 1) {
+			// A distance or their sum overflowed: no closeness.
+			p.Closeness[i] = math.NaN()
+		} else if sumd[i] > 0 && n > 1 {
 			c := float64(r-1) / sumd[i]
 			p.Closeness[i] = c * (float64(r-1) / float64(n-1))
 		}

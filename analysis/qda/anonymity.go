@@ -7,12 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"unicode"
+
+	"nexus/analysis/safefile"
 )
 
 // Descriptor properties of the anonymity guard. A resource of a
@@ -44,11 +46,15 @@ type Problem struct {
 	Line   int    // 1-based line
 	Column int    // 1-based column in bytes, as encoding/csv counts it
 	Field  string // column name, or "" for descriptor problems
-	Err    error  // ErrEmail, ErrPhone, ErrNameColumn or ErrOverride
+	Err    error  // ErrEmail, ErrPhone, ErrNameColumn or ErrOverride, or a refusal of package safefile (Line 0)
 }
 
-// Error formats the problem as "file:line:column: field \"x\": what is wrong".
+// Error formats the problem as "file:line:column: field \"x\": what is wrong",
+// or "file: what is wrong" for a problem of a whole file (Line 0).
 func (p Problem) Error() string {
+	if p.Line == 0 {
+		return fmt.Sprintf("%s: %v", p.File, p.Err)
+	}
 	if p.Field == "" {
 		return fmt.Sprintf("%s:%d:%d: %v", p.File, p.Line, p.Column, p.Err)
 	}
@@ -333,9 +339,9 @@ func isWordByte(b byte) bool {
 // read the package. Plain-text files referenced from a path column of a
 // respondent resource (such as sources.csv) are scanned as well.
 func CheckAnonymity(dir string) (problems []Problem, err error) {
-	b, err := os.ReadFile(filepath.Join(dir, "datapackage.json"))
+	b, err := safefile.ReadFile(dir, "datapackage.json", maxDescriptor)
 	if err != nil {
-		return nil, err
+		return nil, &fs.PathError{Op: "open", Path: filepath.Join(dir, "datapackage.json"), Err: err}
 	}
 	var desc struct {
 		Resources []map[string]json.RawMessage `json:"resources"`
@@ -364,9 +370,9 @@ func CheckAnonymity(dir string) (problems []Problem, err error) {
 			return problems, fmt.Errorf("%s: resource path %q leaves the package directory", filepath.Join(dir, "datapackage.json"), path)
 		}
 		name := filepath.Join(dir, filepath.FromSlash(path))
-		f, err := os.Open(name)
+		f, err := safefile.Open(dir, path, safefile.MaxSize)
 		if err != nil {
-			return problems, err
+			return problems, fmt.Errorf("%s: %w", name, err)
 		}
 		ps, texts, err := CheckTable(name, f)
 		f.Close()
@@ -379,7 +385,12 @@ func CheckAnonymity(dir string) (problems []Problem, err error) {
 				continue
 			}
 			tn := filepath.Join(dir, filepath.FromSlash(t))
-			tb, err := os.ReadFile(tn)
+			tb, err := safefile.ReadFile(dir, t, safefile.MaxSize)
+			if errors.Is(err, safefile.ErrOutside) || errors.Is(err, safefile.ErrNotRegular) || errors.Is(err, safefile.ErrTooLarge) {
+				// Not read, so not checked: say so.
+				problems = append(problems, Problem{File: tn, Err: err})
+				continue
+			}
 			if err != nil {
 				continue // a missing file is the validator's problem
 			}

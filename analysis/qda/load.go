@@ -137,7 +137,7 @@ func LoadTables(t Tables) (*Project, error) {
 				}
 				f, err := t.Open(path)
 				if err != nil {
-					l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field \"path\": %v", st.File, st.Lines[r], c["path"]+1, err))
+					l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field \"path\": %w", st.File, st.Lines[r], c["path"]+1, err))
 				} else {
 					b, err := io.ReadAll(f)
 					f.Close()

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strings"
+
+	"nexus/analysis/safefile"
 )
 
 // Field is one column of a table as its Table Schema declares it.
@@ -85,9 +87,9 @@ type dirTables struct {
 // CSV files it lists. Paths that leave dir are refused.
 func DirTables(dir string) (Tables, error) {
 	name := filepath.Join(dir, "datapackage.json")
-	b, err := os.ReadFile(name)
+	b, err := safefile.ReadFile(dir, "datapackage.json", maxDescriptor)
 	if err != nil {
-		return nil, err
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	t := &dirTables{dir: dir, raw: map[string]map[string]json.RawMessage{}}
 	if err := json.Unmarshal(b, &t.desc); err != nil {
@@ -106,12 +108,19 @@ func DirTables(dir string) (Tables, error) {
 	return t, nil
 }
 
-// Open implements Tables.
+// maxDescriptor is the largest datapackage.json read.
+const maxDescriptor = 64 << 20
+
+// Open implements Tables. It opens only a regular file inside the package
+// directory (after symbolic links) of at most safefile.MaxSize bytes, so
+// a source linked to /etc/passwd is refused, not read (see package
+// safefile).
 func (t *dirTables) Open(path string) (io.ReadCloser, error) {
-	if !localPath(path) {
-		return nil, fmt.Errorf("%s: path leaves the package directory", path)
+	f, err := safefile.Open(t.dir, path, safefile.MaxSize)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return os.Open(filepath.Join(t.dir, filepath.FromSlash(path)))
+	return f, nil
 }
 
 // localPath reports whether the slash-separated path stays inside its

@@ -43,7 +43,10 @@ var latexSpecial = map[rune]string{
 // of output would join into a TeX ligature they did not mean (ASCII "--",
 // "“", "”", or a hyphen after an en dash), {} is put between them, so
 // text prints as typed. Other non-ASCII text is kept as UTF-8. Line
-// breaks become spaces; each line is trimmed.
+// breaks become spaces; each line is trimmed. A control character other
+// than tab and line break (NUL, ESC, DEL, C1), which LaTeX would refuse
+// or drop, is written out as "<U+0000>" (printed with \textless{} and
+// \textgreater{}).
 func EscapeLaTeX(s string) string {
 	return strings.Join(escapeLines(s), " ")
 }
@@ -79,7 +82,7 @@ func escapeLaTeXLine(s string) string {
 
 // escapeLines escapes every line of s.
 func escapeLines(s string) []string {
-	ls := lines(s)
+	ls := lines(visible(s))
 	for i, l := range ls {
 		ls[i] = escapeLaTeXLine(strings.TrimSpace(l))
 	}

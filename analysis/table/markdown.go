@@ -18,9 +18,10 @@ var markdownEscaper = strings.NewReplacer(
 // start GitHub math), "&" gets one where it could start an entity such as
 // "&copy;", line breaks (LF, CR LF or CR) become <br>, and leading and
 // trailing spaces are trimmed. Bare URLs are left as they are, so GitHub
-// links them.
+// links them. A control character other than tab and line break (NUL,
+// ESC, DEL, C1) is written out as "<U+0000>", so it shows.
 func EscapeMarkdown(s string) string {
-	ls := lines(s)
+	ls := lines(visible(s))
 	for i, l := range ls {
 		ls[i] = escapeEntities(markdownEscaper.Replace(l))
 	}
@@ -119,7 +120,7 @@ func (t *Table) heading() string {
 // escapeParagraph escapes text for a Markdown paragraph outside a table:
 // as in a cell, but line breaks become spaces.
 func escapeParagraph(s string) string {
-	ls := lines(s)
+	ls := lines(visible(s))
 	for i, l := range ls {
 		ls[i] = strings.TrimSpace(escapeEntities(markdownEscaper.Replace(l)))
 	}

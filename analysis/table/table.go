@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // DefaultMissing is the text printed for a missing cell in Markdown and
@@ -172,6 +173,33 @@ func (t *Table) text(c Cell) string {
 		return t.MissingText
 	}
 	return c.Value
+}
+
+// visible replaces every control character other than tab, line feed
+// and carriage return (C0, DEL and C1, which no reader of Markdown or
+// LaTeX shows and which break LaTeX) with its code point written out, as
+// "<U+0000>", so that it is neither lost nor passed on unseen. Line breaks
+// are left to lines.
+func visible(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f || c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			fmt.Fprintf(&b, "<U+%04X>", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // lines normalises CR LF and CR to LF and splits s into lines.

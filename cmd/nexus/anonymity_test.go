@@ -37,7 +37,7 @@ func TestValidateRejectsEmailInRespondentData(t *testing.T) {
 	require.NoError(t, err)
 	data = bytes.Replace(data, []byte("a think tank,,"), []byte("a think tank (contact: someone@example.org),,"), 1)
 	require.NoError(t, os.WriteFile(name, data, 0o644))
-	_, _, err = datapkg.Rehash(dir)
+	_, _, err = datapkg.Rehash(dir, datapkg.RehashOptions{})
 	require.NoError(t, err)
 
 	var stdout, stderr bytes.Buffer

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -13,7 +14,7 @@ func init() {
 
 var hashSpec = spec{
 	name:     "hash",
-	synopsis: []string{"hash [-w] DIR"},
+	synopsis: []string{"hash [-w [--force]] DIR"},
 	about: `Prints one line per resource: file, sha256, and ok, differs (declared ...)
 or undeclared. With -w it rewrites the declared hashes and prints only the
 resources whose entry it changed, then one summary line.`,
@@ -22,6 +23,7 @@ resources whose entry it changed, then one summary line.`,
 func cmdHash(stdout, stderr io.Writer, args []string) error {
 	fs := hashSpec.flags()
 	write := fs.Bool("w", false, "rewrite the hash entries of DIR/datapackage.json (for authoring a new version only)")
+	force := fs.Bool("force", false, "with -w, rewrite a published version too (one with an entry in the dataset's CHANGELOG.md)")
 	if err := hashSpec.parse(fs, stdout, args); err != nil {
 		return err
 	}
@@ -35,19 +37,22 @@ func cmdHash(stdout, stderr io.Writer, args []string) error {
 	var before []datapkg.FileHash
 	if *write {
 		before, _ = datapkg.Hashes(dir) // what -w changes, for its output
-		hs, changed, err = datapkg.Rehash(dir)
+		hs, changed, err = datapkg.Rehash(dir, datapkg.RehashOptions{Force: *force})
 	} else {
 		hs, err = datapkg.Hashes(dir)
 	}
 	if ps := datapkg.AsProblems(err); ps != nil {
 		printProblems(stdout, ps, maxProblems)
+		if errors.Is(err, datapkg.ErrPublished) {
+			fmt.Fprintln(stdout, "nexus hash: nothing written; pass --force with -w to rewrite a published version anyway")
+		}
 		return exitError{1}
 	}
 	if err != nil && hs == nil {
 		printProblems(stdout, datapkg.Problems{fileProblem(err, dir)}, 0)
 		return exitError{1}
 	}
-	bad := false
+	bad, differs := false, false
 	for i, h := range hs {
 		was := ""
 		if *write && i < len(before) && before[i].Path == h.Path {
@@ -67,7 +72,11 @@ func cmdHash(stdout, stderr io.Writer, args []string) error {
 			fmt.Fprintf(stdout, "%s %s ok\n", h.Path, h.Actual)
 		default:
 			fmt.Fprintf(stdout, "%s %s differs (declared %s)\n", h.Path, h.Actual, h.Declared)
+			differs = true
 		}
+	}
+	if differs && !*write {
+		fmt.Fprintln(stdout, datapkg.RehashHint(dir))
 	}
 	if err != nil {
 		fmt.Fprintln(stdout, err)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"nexus/analysis/network"
+	"nexus/analysis/safefile"
 	"nexus/analysis/study"
 )
 
@@ -148,6 +149,11 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 	}
 	warnSelfLoops(stderr, "network", g)
 	m, err := network.Compute(g, opt)
+	if errors.Is(err, network.ErrOverflow) {
+		// No metrics: writing Inf or NaN would pass them off as results.
+		fmt.Fprintln(stderr, err)
+		return exitError{1}
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "nexus network: warning:", err)
 	}
@@ -157,9 +163,11 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 // readEdges reads and builds an edge-list graph, printing every problem
 // of the file.
 func readEdges(stderr io.Writer, file string, directed bool, weight string) (*network.Graph, error) {
-	f, err := os.Open(file)
+	// A regular file only, of at most 2 GiB: a FIFO or /dev/zero would
+	// hang or never end.
+	f, err := safefile.OpenRegular(file, safefile.MaxSize)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	edges, err := network.ReadEdgeCSV(f, file, network.EdgeCSVOptions{Directed: directed, Weight: weight})
 	f.Close()

@@ -150,7 +150,7 @@ func TestQDAValidatesFirst(t *testing.T) {
 // brought up to date, is refused as nexus validate refuses it.
 func TestQDARefusesMismatchedHeader(t *testing.T) {
 	pkg := editedPackage(t, "id,source,case,code,coder,start,end", "id,source,case,code,coder,begin,end")
-	if _, _, err := datapkg.Rehash(pkg); err != nil {
+	if _, _, err := datapkg.Rehash(pkg, datapkg.RehashOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	var want, errb bytes.Buffer

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"nexus/analysis/build"
 	"nexus/analysis/qda"
+	"nexus/analysis/safefile"
 )
 
 // ImportFile imports a .qdpx project or .qdc codebook (by extension) into
@@ -17,20 +17,17 @@ import (
 // next to out and renamed into place, so nothing is written elsewhere and
 // a failed import leaves nothing behind.
 func ImportFile(file, out string, lim Limits) (*Report, error) {
-	f, err := os.Open(file)
+	// A regular file only: a FIFO or a device would hang or never end.
+	f, err := safefile.OpenRegular(file, -1)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
 	var p *qda.Project
 	var rep *Report
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".qdpx":
-		p, rep, err = ImportProject(file, f, st.Size(), lim)
+		p, rep, err = ImportProject(file, f, f.Size(), lim)
 	case ".qdc":
 		p, rep, err = ImportCodebook(file, f, lim)
 	default:
