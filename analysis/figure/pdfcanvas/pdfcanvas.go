@@ -11,7 +11,10 @@
 //     accessor or option. New takes the date to write.
 //   - Resource order. fpdf writes the catalog of fonts and images in map
 //     order unless SetCatalogSort(true) is called on the document, which
-//     vgpdf does not expose either. A Canvas sorts it.
+//     vgpdf does not expose either. A Canvas sorts it. fpdf's sort orders
+//     images by their width in pixels alone, leaving different images of
+//     one width in map order, and offers no hook to break the tie; a Canvas
+//     embeds such an image widened (see DrawImage).
 //   - Fonts. vgpdf converts every face with fpdf.MakeFont from a file it
 //     names font.ttf, so every font program is keyed "font.z" and all faces
 //     of a document share the glyphs of the last one registered; it
@@ -35,6 +38,7 @@ package pdfcanvas
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"image"
@@ -55,10 +59,11 @@ import (
 type Canvas struct {
 	doc    *fpdf.Fpdf
 	w, h   vg.Length
-	stack  []state         // the vg state saved by Push, last is current
-	fonts  map[string]bool // names of the faces registered in doc
-	images int             // images drawn so far, to name the next one
-	done   bool            // WriteTo has been called
+	stack  []state                   // the vg state saved by Push, last is current
+	fonts  map[string]bool           // names of the faces registered in doc
+	images int                       // images drawn so far, to name the next one
+	widths map[int][sha256.Size]byte // pixel width -> the image embedded with it
+	done   bool                      // WriteTo has been called
 }
 
 // state is the part of the drawing state that a Canvas needs to know:
@@ -91,11 +96,12 @@ func New(w, h vg.Length, date time.Time) *Canvas {
 	doc.AddPage()
 	doc.TransformBegin() // Transform needs an open context; WriteTo ends it
 	c := &Canvas{
-		doc:   doc,
-		w:     w,
-		h:     h,
-		stack: []state{{width: 1, alpha: 1}},
-		fonts: map[string]bool{},
+		doc:    doc,
+		w:      w,
+		h:      h,
+		stack:  []state{{width: 1, alpha: 1}},
+		fonts:  map[string]bool{},
+		widths: map[int][sha256.Size]byte{},
 	}
 	vg.Initialize(c)
 	return c
@@ -289,22 +295,60 @@ func (c *Canvas) FillString(f font.Face, pt vg.Point, text string) {
 	c.doc.Text(x, y, text)
 }
 
-// DrawImage implements vg.Canvas. The image is embedded as a PNG.
+// DrawImage implements vg.Canvas. The image is embedded as a PNG, once
+// per distinct image.
+//
+// fpdf's catalog sort orders images by their width in pixels only and
+// leaves images of equal width in map order, so two different images of
+// the same width would be written in either order. An image whose width
+// a different image already has is therefore embedded widened k times,
+// each column repeated, with k the smallest factor that gives a free
+// width; drawn into the same rectangle it looks the same.
 func (c *Canvas) DrawImage(rect vg.Rectangle, img image.Image) {
 	size := rect.Size()
 	if size.X <= 0 || size.Y <= 0 {
 		return
 	}
+	data, sum := encodePNG(img)
+	wide := img
+	for k := 2; ; k++ {
+		if have, ok := c.widths[wide.Bounds().Dx()]; !ok || have == sum {
+			break
+		}
+		wide = widen(img, k)
+		data, sum = encodePNG(wide)
+	}
+	c.widths[wide.Bounds().Dx()] = sum
+	c.images++
+	name := fmt.Sprintf("image%d", c.images)
+	opts := fpdf.ImageOptions{ImageType: "png"}
+	c.doc.RegisterImageOptionsReader(name, opts, bytes.NewReader(data))
+	x, y := c.xy(vg.Point{X: rect.Min.X, Y: rect.Max.Y}) // top left
+	c.doc.ImageOptions(name, x, y, size.X.Points(), size.Y.Points(), false, opts, 0, "")
+}
+
+// encodePNG returns img as a PNG and the SHA-256 sum of the PNG.
+func encodePNG(img image.Image) ([]byte, [sha256.Size]byte) {
 	var b bytes.Buffer
 	if err := png.Encode(&b, img); err != nil {
 		panic(fmt.Errorf("pdfcanvas: encoding an image as PNG: %w", err))
 	}
-	c.images++
-	name := fmt.Sprintf("image%d", c.images)
-	opts := fpdf.ImageOptions{ImageType: "png"}
-	c.doc.RegisterImageOptionsReader(name, opts, &b)
-	x, y := c.xy(vg.Point{X: rect.Min.X, Y: rect.Max.Y}) // top left
-	c.doc.ImageOptions(name, x, y, size.X.Points(), size.Y.Points(), false, opts, 0, "")
+	return b.Bytes(), sha256.Sum256(b.Bytes())
+}
+
+// widen returns img with every column repeated k times.
+func widen(img image.Image, k int) image.Image {
+	b := img.Bounds()
+	out := image.NewNRGBA(image.Rect(0, 0, b.Dx()*k, b.Dy()))
+	for y := range b.Dy() {
+		for x := range b.Dx() {
+			px := img.At(b.Min.X+x, b.Min.Y+y)
+			for j := range k {
+				out.Set(x*k+j, y, px)
+			}
+		}
+	}
+	return out
 }
 
 // WriteTo ends the page and writes the document to w. The Canvas can be
