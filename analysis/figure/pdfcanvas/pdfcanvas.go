@@ -24,6 +24,12 @@
 //     passed on as UTF-8, so non-ASCII text prints wrong glyphs. A Canvas
 //     registers each face once as a UTF-8 (Identity-H) font of its own name,
 //     embedded as a subset, and selects it by that name.
+//   - Drawing. vgpdf paints each arc as a shape of its own (fpdf's Arc),
+//     rotated by the arc's own angle, writes quadratic curves with fpdf's
+//     CurveTo, whose "v" operator is a different cubic, and passes colours
+//     premultiplied by their alpha. A Canvas adds arcs to the path (ArcTo),
+//     raises quadratic curves to cubics and un-premultiplies colours. For
+//     the full circles and opaque colours of our figures both look alike.
 //
 // fpdf's package-level SetDefaultCreationDate, SetDefaultModificationDate
 // and SetDefaultCatalogSort would reach a vgpdf document, but they set
