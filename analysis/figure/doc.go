@@ -32,7 +32,13 @@
 //     passed as UTF-8, so "–", "×" or "é" print wrong. fpdf's package-level
 //     SetDefaultCreationDate, SetDefaultModificationDate and
 //     SetDefaultCatalogSort reach a vgpdf document but change process-wide
-//     defaults, shared by every user of fpdf, so they are not used.
+//     defaults, shared by every user of fpdf, so they are not used. The
+//     smallest upstream changes that would do: vgpdf options for the
+//     document date and catalog sort (or an accessor for the document),
+//     and fonts registered with fpdf's AddUTF8FontFromBytes under the
+//     face's name; in fpdf, a catalog sort that orders images by name, not
+//     by pixel width alone (pdfcanvas works around the ties). The
+//     pdfcanvas package doc lists vgpdf's drawing faults too.
 //   - Other PDF fields: the producer is the constant "FPDF 2.x", no
 //     document /ID is written (fpdf writes one only when encrypting), and
 //     zlib compression is deterministic.
