@@ -39,7 +39,7 @@ $(NEXUS): $(GOSRC) ## build the nexus command
 # outputs.mk holds one rule per table and figure, generated from the output
 # registry of analysis/paper so the two can never disagree.
 outputs.mk: $(NEXUS)
-	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) -makefile > $@.tmp-$$$$ && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
+	$(NEXUS) build -dataset $(DATASET) -makefile > $@.tmp-$$$$ && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
 include outputs.mk
 
 # Make deletes the target of a recipe it interrupts (Ctrl-C) when the file

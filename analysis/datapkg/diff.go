@@ -28,6 +28,35 @@ type Change struct {
 	Field    string // the field (or package property) concerned, if any
 	Key      string // the row's primary key, comma-separated; the whole row when there is none
 	Old, New string // the values before and after, for changed properties, fields and rows
+	// Fields are the non-empty fields of an added or removed row, in its
+	// schema's order.
+	Fields []FieldValue
+}
+
+// FieldValue is one field of a row and its value as text.
+type FieldValue struct{ Name, Value string }
+
+// rowFields returns the non-empty fields of row r of t.
+func rowFields(t *Table, s *Schema, r int) []FieldValue {
+	var fv []FieldValue
+	for i, f := range s.Fields {
+		if v := t.Text(r, i); v != "" {
+			fv = append(fv, FieldValue{f.Name, v})
+		}
+	}
+	return fv
+}
+
+// fieldsText prints fields as `: name="value", ...`, or nothing.
+func fieldsText(fv []FieldValue) string {
+	if len(fv) == 0 {
+		return ""
+	}
+	parts := make([]string, len(fv))
+	for i, f := range fv {
+		parts[i] = fmt.Sprintf("%s=%q", f.Name, f.Value)
+	}
+	return ": " + strings.Join(parts, ", ")
 }
 
 // String prints the change on one line:
@@ -36,7 +65,7 @@ type Change struct {
 //	+ resource events
 //	- field relations.weight
 //	~ field relations.page: type "integer" -> "string"
-//	+ row relations[r107]
+//	+ row relations[r107]: id="r107", source="ttp", target="aq", ...
 //	~ row relations[r005]: field "tie_type": "alliance" -> "pledge"
 func (c Change) String() string {
 	switch c.Kind {
@@ -53,9 +82,9 @@ func (c Change) String() string {
 	case FieldChanged:
 		return fmt.Sprintf("~ field %s.%s: type %q -> %q", c.Resource, c.Field, c.Old, c.New)
 	case RowAdded:
-		return fmt.Sprintf("+ row %s[%s]", c.Resource, c.Key)
+		return fmt.Sprintf("+ row %s[%s]%s", c.Resource, c.Key, fieldsText(c.Fields))
 	case RowRemoved:
-		return fmt.Sprintf("- row %s[%s]", c.Resource, c.Key)
+		return fmt.Sprintf("- row %s[%s]%s", c.Resource, c.Key, fieldsText(c.Fields))
 	case RowChanged:
 		return fmt.Sprintf("~ row %s[%s]: field %q: %q -> %q", c.Resource, c.Key, c.Field, c.Old, c.New)
 	}
@@ -178,7 +207,7 @@ func diffResource(or, nr *Resource) []Change {
 		oldKeys[k] = true
 		nr, ok := newRows[k]
 		if !ok {
-			cs = append(cs, Change{Kind: RowRemoved, Resource: name, Key: k})
+			cs = append(cs, Change{Kind: RowRemoved, Resource: name, Key: k, Fields: rowFields(ot, os, r)})
 			continue
 		}
 		// Changed fields, in the new schema's order.
@@ -194,7 +223,7 @@ func diffResource(or, nr *Resource) []Change {
 		k := nkey(r)
 		if !oldKeys[k] && !added[k] {
 			added[k] = true
-			cs = append(cs, Change{Kind: RowAdded, Resource: name, Key: k})
+			cs = append(cs, Change{Kind: RowAdded, Resource: name, Key: k, Fields: rowFields(nt, ns, r)})
 		}
 	}
 	return cs

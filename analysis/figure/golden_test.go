@@ -15,7 +15,7 @@ var update = flag.Bool("update", false, "rewrite the golden images in testdata")
 
 // TestGolden runs the image examples and compares their PNGs with the
 // golden images, pixel by pixel, in the manner of gonum/plot's cmpimg.
-// go test -update rewrites the golden images.
+// go test ./analysis/figure -update rewrites the golden images.
 func TestGolden(t *testing.T) {
 	for _, tc := range []struct {
 		name string

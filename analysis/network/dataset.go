@@ -23,6 +23,11 @@ type Filter struct {
 	// Coding keeps only relations coded this way ("stated" or
 	// "inferred"); "" keeps both.
 	Coding string
+	// Isolates keeps every organization of the scope as a node, also
+	// those without a kept relation. Exports set it, so that a tool that
+	// reads them computes its measures over every organization; the
+	// paper's T4 leaves it off.
+	Isolates bool
 }
 
 // Keep reports whether the relation passes the filter's tie type, period
@@ -46,7 +51,8 @@ func (f Filter) Keep(r study.Relation) bool {
 // FromStudy returns the nodes and edges of a study's alliance network
 // under the filter. The nodes are the organizations (of the filter's
 // scope) that are an endpoint of at least one kept relation, so isolates
-// do not dilute normalised measures; edges are the kept relations in file
+// do not dilute normalised measures, or with f.Isolates every
+// organization of the scope; edges are the kept relations in file
 // order, each with its reference keys. Build them with
 // BuildOptions{Weighting: WeightSources} to weigh each tie by its number
 // of independent sources.
@@ -74,7 +80,7 @@ func FromStudy(s *study.Study, f Filter) ([]Node, []Edge) {
 	}
 	var nodes []Node
 	for _, o := range s.Organizations {
-		if used[o.ID] {
+		if used[o.ID] || (f.Isolates && inScope(o.ID)) {
 			nodes = append(nodes, Node{ID: o.ID, Name: o.Name, Scope: o.Scope, Camp: o.Camp, Kind: o.Kind})
 		}
 	}

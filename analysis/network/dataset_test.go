@@ -51,6 +51,10 @@ func TestFromStudy(t *testing.T) {
 		{"from 2011", Filter{From: 2011}, []string{"r1", "r2", "r3"}, 3},
 		{"to 2008", Filter{To: 2008}, []string{"r1", "r4"}, 3},
 		{"2012-2013", Filter{From: 2012, To: 2013}, []string{"r1", "r2"}, 2},
+		// With Isolates every organization of the scope stays: "lonely"
+		// has no tie, iskp none from 2012 to 2013, lej is out of scope.
+		{"isolates", Filter{Isolates: true}, []string{"r1", "r2", "r3", "r4"}, 5},
+		{"isolates 2012-2013 study", Filter{From: 2012, To: 2013, Scope: "study", Isolates: true}, []string{"r1", "r2"}, 4},
 	} {
 		nodes, edges := FromStudy(s, c.f)
 		if got := ids(edges); !slices.Equal(got, c.edges) {

@@ -42,7 +42,8 @@
 // FromStudy turns a study's organizations and relations into nodes and
 // edges under a Filter (tie type, period, scope, stated or inferred
 // coding); ReadEdgeCSV reads any edge list. NewDoc and its Write methods
-// export the network as GraphML, GEXF 1.2, DOT, Pajek and CSV, with
-// readers for each; LeaveOneOut measures how the results depend on each
+// export the network as GraphML, GEXF 1.3 (open spell ends as -INF/INF,
+// which NetworkX 3 and Gephi read), DOT, Pajek and CSV, with readers for
+// each; LeaveOneOut measures how the results depend on each
 // source; Layout places the alliance network for figure F1.
 package network

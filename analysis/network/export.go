@@ -64,23 +64,40 @@ func gexfType(t string) string {
 	return t
 }
 
-// WriteGEXF writes d as GEXF 1.2 (namespace http://www.gexf.net/1.2draft)
-// in dynamic mode with integer years as time: each link has one <spell>
-// per row, from the year of its start to the year of its end (a missing
-// year leaves that end open). A link with an undated row has no spells,
-// so it is present throughout. Nodes are static. The node label is its
-// name, or its ID when it has none; the edge weight is link_weight. No
-// date of writing is included, so the output is deterministic.
+// GEXFNamespace is the XML namespace of the GEXF version WriteGEXF writes.
+const GEXFNamespace = "http://gexf.net/1.3"
+
+// gexfTime is a spell bound in GEXF: the year, or -INF / INF for an open
+// start or end. "INF" is the infinity of xs:double, which GEXF's time type
+// includes; Gephi reads it case-insensitively as infinity and Python's
+// float (so NetworkX's read_gexf) reads it too. An omitted bound is also
+// open for Gephi, but NetworkX 3 fails on it.
+func gexfTime(year string, open string) string {
+	if year == "" {
+		return open
+	}
+	return xmlText(year)
+}
+
+// WriteGEXF writes d as GEXF 1.3 (namespace GEXFNamespace) in dynamic
+// mode with years as time (timeformat double): each link has one <spell>
+// per row, from the year of its start to the year of its end, a missing
+// year written as -INF (start) or INF (end), so the spell is open on that
+// side. A link with an undated row has no spells, so it is present
+// throughout. Nodes are static. The node label is its name, or its ID
+// when it has none; the edge weight is link_weight. No date of writing is
+// included, so the output is deterministic. NetworkX 3 (read_gexf) and
+// Gephi read it, and it is valid against the GEXF 1.3 schema.
 func (d *Doc) WriteGEXF(w io.Writer) error {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	b.WriteString(`<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">` + "\n")
+	b.WriteString(`<gexf xmlns="` + GEXFNamespace + `" version="1.3">` + "\n")
 	b.WriteString("  <meta>\n    <creator>nexus</creator>\n  </meta>\n")
 	def := "undirected"
 	if d.Directed {
 		def = "directed"
 	}
-	fmt.Fprintf(&b, "  <graph mode=\"dynamic\" defaultedgetype=\"%s\" timeformat=\"integer\">\n", def)
+	fmt.Fprintf(&b, "  <graph mode=\"dynamic\" defaultedgetype=\"%s\" timeformat=\"double\">\n", def)
 	attrs := func(class string, keys []Key) {
 		fmt.Fprintf(&b, "    <attributes class=\"%s\" mode=\"static\">\n", class)
 		for i, k := range keys {
@@ -116,19 +133,12 @@ func (d *Doc) WriteGEXF(w io.Writer) error {
 		if wi >= 0 && l.Values[wi] != "" {
 			weight = fmt.Sprintf(" weight=\"%s\"", l.Values[wi])
 		}
-		fmt.Fprintf(&b, "      <edge id=\"%s\" source=\"%s\" target=\"%s\"%s>\n", l.ID, xmlText(l.Source), xmlText(l.Target), weight)
+		fmt.Fprintf(&b, "      <edge id=\"%s\" source=\"%s\" target=\"%s\"%s>\n", xmlText(l.ID), xmlText(l.Source), xmlText(l.Target), weight)
 		values(l.Values)
 		if len(l.Spells) > 0 {
 			b.WriteString("        <spells>\n")
 			for _, s := range l.Spells {
-				b.WriteString("          <spell")
-				if s.Start != "" {
-					fmt.Fprintf(&b, " start=\"%s\"", xmlText(s.Start))
-				}
-				if s.End != "" {
-					fmt.Fprintf(&b, " end=\"%s\"", xmlText(s.End))
-				}
-				b.WriteString("/>\n")
+				fmt.Fprintf(&b, "          <spell start=\"%s\" end=\"%s\"/>\n", gexfTime(s.Start, "-INF"), gexfTime(s.End, "INF"))
 			}
 			b.WriteString("        </spells>\n")
 		}

@@ -38,7 +38,7 @@ func TestGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(path)
 			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
+				t.Fatalf("%v (run go test ./analysis/network -update)", err)
 			}
 			if !bytes.Equal(b.Bytes(), want) {
 				t.Errorf("%s differs from %s:\n%s", name, path, b.String())

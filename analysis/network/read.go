@@ -85,7 +85,7 @@ type xmlData struct {
 	Value string `xml:",chardata"`
 }
 
-// ReadGEXF reads a GEXF 1.2 file such as WriteGEXF writes, spells
+// ReadGEXF reads a GEXF file such as WriteGEXF writes, spells
 // included.
 func ReadGEXF(r io.Reader) (*Doc, error) {
 	type attvalue struct {
@@ -154,11 +154,20 @@ func ReadGEXF(r io.Reader) (*Doc, error) {
 		}
 		rec := Record{ID: e.ID, Source: e.Source, Target: e.Target, Values: v}
 		for _, s := range e.Spells {
-			rec.Spells = append(rec.Spells, Spell{s.Start, s.End})
+			rec.Spells = append(rec.Spells, Spell{openBound(s.Start, "-INF"), openBound(s.End, "INF")})
 		}
 		d.Links = append(d.Links, rec)
 	}
 	return d, nil
+}
+
+// openBound reads a GEXF spell bound: empty for an omitted bound or for
+// inf, the infinity WriteGEXF writes for an open end.
+func openBound(s, inf string) string {
+	if strings.EqualFold(s, inf) {
+		return ""
+	}
+	return s
 }
 
 // ReadDOT reads the subset of DOT that WriteDOT writes: one node or edge

@@ -33,6 +33,18 @@ func ExampleProblems() {
 	// notebooks/02-bad.md:6: unknown cell option "colour", expected label, caption, echo, eval or output
 }
 
+// RenderPage renders in memory, as a preview server needs; a notebook with
+// problems gives them at its own file:line, relative to the repository.
+func ExampleRenderPage() {
+	_, err := notebook.RenderPage(notebook.Options{}, "testdata/root/notebooks/06-bad-options.md")
+	fmt.Println(err)
+	// Output:
+	// analysis/notebook/testdata/root/notebooks/06-bad-options.md:3: dataset nosuch/1.0.0: no directory datasets/nosuch/1.0.0 or datasets/nosuch/v1.0.0
+	// analysis/notebook/testdata/root/notebooks/06-bad-options.md:7: label "Fig One" is not valid, expected lower-case letters, digits and hyphens (fig-... or tbl-... to cross-reference it)
+	// analysis/notebook/testdata/root/notebooks/06-bad-options.md:8: option echo: value "maybe", expected true or false
+	// analysis/notebook/testdata/root/notebooks/06-bad-options.md:9: unknown cell option "colour", expected label, caption, echo, eval or output
+}
+
 func ExampleAllowed() {
 	for _, p := range []string{"fmt", "gonum.org/v1/plot/plotter", "nexus/analysis/network", "nexus/analysis/build", "text/template", "os/exec"} {
 		fmt.Println(p, notebook.Allowed(p))

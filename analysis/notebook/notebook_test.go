@@ -134,10 +134,10 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
+		t.Fatalf("%v (run go test ./analysis/notebook -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test -update and review the diff\ngot:\n%s", path, got)
+		t.Errorf("%s differs from the golden file; run go test ./analysis/notebook -update and review the diff\ngot:\n%s", path, got)
 	}
 }
 

@@ -98,48 +98,89 @@ func findRoot(dir string) (string, error) {
 	}
 }
 
-// renderOne renders one notebook.
+// renderOne renders one notebook and writes its files.
 func renderOne(opt Options, root, out string, in *inputs, file string) error {
-	abs, err := filepath.Abs(file)
+	p, err := renderPage(opt, root, in, file)
 	if err != nil {
 		return err
 	}
+	if err := writeFiles(out, p.Name, p.Files); err != nil {
+		return err
+	}
+	if opt.Log != nil {
+		state := "cached"
+		if p.Ran {
+			state = "ran"
+		}
+		fmt.Fprintf(opt.Log, "render %s: %s\n", p.Path, state)
+	}
+	return nil
+}
+
+// Page is one notebook rendered in memory.
+type Page struct {
+	Name string // the notebook's name: NAME of NAME.md
+	Path string // the notebook's path relative to the repository root
+	// Files are the rendered files by path relative to the output
+	// directory: NAME.md, NAME.html and NAME/*.svg.
+	Files map[string][]byte
+	Ran   bool // false when the outputs came from the cache
+}
+
+// RenderPage renders one notebook as Render does, from the cache when it
+// is valid (opt.Out and opt.Log are not used), and returns its files
+// instead of writing them. A preview server serves them from memory.
+func RenderPage(opt Options, file string) (*Page, error) {
+	root, err := findRoot(opt.Root)
+	if err != nil {
+		return nil, err
+	}
+	in, err := newInputs(root)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Context == nil {
+		opt.Context = context.Background()
+	}
+	return renderPage(opt, root, in, file)
+}
+
+// renderPage runs (or reads from the cache) and renders one notebook.
+func renderPage(opt Options, root string, in *inputs, file string) (*Page, error) {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return nil, err
+	}
 	rel, err := filepath.Rel(root, abs)
 	if err != nil || strings.HasPrefix(rel, "..") {
-		return fmt.Errorf("%s: the notebook is outside the repository %s", file, root)
+		return nil, fmt.Errorf("%s: the notebook is outside the repository %s", file, root)
 	}
 	rel = filepath.ToSlash(rel)
 	src, err := os.ReadFile(abs)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	nb, err := Parse(root, rel, src)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	doc, err := prepare(root, nb)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	key, err := in.key(root, nb)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	res, state, err := result(opt, root, nb, key)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	files, err := doc.write(res)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := writeFiles(out, nb.Name, files); err != nil {
-		return err
-	}
-	if opt.Log != nil {
-		fmt.Fprintf(opt.Log, "render %s: %s\n", nb.Path, state)
-	}
-	return nil
+	return &Page{Name: nb.Name, Path: nb.Path, Files: files, Ran: state == "ran"}, nil
 }
 
 // result returns the outputs of nb from the cache or from a run, and says

@@ -50,7 +50,7 @@ func TestGolden(t *testing.T) {
 				continue
 			}
 			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "missing golden file; run go test -update")
+			require.NoError(t, err, "missing golden file; run go test ./analysis/paper -update")
 			if !bytes.Equal(want, got) {
 				t.Errorf("%s (%s) differs from %s; run go test ./analysis/paper -update if the change is intended", f, o.ID, golden)
 			}

@@ -23,10 +23,10 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
+		t.Fatalf("%v (run go test ./analysis/qda -update)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n%s", path, got)
+		t.Errorf("%s differs (go test ./analysis/qda -update rewrites it):\n%s", path, got)
 	}
 }
 

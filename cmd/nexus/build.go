@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -14,25 +13,29 @@ func init() {
 	commands["verify"] = command{"regenerate every output in a temporary directory and compare with figures/", cmdVerify}
 }
 
+var buildSpec = spec{
+	name:     "build",
+	synopsis: []string{"build [-dataset DIR] [-out DIR] [-list | -makefile] [OUTPUT...]"},
+	about:    "OUTPUT is an ID (T1, F1, ...) or a slug (tbl-study-design, ...); all when none is given.",
+}
+
 func cmdBuild(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.1.0", "dataset version `dir`")
+	fs := buildSpec.flags()
+	dataset := fs.String("dataset", defaultDataset, "dataset version `dir`")
 	out := fs.String("out", "figures", "output `dir`")
 	list := fs.Bool("list", false, "list the outputs and their files instead of building")
 	makefile := fs.Bool("makefile", false, "print the make rules of every output instead of building")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: nexus build [-dataset DIR] [-out DIR] [-list | -makefile] [OUTPUT...]")
-		fmt.Fprintln(stderr, "OUTPUT is an ID (T1, F1, ...) or a slug (tbl-study-design, ...); all when none is given.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitError{2}
+	if err := buildSpec.parse(fs, stdout, args); err != nil {
+		return err
 	}
 	switch {
+	case *makefile && *list:
+		return usagef("build", "-list and -makefile exclude each other; give one")
 	case *makefile:
+		warnIgnored(stderr, fs, "with -makefile", "out")
 		return compendium.Makefile(stdout, *dataset)
 	case *list:
+		warnIgnored(stderr, fs, "with -list", "out")
 		outs, _, err := compendium.Outputs(*dataset)
 		if err != nil {
 			return err
@@ -45,31 +48,41 @@ func cmdBuild(stdout, stderr io.Writer, args []string) error {
 	return compendium.Build(*dataset, *out, fs.Args())
 }
 
+var manifestSpec = spec{
+	name:     "manifest",
+	synopsis: []string{"manifest [-dataset DIR] [-out DIR]"},
+	about:    "Writes DIR/MANIFEST: the sha256 of every output under DIR, sorted by path, with the dataset's name, version and hash and the Go version.",
+}
+
 func cmdManifest(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("manifest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.1.0", "dataset version `dir`")
+	fs := manifestSpec.flags()
+	dataset := fs.String("dataset", defaultDataset, "dataset version `dir`")
 	out := fs.String("out", "figures", "output `dir` to scan")
-	if err := fs.Parse(args); err != nil {
-		return exitError{2}
+	if err := manifestSpec.parse(fs, stdout, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("manifest", "unexpected argument %q", fs.Arg(0))
 	}
 	return compendium.WriteManifest(*dataset, *out)
 }
 
+var verifySpec = spec{
+	name:     "verify",
+	synopsis: []string{"verify [-dataset DIR] [-figures DIR] [NOTEBOOK.md...]"},
+	about: `Rebuilds every table, figure, notebook (all of notebooks/ when none is
+given) and the MANIFEST in a temporary directory and compares them byte for
+byte with DIR; exits 1 and names each file that differs: "missing" is a
+file the build makes that DIR lacks, "extra" a file DIR holds that the
+build does not make.`,
+}
+
 func cmdVerify(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.1.0", "dataset version `dir`")
+	fs := verifySpec.flags()
+	dataset := fs.String("dataset", defaultDataset, "dataset version `dir`")
 	figures := fs.String("figures", "figures", "committed output `dir`")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: nexus verify [-dataset DIR] [-figures DIR] [NOTEBOOK.md...]")
-		fmt.Fprintln(stderr, "Rebuilds every table, figure, notebook (all of notebooks/ when none is given) and the MANIFEST in a")
-		fmt.Fprintln(stderr, "temporary directory and compares them with DIR: \"missing\" is a file the build makes that DIR lacks,")
-		fmt.Fprintln(stderr, "\"extra\" a file DIR holds that the build does not make.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitError{2}
+	if err := verifySpec.parse(fs, stdout, args); err != nil {
+		return err
 	}
 	var notebooks []string // nil: every notebook of the compendium
 	if fs.NArg() > 0 {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -31,16 +30,7 @@ const fixtures = "../../analysis/datapkg/testdata"
 func runGolden(t *testing.T, name string, wantCode int, args ...string) string {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	err := run(&stdout, &stderr, args)
-	code := 0
-	var ee exitError
-	switch {
-	case errors.As(err, &ee):
-		code = ee.code
-	case err != nil:
-		code = 2
-		stderr.WriteString(err.Error() + "\n")
-	}
+	code := exit(&stderr, run(&stdout, &stderr, args))
 	if code != wantCode {
 		t.Errorf("nexus %s: exit %d, want %d\nstdout:\n%sstderr:\n%s", strings.Join(args, " "), code, wantCode, &stdout, &stderr)
 	}
@@ -58,7 +48,7 @@ func runGolden(t *testing.T, name string, wantCode int, args ...string) string {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
+		t.Fatalf("%v (run go test ./cmd/nexus -update to create it)", err)
 	}
 	if got != string(want) {
 		t.Errorf("nexus %s: output differs from %s:\n--- got\n%s--- want\n%s", strings.Join(args, " "), path, got, want)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -13,21 +12,22 @@ func init() {
 	commands["diff"] = command{summary: "list the changes between two versions of a data package", run: cmdDiff}
 }
 
+var diffSpec = spec{
+	name:     "diff",
+	synopsis: []string{"diff OLD NEW"},
+	about: `OLD and NEW are data package directories; rows are matched by primary key.
+One line per change: + added, - removed, ~ changed (package properties,
+resources, fields, rows, row fields). An added or removed row shows its
+non-empty fields.`,
+}
+
 func cmdDiff(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: nexus diff OLD NEW")
-		fmt.Fprintln(stderr, "OLD and NEW are data package directories; rows are matched by primary key.")
-		fmt.Fprintln(stderr, "lines: + added, - removed, ~ changed (resources, fields, rows, row fields).")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitError{2}
+	fs := diffSpec.flags()
+	if err := diffSpec.parse(fs, stdout, args); err != nil {
+		return err
 	}
 	if fs.NArg() != 2 {
-		fs.Usage()
-		return exitError{2}
+		return usagef("diff", "expected two package directories, OLD and NEW, got %d arguments", fs.NArg())
 	}
 	var pkgs [2]*datapkg.Package
 	var all datapkg.Problems

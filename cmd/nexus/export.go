@@ -2,51 +2,107 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 
+	"nexus/analysis/bib"
 	"nexus/analysis/build"
 	"nexus/analysis/network"
+	"nexus/analysis/study"
 )
 
 func init() {
-	commands["export"] = command{summary: "export a dataset's alliance network as GraphML, GEXF, DOT, Pajek or CSV", run: cmdExport}
+	commands["export"] = command{summary: "export a dataset's alliance network (GraphML, GEXF, DOT, Pajek, CSV) or its references (BibTeX, CSL-JSON)", run: cmdExport}
 }
 
+var exportSpec = spec{
+	name: "export",
+	synopsis: []string{
+		"export -dataset DIR -format graphml|gexf|dot|pajek|csv [-directed] [filters] -out FILE",
+		"export -dataset DIR -format bibtex|csljson -out FILE",
+	},
+	about: `Writes the dataset's alliance network with every organization of the scope,
+isolates included (-isolates=false drops them, as network does by default),
+or its reference list (references.csv) with the
+dataset's keys. -out - writes to standard output (not for csv, which writes
+FILE-nodes.csv and FILE-edges.csv; a .csv suffix of FILE is dropped).`,
+}
+
+// exportFormats lists every -format value, in the order of the usage.
+var exportFormats = []string{"graphml", "gexf", "dot", "pajek", "csv", "bibtex", "csljson"}
+
 func cmdExport(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dataset := fs.String("dataset", "", "dataset version `dir`")
-	format := fs.String("format", "graphml", "`format`: graphml, gexf, dot, pajek or csv")
+	fs := exportSpec.flags()
+	dataset := fs.String("dataset", defaultDataset, "dataset version `dir`")
+	format := fs.String("format", "graphml", "`format`: "+strings.Join(exportFormats, ", "))
 	directed := fs.Bool("directed", false, "export the directed view")
-	out := fs.String("out", "", "output `file`; for csv, FILE-nodes.csv and FILE-edges.csv (a .csv suffix of FILE is dropped)")
-	filter := filterFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: nexus export -dataset DIR -format graphml|gexf|dot|pajek|csv [-directed] [filters] -out FILE")
-		fs.PrintDefaults()
+	out := fs.String("out", "", "output `file` (- for standard output)")
+	filter := filterFlags(fs, true)
+	if err := exportSpec.parse(fs, stdout, args); err != nil {
+		return err
 	}
-	if err := fs.Parse(args); err != nil {
-		return exitError{2}
+	if fs.NArg() > 0 {
+		return usagef("export", "unexpected argument %q", fs.Arg(0))
 	}
-	if *dataset == "" || *out == "" || fs.NArg() > 0 {
-		fs.Usage()
-		return exitError{2}
+	if err := exportSpec.require("out", *out); err != nil {
+		return err
+	}
+	switch *format {
+	case "bibtex", "csljson":
+		warnIgnored(stderr, fs, "with -format "+*format, append([]string{"directed"}, filterNames...)...)
+		return exportReferences(stdout, *dataset, *format, *out)
+	case "csv":
+		if *out == "-" {
+			return usagef("export", "-format csv writes two files, so -out cannot be -")
+		}
+	case "graphml", "gexf", "dot", "pajek":
+	default:
+		return usagef("export", "unknown -format %q, expected one of %s", *format, strings.Join(exportFormats, ", "))
 	}
 	g, err := loadDataset(*dataset, filter(), *directed)
 	if err != nil {
 		return err
 	}
+	warnSelfLoops(stderr, "export", g)
 	d := network.NewDoc(g)
-	f := network.Format(*format)
-	if f == network.CSV {
+	nf := network.Format(*format)
+	if nf == network.CSV {
 		base := strings.TrimSuffix(*out, ".csv")
 		return errors.Join(build.WriteWith(base+"-nodes.csv", d.WriteNodesCSV),
 			build.WriteWith(base+"-edges.csv", d.WriteLinksCSV))
 	}
-	if err := d.Write(io.Discard, f); err != nil {
+	return writeOut(stdout, *out, func(w io.Writer) error { return d.Write(w, nf) })
+}
+
+// writeOut writes with write to the file out, atomically, or to stdout
+// when out is "-".
+func writeOut(stdout io.Writer, out string, write func(io.Writer) error) error {
+	if out == "-" {
+		return write(stdout)
+	}
+	return build.WriteWith(out, write)
+}
+
+// warnSelfLoops warns when building g dropped rows whose source is their
+// target.
+func warnSelfLoops(stderr io.Writer, cmd string, g *network.Graph) {
+	if g.SelfLoops > 0 {
+		fmt.Fprintf(stderr, "nexus %s: warning: dropped %d self-loops (rows whose source is their target)\n", cmd, g.SelfLoops)
+	}
+}
+
+// exportReferences writes the dataset's reference list as BibTeX or
+// CSL-JSON.
+func exportReferences(stdout io.Writer, dataset, format, out string) error {
+	s, err := study.Load(dataset)
+	if err != nil {
 		return err
 	}
-	return build.WriteWith(*out, func(w io.Writer) error { return d.Write(w, f) })
+	entries := bib.FromStudy(s)
+	write := bib.WriteBibTeX
+	if format == "csljson" {
+		write = bib.WriteCSLJSON
+	}
+	return writeOut(stdout, out, func(w io.Writer) error { return write(w, entries) })
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -12,27 +11,30 @@ func init() {
 	commands["hash"] = command{summary: "print (or with -w, rewrite) the sha256 of every resource of a data package", run: cmdHash}
 }
 
+var hashSpec = spec{
+	name:     "hash",
+	synopsis: []string{"hash [-w] DIR"},
+	about: `Prints one line per resource: file, sha256, and ok, differs (declared ...)
+or undeclared. With -w it rewrites the declared hashes and prints only the
+resources whose entry it changed, then one summary line.`,
+}
+
 func cmdHash(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("hash", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := hashSpec.flags()
 	write := fs.Bool("w", false, "rewrite the hash entries of DIR/datapackage.json (for authoring a new version only)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: nexus hash [-w] DIR")
-		fmt.Fprintln(stderr, "prints one line per resource: file, sha256, and ok, differs (declared ...) or undeclared.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitError{2}
+	if err := hashSpec.parse(fs, stdout, args); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
-		fs.Usage()
-		return exitError{2}
+		return usagef("hash", "expected one package directory, got %d arguments", fs.NArg())
 	}
 	dir := fs.Arg(0)
 	var hs []datapkg.FileHash
 	var err error
 	changed := false
+	var before []datapkg.FileHash
 	if *write {
+		before, _ = datapkg.Hashes(dir) // what -w changes, for its output
 		hs, changed, err = datapkg.Rehash(dir)
 	} else {
 		hs, err = datapkg.Hashes(dir)
@@ -46,13 +48,21 @@ func cmdHash(stdout, stderr io.Writer, args []string) error {
 		return exitError{1}
 	}
 	bad := false
-	for _, h := range hs {
+	for i, h := range hs {
+		was := ""
+		if *write && i < len(before) && before[i].Path == h.Path {
+			was = before[i].Declared
+		}
 		switch {
+		case *write && h.Err == nil && changed && was != h.Actual:
+			fmt.Fprintf(stdout, "%s %s written (was %s)\n", h.Path, h.Actual, orNone(was))
 		case h.Err != nil:
 			fmt.Fprintf(stdout, "%s: %v\n", h.Path, h.Err)
 			bad = true
 		case h.Declared == "":
 			fmt.Fprintf(stdout, "%s %s undeclared\n", h.Path, h.Actual)
+		case h.OK() && *write:
+			// -w prints only the entries it changed.
 		case h.OK():
 			fmt.Fprintf(stdout, "%s %s ok\n", h.Path, h.Actual)
 		default:
@@ -74,4 +84,12 @@ func cmdHash(stdout, stderr io.Writer, args []string) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// orNone returns s, or "no hash" when s is empty.
+func orNone(s string) string {
+	if s == "" {
+		return "no hash"
+	}
+	return s
 }

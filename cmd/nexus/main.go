@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 )
 
 // command is one subcommand of nexus.
@@ -35,44 +36,74 @@ type exitError struct{ code int }
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
 func main() {
-	err := run(os.Stdout, os.Stderr, os.Args[1:])
-	if err == nil {
-		return
-	}
+	os.Exit(exit(os.Stderr, run(os.Stdout, os.Stderr, os.Args[1:])))
+}
+
+// exit reports err on stderr in the command line's style and returns the
+// exit status: 0 for none or help, 2 for a usage error, the code of an
+// exitError (already reported), 1 for any other error.
+func exit(stderr io.Writer, err error) int {
 	var ee exitError
-	if errors.As(err, &ee) {
-		os.Exit(ee.code)
+	var ue usageError
+	switch {
+	case err == nil || errors.Is(err, errHelp):
+		return 0
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "nexus: %v\n", ue)
+		hint := "nexus " + ue.cmd + " -h"
+		if ue.cmd == "" {
+			hint = "nexus help"
+		}
+		fmt.Fprintf(stderr, "run %q for usage\n", hint)
+		return 2
 	}
-	fmt.Fprintln(os.Stderr, "nexus:", err)
-	os.Exit(2)
+	printErrors(stderr, err, "nexus: ")
+	return 1
 }
 
 // run is the whole command line, testable without a process.
 func run(stdout, stderr io.Writer, args []string) error {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
 		usage(stdout)
 		return nil
 	}
+	if args[0] == "help" {
+		if len(args) == 1 {
+			usage(stdout)
+			return nil
+		}
+		args = []string{args[1], "-h"}
+	}
 	c, ok := commands[args[0]]
 	if !ok {
-		usage(stderr)
-		return fmt.Errorf("unknown command %q", args[0])
+		return usageError{msg: fmt.Sprintf("unknown command %q; the commands are %s", args[0], strings.Join(commandNames(), ", "))}
 	}
-	return c.run(stdout, stderr, args[1:])
+	err := c.run(stdout, stderr, args[1:])
+	if errors.Is(err, errHelp) {
+		return nil
+	}
+	return err
+}
+
+// commandNames returns the registered commands in order.
+func commandNames() []string {
+	names := make([]string, 0, len(commands))
+	for name := range commands {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
 }
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: nexus <command> [flags] [arguments]")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "commands:")
-	names := make([]string, 0, len(commands))
-	for name := range commands {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range commandNames() {
 		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, `run "nexus <command> -h" for a command's flags`)
+	fmt.Fprintln(w, `run "nexus <command> -h" (or "nexus help <command>") for a command's usage and flags`)
 }

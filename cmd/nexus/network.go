@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
-	"nexus/analysis/build"
 	"nexus/analysis/network"
 	"nexus/analysis/study"
 )
@@ -16,15 +16,17 @@ func init() {
 	commands["network"] = command{summary: "compute network measures of an edge list or of a dataset's alliance network", run: cmdNetwork}
 }
 
-// filterFlags declares the dataset filter flags on fs.
-func filterFlags(fs *flag.FlagSet) func() network.Filter {
+// filterFlags declares the dataset filter flags on fs; isolates is the
+// default of -isolates.
+func filterFlags(fs *flag.FlagSet, isolates bool) func() network.Filter {
 	types := fs.String("type", "", "keep only these tie `types` (comma-separated)")
 	scope := fs.String("scope", "", "keep only organizations of this `scope` (study or example)")
-	coding := fs.String("coding", "", "keep only relations coded `stated` or inferred")
+	coding := fs.String("coding", "", "keep only relations with this `coding`: stated or inferred")
 	from := fs.Int("from", 0, "keep only relations active in or after this `year`")
 	to := fs.Int("to", 0, "keep only relations active in or before this `year`")
+	iso := fs.Bool("isolates", isolates, "keep the organizations of the scope that have no kept relation")
 	return func() network.Filter {
-		f := network.Filter{Scope: *scope, Coding: *coding, From: *from, To: *to}
+		f := network.Filter{Scope: *scope, Coding: *coding, From: *from, To: *to, Isolates: *iso}
 		if *types != "" {
 			f.TieTypes = strings.Split(*types, ",")
 		}
@@ -32,15 +34,36 @@ func filterFlags(fs *flag.FlagSet) func() network.Filter {
 	}
 }
 
-// printErrors prints every error joined in err, one per line.
-func printErrors(w io.Writer, err error) {
+// printErrors prints every error joined in err (errors.Join, nested
+// too), one line each, after prefix.
+func printErrors(w io.Writer, err error, prefix string) {
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		for _, e := range j.Unwrap() {
-			fmt.Fprintln(w, e)
+			printErrors(w, e, prefix)
 		}
 		return
 	}
-	fmt.Fprintln(w, err)
+	for _, line := range strings.Split(repoRelative(err.Error()), "\n") {
+		fmt.Fprintln(w, prefix+line)
+	}
+}
+
+// repoRelative rewrites the absolute paths under the repository in msg
+// (the directory of go.mod, from the working directory upwards) as paths
+// relative to it, so messages read the same in every checkout.
+func repoRelative(msg string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return msg
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return strings.ReplaceAll(msg, d+string(filepath.Separator), "")
+		}
+		if filepath.Dir(d) == d {
+			return msg
+		}
+	}
 }
 
 // loadDataset builds the alliance network of the dataset in dir.
@@ -53,64 +76,89 @@ func loadDataset(dir string, f network.Filter, directed bool) (*network.Graph, e
 	return network.Build(nodes, edges, network.BuildOptions{Directed: directed, Weighting: network.WeightSources})
 }
 
+var networkSpec = spec{
+	name: "network",
+	synopsis: []string{
+		"network -edges FILE.csv [-weight COLUMN] [-directed] [-seed N] -out metrics.csv",
+		"network -dataset DIR [filters] [-directed] [-seed N] -out metrics.csv",
+	},
+	about: `Writes one row per node, sorted by node id: node,degree,in_degree,out_degree,
+strength,betweenness,betweenness_raw,closeness,harmonic,eigenvector,pagerank,
+core,coreness,community; with -dataset also the Gould-Fernandez brokerage
+roles by camp: coordinator,itinerant,representative,gatekeeper,liaison.
+The filters (-type, -scope, -coding, -from, -to, -isolates) apply to
+-dataset only; by default the network has the organizations with a kept
+relation, as the paper's T4.
+-out - writes to standard output.`,
+}
+
+// filterNames are the flags filterFlags declares.
+var filterNames = []string{"type", "scope", "coding", "from", "to", "isolates"}
+
 func cmdNetwork(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("network", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := networkSpec.flags()
 	edgesFile := fs.String("edges", "", "edge list `file` (CSV with source,target columns)")
 	dataset := fs.String("dataset", "", "dataset version `dir`")
 	directed := fs.Bool("directed", false, "treat ties as directed (edge lists: source -> target; datasets: directed relations one way, others both ways)")
 	weight := fs.String("weight", "", "edge-list `column` of weights: lengths in shortest paths, strengths elsewhere (parallel rows add up)")
 	seed := fs.Uint64("seed", 1, "Louvain `seed`")
 	out := fs.String("out", "", "output `file` for metrics.csv (- for standard output)")
-	filter := filterFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: nexus network (-edges FILE.csv [-weight COLUMN] | -dataset DIR [filters]) [-directed] [-seed N] -out metrics.csv")
-		fmt.Fprintln(stderr, "Writes one row per node, sorted by node id: node,degree,in_degree,out_degree,strength,betweenness,")
-		fmt.Fprintln(stderr, "betweenness_raw,closeness,harmonic,eigenvector,pagerank,core,coreness,community; with -dataset also the")
-		fmt.Fprintln(stderr, "Gould-Fernandez brokerage roles by camp: coordinator,itinerant,representative,gatekeeper,liaison.")
-		fs.PrintDefaults()
+	filter := filterFlags(fs, false)
+	if err := networkSpec.parse(fs, stdout, args); err != nil {
+		return err
 	}
-	if err := fs.Parse(args); err != nil {
-		return exitError{2}
+	switch {
+	case fs.NArg() > 0:
+		return usagef("network", "unexpected argument %q", fs.Arg(0))
+	case *edgesFile == "" && *dataset == "":
+		return usagef("network", "-edges or -dataset is required")
+	case *edgesFile != "" && *dataset != "":
+		return usagef("network", "-edges and -dataset exclude each other; give one")
 	}
-	if (*edgesFile == "") == (*dataset == "") || *out == "" || fs.NArg() > 0 {
-		fs.Usage()
-		return exitError{2}
+	if err := networkSpec.require("out", *out); err != nil {
+		return err
 	}
 	var g *network.Graph
 	opt := network.Options{Seed: *seed}
 	if *edgesFile != "" {
-		f, err := os.Open(*edgesFile)
-		if err != nil {
+		warnIgnored(stderr, fs, "with -edges (filters apply to -dataset)", filterNames...)
+		var err error
+		if g, err = readEdges(stderr, *edgesFile, *directed, *weight); err != nil {
 			return err
 		}
-		edges, err := network.ReadEdgeCSV(f, *edgesFile, network.EdgeCSVOptions{Directed: *directed, Weight: *weight})
-		f.Close()
-		if err != nil {
-			printErrors(stderr, err)
-			return exitError{1}
-		}
-		bo := network.BuildOptions{Directed: *directed, Weighting: network.WeightOne}
-		if *weight != "" {
-			bo.Weighting = network.WeightSum
-			opt.Weighted = true
-		}
-		if g, err = network.Build(nil, edges, bo); err != nil {
-			return err
-		}
+		opt.Weighted = *weight != ""
 	} else {
+		warnIgnored(stderr, fs, "with -dataset (weights are sources)", "weight")
 		var err error
 		if g, err = loadDataset(*dataset, filter(), *directed); err != nil {
 			return err
 		}
 		opt.Brokerage = true
 	}
+	warnSelfLoops(stderr, "network", g)
 	m, err := network.Compute(g, opt)
 	if err != nil {
 		fmt.Fprintln(stderr, "nexus network: warning:", err)
 	}
-	if *out == "-" {
-		return m.WriteCSV(stdout)
+	return writeOut(stdout, *out, m.WriteCSV)
+}
+
+// readEdges reads and builds an edge-list graph, printing every problem
+// of the file.
+func readEdges(stderr io.Writer, file string, directed bool, weight string) (*network.Graph, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
 	}
-	return build.WriteWith(*out, m.WriteCSV)
+	edges, err := network.ReadEdgeCSV(f, file, network.EdgeCSVOptions{Directed: directed, Weight: weight})
+	f.Close()
+	if err != nil {
+		printErrors(stderr, err, "nexus: ")
+		return nil, exitError{1}
+	}
+	bo := network.BuildOptions{Directed: directed, Weighting: network.WeightOne}
+	if weight != "" {
+		bo.Weighting = network.WeightSum
+	}
+	return network.Build(nil, edges, bo)
 }

@@ -137,7 +137,7 @@ func TestExport(t *testing.T) {
 		}
 	}
 	err := run(&stdout, &stderr, []string{"export", "--dataset", datasetDir, "--format", "svg", "--out", filepath.Join(dir, "x")})
-	if err == nil || !strings.Contains(err.Error(), `unknown format "svg"`) {
+	if err == nil || !strings.Contains(err.Error(), `unknown -format "svg", expected one of graphml, gexf, dot, pajek, csv, bibtex, csljson`) {
 		t.Errorf("unknown format: %v", err)
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -47,21 +46,19 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 		return nil
 	}
 	sub, args := args[0], args[1:]
-	fs := flag.NewFlagSet("qda "+sub, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprintln(stderr, qdaUsage); fs.PrintDefaults() }
+	qs := spec{name: "qda " + sub, about: qdaUsage}
+	fs := qs.flags()
 	one := func(pos []string, what string) (string, error) {
 		if len(pos) != 1 {
-			fs.Usage()
-			return "", fmt.Errorf("qda %s: expected one %s, got %d arguments", sub, what, len(pos))
+			return "", usagef(qs.name, "expected one %s, got %d arguments", what, len(pos))
 		}
 		return pos[0], nil
 	}
 	// project parses the flags and opens the one package directory.
 	project := func() (*qda.Project, error) {
 		pos, err := parseInterspersed(fs, args)
-		if err != nil {
-			return nil, exitError{2}
+		if err := qs.parsed(fs, stdout, err); err != nil {
+			return nil, err
 		}
 		dir, err := one(pos, "package directory")
 		if err != nil {
@@ -116,15 +113,15 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 	case "import":
 		out := fs.String("out", "", "new package `dir` to write (required)")
 		pos, err := parseInterspersed(fs, args)
-		if err != nil {
-			return exitError{2}
+		if err := qs.parsed(fs, stdout, err); err != nil {
+			return err
 		}
 		file, err := one(pos, ".qdpx or .qdc file")
 		if err != nil {
 			return err
 		}
 		if *out == "" {
-			return errors.New("qda import: --out is required")
+			return usagef(qs.name, "-out is required")
 		}
 		rep, err := refi.ImportFile(file, *out, refi.DefaultLimits)
 		if err != nil {
@@ -144,10 +141,9 @@ func cmdQDA(stdout, stderr io.Writer, args []string) error {
 			return err
 		}
 		if *out == "" {
-			return errors.New("qda export: --out is required")
+			return usagef(qs.name, "-out is required")
 		}
 		return refi.ExportFile(p, *out)
 	}
-	fmt.Fprintln(stderr, qdaUsage)
-	return fmt.Errorf("qda: unknown subcommand %q", sub)
+	return usagef("qda", "unknown subcommand %q; the subcommands are frequencies, agreement, cooccurrence, import, export", sub)
 }

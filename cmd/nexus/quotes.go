@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -13,25 +12,28 @@ func init() {
 }
 
 // defaultQuotesDataset is the dataset quotes checks when none is given.
-const defaultQuotesDataset = "datasets/ttp-alliances/v1.1.0"
+const defaultQuotesDataset = defaultDataset
+
+var quotesSpec = spec{
+	name:     "quotes",
+	synopsis: []string{"quotes -paper FILE [-page-mark LINE] [DATASET_DIR]"},
+	about: `Checks every quote, statement, excerpt and printed citation of the dataset
+against its page of FILE. A PDF must first be turned into text:
+pdftotext -layout paper.pdf paper.txt`,
+}
 
 func cmdQuotes(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("quotes", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := quotesSpec.flags()
 	paper := fs.String("paper", "", "plain-text copy of the paper `file` (pages split by form feeds, or by -page-mark)")
 	mark := fs.String("page-mark", "", "the `line` that starts each page of the copy (default: form feeds, else the study's running header)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: nexus quotes -paper FILE [-page-mark LINE] [DATASET_DIR]")
-		fmt.Fprintln(stderr, "Checks every quote, statement, excerpt and printed citation of the dataset against its page of FILE.")
-		fmt.Fprintln(stderr, "A PDF must first be turned into text: pdftotext -layout paper.pdf paper.txt")
-		fs.PrintDefaults()
+	if err := quotesSpec.parse(fs, stdout, args); err != nil {
+		return err
 	}
-	if err := fs.Parse(args); err != nil {
-		return exitError{2}
+	if fs.NArg() > 1 {
+		return usagef("quotes", "expected at most one dataset directory, got %d arguments", fs.NArg())
 	}
-	if *paper == "" || fs.NArg() > 1 {
-		fs.Usage()
-		return exitError{2}
+	if err := quotesSpec.require("paper", *paper); err != nil {
+		return err
 	}
 	dir := defaultQuotesDataset
 	if fs.NArg() == 1 {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,16 +18,8 @@ const sharedPaper = "../../../shared/paper/ullah-bano-2025-ttp-regional-alliance
 func runQuotes(t *testing.T, args ...string) (int, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	err := run(&stdout, &stderr, append([]string{"quotes"}, args...))
-	var ee exitError
-	switch {
-	case err == nil:
-		return 0, stdout.String() + stderr.String()
-	case errors.As(err, &ee):
-		return ee.code, stdout.String() + stderr.String()
-	}
-	t.Fatalf("nexus quotes %v: %v", args, err)
-	return 0, ""
+	code := exit(&stderr, run(&stdout, &stderr, append([]string{"quotes"}, args...)))
+	return code, stdout.String() + stderr.String()
 }
 
 // TestQuotesAgainstPaper: every quote of every dataset version is on its

@@ -9,13 +9,12 @@ import (
 
 func TestRenderUsage(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	err := run(&stdout, &stderr, []string{"render"})
-	var ee exitError
-	if !errors.As(err, &ee) || ee.code != 2 {
-		t.Errorf("render with no notebook: %v, expected exit status 2", err)
+	if code := exit(&stderr, run(&stdout, &stderr, []string{"render"})); code != 2 {
+		t.Errorf("render with no notebook: exit status %d, expected 2", code)
 	}
-	if !strings.Contains(stderr.String(), "usage: nexus render") {
-		t.Errorf("no usage on stderr: %q", stderr.String())
+	want := "nexus: render: no notebook given, expected one or more NOTEBOOK.md\nrun \"nexus render -h\" for usage\n"
+	if stderr.String() != want || stdout.Len() > 0 {
+		t.Errorf("stderr %q, want %q; stdout %q", stderr.String(), want, stdout.String())
 	}
 }
 
@@ -27,7 +26,7 @@ func TestRenderReportsProblems(t *testing.T) {
 		t.Fatalf("render of a bad notebook: %v, expected exit status 1", err)
 	}
 	for _, want := range []string{
-		"analysis/notebook/testdata/root/notebooks/06-bad-options.md:7: label \"Fig One\" is not valid",
+		"\nnexus: analysis/notebook/testdata/root/notebooks/06-bad-options.md:7: label \"Fig One\" is not valid",
 		"06-bad-options.md:9: unknown cell option \"colour\"",
 	} {
 		if !strings.Contains(stderr.String(), want) {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -15,27 +14,26 @@ func init() {
 	commands["trace"] = command{summary: "print the dataset rows, pages and quotes behind a cell of a published table", run: cmdTrace}
 }
 
+var traceSpec = spec{
+	name:     "trace",
+	synopsis: []string{"trace [-dataset DIR] FILE.csv:LINE:COLUMN"},
+	about: `LINE as in file:line (the header is line 1); COLUMN a 1-based number or a
+column name. Prints each dataset row behind the cell as FILE:LINE with its
+page, section and quote.`,
+}
+
 func cmdTrace(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("trace", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := traceSpec.flags()
 	dataset := fs.String("dataset", "", "dataset version `dir` (default: the one the MANIFEST beside the table names)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: nexus trace [-dataset DIR] FILE.csv:LINE:COLUMN")
-		fmt.Fprintln(stderr, "LINE as in file:line (the header is line 1); COLUMN a 1-based number or a column name.")
-		fmt.Fprintln(stderr, "Prints each dataset row behind the cell as FILE:LINE with its page, section and quote.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitError{2}
+	if err := traceSpec.parse(fs, stdout, args); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
-		fs.Usage()
-		return exitError{2}
+		return usagef("trace", "expected one cell address FILE.csv:LINE:COLUMN, got %d arguments", fs.NArg())
 	}
 	file, line, col, err := parseCellAddress(fs.Arg(0))
 	if err != nil {
-		fmt.Fprintln(stderr, "nexus trace:", err)
-		return exitError{2}
+		return usagef("trace", "%v", err)
 	}
 	if *dataset == "" {
 		if *dataset, err = compendium.ManifestDataset(filepath.Dir(file)); err != nil {

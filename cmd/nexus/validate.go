@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -18,21 +17,21 @@ func init() {
 // maxProblems is how many problems a command prints before it sums up.
 const maxProblems = 50
 
+var validateSpec = spec{
+	name:     "validate",
+	synopsis: []string{"validate [-max N] DIR..."},
+	about: `DIR holds a datapackage.json. Exits 0 with a one-line summary per valid
+package, or 1 with every problem as file:line:column: what is wrong.`,
+}
+
 func cmdValidate(stdout, stderr io.Writer, args []string) error {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := validateSpec.flags()
 	limit := fs.Int("max", maxProblems, "print at most `n` problems (0: all)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: nexus validate [-max N] DIR...")
-		fmt.Fprintln(stderr, "DIR holds a datapackage.json; every problem is printed as file:line:column: what is wrong.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitError{2}
+	if err := validateSpec.parse(fs, stdout, args); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitError{2}
+		return usagef("validate", "no package directory given, expected one or more DIR")
 	}
 	var all datapkg.Problems
 	for _, dir := range fs.Args() {

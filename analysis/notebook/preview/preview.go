@@ -1,0 +1,407 @@
+// Package preview serves rendered notebooks over HTTP while they are
+// edited, as `quarto preview` does: it renders each notebook with
+// notebook.RenderPage (cache included), watches the notebook files, renders
+// again only the notebook that changed, and tells the open pages to reload
+// through server-sent events. The reload script is inline; the pages load
+// no external JavaScript.
+//
+// A notebook that fails to render is served as a page that lists its
+// problems at the notebook's own file:line; it reloads when the notebook
+// is saved again.
+//
+// The server listens on a loopback address only (127.0.0.1, ::1 or
+// localhost), unless Options.AllowRemote is set: a rendered notebook shows
+// the outputs of code that ran with the author's permissions.
+//
+// Routes: "/" serves the only notebook, or a list when there are several;
+// "/NAME.html" a notebook; "/NAME/FIGURE.svg" its figures;
+// "/events?page=NAME" the event stream ("event: reload" with the page's
+// new version whenever it is rendered again).
+package preview
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"nexus/analysis/notebook"
+)
+
+// Options configure a Server.
+type Options struct {
+	// Addr is the host:port to listen on; default DefaultAddr. A port of 0
+	// picks a free one (see Server.Addr).
+	Addr string
+	// AllowRemote permits an address that is not a loopback address.
+	AllowRemote bool
+	// Render is passed to notebook.RenderPage (Root, and Force for the
+	// first render only: later renders use the cache when it is valid).
+	Render notebook.Options
+	// Interval is how often the notebook files are checked for changes;
+	// default 200 ms.
+	Interval time.Duration
+	// Log, when set, gets a line for each render: the notebook and whether
+	// it ran, came from the cache or failed.
+	Log io.Writer
+}
+
+// DefaultAddr is the address a Server listens on by default.
+const DefaultAddr = "127.0.0.1:8080"
+
+// CheckAddr returns an error unless addr's host is a loopback address
+// (127.0.0.0/8, ::1 or localhost) or allowRemote is set. An empty host
+// means every interface, so it is refused too.
+func CheckAddr(addr string, allowRemote bool) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("preview: address %q: %v, expected host:port such as %s", addr, err, DefaultAddr)
+	}
+	if allowRemote || host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("preview: address %q is not a loopback address, expected 127.0.0.1, ::1 or localhost (allow other addresses explicitly, for example nexus preview -allow-remote)", addr)
+}
+
+// page is the current state of one notebook.
+type page struct {
+	file    string // as given
+	name    string // NAME of NAME.md
+	stamp   string // size and modification time last seen
+	sum     [32]byte
+	version int
+	files   map[string][]byte // rendered files, nil after an error
+	err     error
+}
+
+// Server serves and re-renders a set of notebooks.
+type Server struct {
+	opt     Options
+	ln      net.Listener
+	mu      sync.Mutex
+	pages   []*page
+	byName  map[string]*page
+	changed chan struct{}                   // closed and replaced on every new version
+	wrap    func(http.Handler) http.Handler // tests: wraps Handler in Serve
+}
+
+// New renders the notebooks once and listens on opt.Addr. It does not
+// serve until Serve is called.
+func New(opt Options, files ...string) (*Server, error) {
+	if len(files) == 0 {
+		return nil, errors.New("preview: no notebook given")
+	}
+	if opt.Addr == "" {
+		opt.Addr = DefaultAddr
+	}
+	if opt.Interval <= 0 {
+		opt.Interval = 200 * time.Millisecond
+	}
+	if err := CheckAddr(opt.Addr, opt.AllowRemote); err != nil {
+		return nil, err
+	}
+	s := &Server{opt: opt, byName: map[string]*page{}, changed: make(chan struct{})}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+		if _, dup := s.byName[name]; dup {
+			return nil, fmt.Errorf("preview: two notebooks named %s", name)
+		}
+		p := &page{file: f, name: name}
+		s.pages = append(s.pages, p)
+		s.byName[name] = p
+	}
+	for _, p := range s.pages {
+		s.refresh(p)
+	}
+	s.opt.Render.Force = false // Force runs each notebook once, at the start
+	ln, err := net.Listen("tcp", opt.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("preview: %w", err)
+	}
+	s.ln = ln
+	return s, nil
+}
+
+// Addr is the address the server listens on, with the port it got.
+func (s *Server) Addr() string { return s.ln.Addr().String() }
+
+// URL is the address of the server's front page.
+func (s *Server) URL() string { return "http://" + s.Addr() + "/" }
+
+// Serve serves until ctx is done, re-rendering changed notebooks.
+func (s *Server) Serve(ctx context.Context) error {
+	h := s.Handler()
+	if s.wrap != nil {
+		h = s.wrap(h)
+	}
+	srv := &http.Server{Handler: h, BaseContext: func(net.Listener) context.Context { return ctx }}
+	s.opt.Render.Context = ctx // stopping the server kills a running notebook program
+	go s.watch(ctx)
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	err := srv.Serve(s.ln)
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// watch polls the notebook files and re-renders the ones that changed.
+func (s *Server) watch(ctx context.Context) {
+	t := time.NewTicker(s.opt.Interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			for _, p := range s.pages {
+				s.refresh(p)
+			}
+		}
+	}
+}
+
+// refresh renders p again when its file changed: first by size and
+// modification time, then by content, so a save without a change does
+// not reload the page.
+func (s *Server) refresh(p *page) {
+	fi, err := os.Stat(p.file)
+	stamp := ""
+	if err == nil {
+		stamp = fmt.Sprint(fi.Size(), fi.ModTime().UnixNano())
+	}
+	s.mu.Lock()
+	same := p.version > 0 && stamp == p.stamp // a missing file stays reported once
+	s.mu.Unlock()
+	if same {
+		return
+	}
+	src, rerr := os.ReadFile(p.file)
+	sum := sha256.Sum256(src)
+	s.mu.Lock()
+	unchanged := rerr == nil && p.version > 0 && sum == p.sum
+	p.stamp = stamp
+	s.mu.Unlock()
+	if unchanged {
+		return
+	}
+	rp, err := notebook.RenderPage(s.opt.Render, p.file)
+	if rerr != nil {
+		err = rerr
+	}
+	s.log(p, rp, err)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p.sum, p.err, p.files = sum, err, nil
+	if err == nil {
+		p.files = rp.Files
+	}
+	p.version++
+	close(s.changed)
+	s.changed = make(chan struct{})
+}
+
+func (s *Server) log(p *page, rp *notebook.Page, err error) {
+	if s.opt.Log == nil {
+		return
+	}
+	switch {
+	case err != nil:
+		fmt.Fprintf(s.opt.Log, "preview %s: failed\n", p.file)
+	case rp.Ran:
+		fmt.Fprintf(s.opt.Log, "preview %s: ran\n", p.file)
+	default:
+		fmt.Fprintf(s.opt.Log, "preview %s: cached\n", p.file)
+	}
+}
+
+// Handler returns the server's routes.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/events", s.events)
+	mux.HandleFunc("/", s.serve)
+	return mux
+}
+
+// serve serves the front page, a notebook's page or one of its figures.
+// The response is put together under the lock and written after it, so a
+// slow client never holds up a render.
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	ctype, body := s.lookup(strings.TrimPrefix(r.URL.Path, "/"))
+	if body == nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(body)
+}
+
+// lookup returns the content type and bytes of path, or a nil body.
+func (s *Server) lookup(path string) (string, []byte) {
+	const htmlType = "text/html; charset=utf-8"
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if path == "" {
+		if len(s.pages) == 1 {
+			return htmlType, pageHTML(s.pages[0])
+		}
+		return htmlType, s.indexHTML()
+	}
+	if name, ok := strings.CutSuffix(path, ".html"); ok {
+		if p, ok := s.byName[name]; ok {
+			return htmlType, pageHTML(p)
+		}
+	}
+	name, _, _ := strings.Cut(path, "/")
+	if p, ok := s.byName[name]; ok && strings.HasSuffix(path, ".svg") {
+		if b, ok := p.files[path]; ok { // p.files is replaced whole, never changed
+			return "image/svg+xml", b
+		}
+	}
+	return "", nil
+}
+
+// pageHTML returns p's page, or its problems, with the reload script
+// before </body>.
+func pageHTML(p *page) []byte {
+	body := p.files[p.name+".html"]
+	if p.err != nil || body == nil {
+		body = problemsPage(p)
+	}
+	script := fmt.Sprintf(reloadScript, jsString(p.name), p.version)
+	i := bytes.LastIndex(body, []byte("</body>"))
+	if i < 0 {
+		i = len(body)
+	}
+	out := make([]byte, 0, len(body)+len(script))
+	out = append(out, body[:i]...)
+	out = append(out, script...)
+	return append(out, body[i:]...)
+}
+
+// indexHTML lists the notebooks.
+func (s *Server) indexHTML() []byte {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>nexus preview</title>\n</head>\n<body>\n<h1>Notebooks</h1>\n<ul>\n")
+	names := make([]string, 0, len(s.pages))
+	for _, p := range s.pages {
+		names = append(names, p.name)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		p := s.byName[n]
+		state := ""
+		if p.err != nil {
+			state = " (has problems)"
+		}
+		fmt.Fprintf(&b, "<li><a href=\"/%s.html\">%s</a>%s</li>\n", html.EscapeString(n), html.EscapeString(p.file), state)
+	}
+	b.WriteString("</ul>\n</body>\n</html>\n")
+	return []byte(b.String())
+}
+
+// problemsPage is the page of a notebook that failed to render: each
+// problem on its own line, at the notebook's file:line.
+func problemsPage(p *page) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s: problems</title>\n", html.EscapeString(p.name))
+	b.WriteString("<style>body{font-family:sans-serif;margin:2em}pre{background:#fff0f0;border-left:4px solid #d55e00;padding:1em;white-space:pre-wrap}</style>\n</head>\n<body>\n")
+	fmt.Fprintf(&b, "<h1>%s.md does not render</h1>\n<p>Fix the notebook and save it; this page reloads.</p>\n<pre id=\"problems\">", html.EscapeString(p.name))
+	for i, e := range flatten(p.err) {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(html.EscapeString(e.Error()))
+	}
+	b.WriteString("</pre>\n</body>\n</html>\n")
+	return b.Bytes()
+}
+
+// flatten returns the errors joined in err, nested joins included.
+func flatten(err error) []error {
+	if err == nil {
+		return []error{errors.New("no output")}
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// reloadScript is inlined into every page: it listens to the page's event
+// stream and reloads when a version other than its own arrives.
+const reloadScript = `<script>
+(function () {
+  var page = %s, version = %d;
+  var es = new EventSource('/events?page=' + encodeURIComponent(page));
+  es.addEventListener('reload', function (e) {
+    if (e.data !== String(version)) { es.close(); location.reload(); }
+  });
+})();
+</script>
+`
+
+// jsString quotes s as a JavaScript string literal that is safe inside a
+// <script> element.
+func jsString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`, "\r", `\r`, "<", `\x3c`, ">", `\x3e`, "&", `\x26`)
+	return "'" + r.Replace(s) + "'"
+}
+
+// events streams "reload" events with the page's version: one at once,
+// then one each time the page is rendered again.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	p, ok := s.byName[r.URL.Query().Get("page")]
+	s.mu.Unlock()
+	fl, canFlush := w.(http.Flusher)
+	if !ok || !canFlush {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	last := -1
+	keepAlive := time.NewTicker(15 * time.Second)
+	defer keepAlive.Stop()
+	for {
+		s.mu.Lock()
+		v, ch := p.version, s.changed
+		s.mu.Unlock()
+		if v != last {
+			fmt.Fprintf(w, "event: reload\ndata: %d\n\n", v)
+			fl.Flush()
+			last = v
+		}
+		select {
+		case <-r.Context().Done():
+			return
+		case <-ch:
+		case <-keepAlive.C:
+			io.WriteString(w, ": keep-alive\n\n")
+			fl.Flush()
+		}
+	}
+}
