@@ -79,9 +79,7 @@ type state struct {
 	alpha float64   // opacity of the current colour
 }
 
-var (
-	_ vg.CanvasWriterTo = (*Canvas)(nil)
-)
+var _ vg.CanvasWriterTo = (*Canvas)(nil)
 
 // New returns a Canvas for a page of width w and height h, with a line
 // width of 1 pt, solid lines and black as vg.Canvas requires. date is
