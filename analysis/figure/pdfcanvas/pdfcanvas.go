@@ -238,12 +238,13 @@ func arcPoint(comp vg.PathComp, a float64) vg.Point {
 }
 
 // arc adds a circular arc to the path, joined to the current point by a
-// line. fpdf's ArcTo splits an arc into at least two Bézier segments,
-// each of at most 60 degrees only for counter-clockwise arcs; pieces of
-// at most a quarter turn keep clockwise arcs as accurate.
+// line. fpdf's ArcTo splits an arc into Bézier segments of at most 60
+// degrees only if it runs counter-clockwise; a clockwise arc gets two
+// segments whatever its length. Pieces of at most 120 degrees give arcs
+// in both directions segments of at most 60 degrees.
 func (c *Canvas) arc(comp vg.PathComp) {
-	const quarter = math.Pi / 2
-	pieces := max(1, int(math.Ceil(math.Abs(comp.Angle)/quarter)))
+	const piece = 2 * math.Pi / 3
+	pieces := max(1, int(math.Ceil(math.Abs(comp.Angle)/piece)))
 	step := comp.Angle / float64(pieces)
 	x, y := c.xy(comp.Pos)
 	r := comp.Radius.Points()
