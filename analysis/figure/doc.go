@@ -9,26 +9,39 @@
 //
 // Saving: [Save] and [SaveFunc] write base.svg (fonts embedded), base.png
 // (300 dpi, with a pHYs chunk) and base.pdf (fonts embedded, subset)
-// through temporary files renamed into place; [Encode] writes one format
-// to an io.Writer. The bytes depend only on the figure, its size and
-// SOURCE_DATE_EPOCH (checked on go1.26, gonum/plot v0.17.0, fpdf v0.11.1):
+// through temporary files committed together with build.Create; [Encode]
+// writes one format to an io.Writer. The bytes depend only on the figure,
+// its size and SOURCE_DATE_EPOCH (checked on go1.26, gonum/plot v0.17.0,
+// fpdf v0.11.1):
 //
-//   - PDF dates: fpdf writes /CreationDate and /ModDate from time.Now,
-//     in the local time zone, unless set. The document's dates are set
-//     from SOURCE_DATE_EPOCH, or 1970-01-01T00:00:00Z when it is unset
-//     (see [Epoch]), in UTC.
-//   - PDF catalog order: fpdf ranges over maps of fonts and images when it
-//     writes the resource catalog; catalog sorting is turned on.
+//   - PDF is drawn by [nexus/analysis/figure/pdfcanvas], a vg.Canvas of our
+//     own on fpdf's public API, not by gonum/plot's vgpdf. It writes
+//     /CreationDate and /ModDate from [Epoch] (SOURCE_DATE_EPOCH, or
+//     1970-01-01T00:00:00Z when it is unset) in UTC, sorts the resource
+//     catalog, and embeds each face as a UTF-8 subset font of its own.
+//   - What upstream lacks, and would need for Encode to use vgpdf (a
+//     contribution to gonum/plot): vgpdf keeps its *fpdf.Fpdf in an
+//     unexported field with no accessor and has no option for the document
+//     dates or fpdf's catalog sort, so each PDF carries the time of the run
+//     and its fonts and images in map order; it registers every font under
+//     the file name font.z (fpdf.MakeFont on a file it names font.ttf), so
+//     all faces of a document share the glyphs of the last one; it
+//     registers faces with an empty style but selects bold and italic with
+//     style "B" and "I", which fpdf rejects as an undefined font
+//     (TestVgpdfBold); and its fonts use Windows-1252 while strings are
+//     passed as UTF-8, so "–", "×" or "é" print wrong. fpdf's package-level
+//     SetDefaultCreationDate, SetDefaultModificationDate and
+//     SetDefaultCatalogSort reach a vgpdf document but change process-wide
+//     defaults, shared by every user of fpdf, so they are not used. The
+//     smallest upstream changes that would do: vgpdf options for the
+//     document date and catalog sort (or an accessor for the document),
+//     and fonts registered with fpdf's AddUTF8FontFromBytes under the
+//     face's name; in fpdf, a catalog sort that orders images by name, not
+//     by pixel width alone (pdfcanvas works around the ties). The
+//     pdfcanvas package doc lists vgpdf's drawing faults too.
 //   - Other PDF fields: the producer is the constant "FPDF 2.x", no
 //     document /ID is written (fpdf writes one only when encrypting), and
 //     zlib compression is deterministic.
-//   - PDF text: vgpdf fails on bold and italic text ("undefined font"),
-//     gives every font the same embedded font program (so all text takes
-//     the glyphs of the last font used), and passes UTF-8 strings to
-//     Windows-1252 fonts. Save registers each face as a UTF-8 font of its
-//     own before vgpdf does; see pdfCanvas. vgpdf keeps the document
-//     unexported, so it is reached with reflect; a test fails if a new
-//     gonum/plot version changes this.
 //   - SVG and PNG carry no date; their bytes are stable for one
 //     architecture and toolchain. An SVG embeds each face used in full
 //     (about 0.5 MB of base64 per face), so figures that use only the

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,6 +20,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgpdf"
+
+	"nexus/internal/testenv"
 )
 
 // testPlot returns a plot with regular, bold and italic text, a line and
@@ -71,8 +74,8 @@ func TestSaveTwice(t *testing.T) {
 	pdf := string(a[PDF])
 	for _, want := range []string{
 		"/CreationDate (D:19700101000000)", "/ModDate (D:19700101000000)",
-		"/BaseFont /utf8liberationsans-bold-regular", "/BaseFont /utf8liberationsans-italic-regular",
-		"/BaseFont /utf8liberationsans-bolditalic-regular", "/BaseFont /utf8liberationsans-regular-regular",
+		"/BaseFont /utf8liberationsans-bold", "/BaseFont /utf8liberationsans-italic",
+		"/BaseFont /utf8liberationsans-bolditalic", "/BaseFont /utf8liberationsans-regular",
 	} {
 		if !strings.Contains(pdf, want) {
 			t.Errorf("PDF lacks %q", want)
@@ -178,8 +181,9 @@ func TestEpoch(t *testing.T) {
 	assertEmpty(t, dir)
 }
 
-// TestVgpdfBold documents the vgpdf fault that pdfCanvas repairs: if it
-// starts passing, the repair may be dropped.
+// TestVgpdfBold documents one of the vgpdf faults for which Encode uses
+// pdfcanvas instead (see the package doc): if it starts failing, vgpdf
+// may have been repaired upstream.
 func TestVgpdfBold(t *testing.T) {
 	p := testPlot(t)
 	err := func() (err error) {
@@ -198,8 +202,8 @@ func TestVgpdfBold(t *testing.T) {
 	}
 }
 
-// TestPDFFonts checks the repairs of pdfCanvas: every face of the figure
-// has a font program of its own, and text outside Windows-1252 works.
+// TestPDFFonts checks what vgpdf gets wrong: every face of the figure has
+// a font program of its own, and its fonts are Unicode fonts.
 func TestPDFFonts(t *testing.T) {
 	p := testPlot(t)
 	p.X.Label.Text = "Pakistān, Ḥaqqānī"
@@ -221,6 +225,48 @@ func TestPDFFonts(t *testing.T) {
 	}
 }
 
+// TestPDFPoppler reads a saved PDF back with poppler-utils: pdftotext
+// must find the bold, italic and bold italic labels and the non-ASCII
+// characters, and pdffonts must list the four faces, each embedded and
+// with a Unicode map.
+func TestPDFPoppler(t *testing.T) {
+	pdftotext := testenv.LookPath(t, "pdftotext", "poppler-utils")
+	pdffonts := testenv.LookPath(t, "pdffonts", "poppler-utils")
+	p := testPlot(t)
+	p.X.Label.Text = "Year × count − 1"
+	var b bytes.Buffer
+	if err := Encode(&b, PDF, p.Draw, FullWidth, 8*vg.Centimeter); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "fig.pdf")
+	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftotext, file, "-").CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext: %v\n%s", err, out)
+	}
+	for _, want := range []string{"Bold title – en dash, café", "Italic count", "Bold italic series", "Year × count − 1", "2015"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("pdftotext finds no %q in:\n%s", want, out)
+		}
+	}
+	out, err = exec.Command(pdffonts, file).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdffonts: %v\n%s", err, out)
+	}
+	// name type type encoding emb sub uni object generation
+	fonts := regexp.MustCompile(`(?m)^(utf8liberationsans-\S+)\s+CID TrueType\s+Identity-H\s+yes\s+\S+\s+yes\s`).FindAllStringSubmatch(string(out), -1)
+	var names []string
+	for _, m := range fonts {
+		names = append(names, m[1])
+	}
+	slices.Sort(names)
+	if want := "utf8liberationsans-bold utf8liberationsans-bolditalic utf8liberationsans-italic utf8liberationsans-regular"; strings.Join(names, " ") != want {
+		t.Errorf("pdffonts lists embedded Unicode fonts %v, want %s:\n%s", names, want, out)
+	}
+}
+
 func TestSaveFailure(t *testing.T) {
 	dir := t.TempDir()
 	base := filepath.Join(dir, "fig")
@@ -237,9 +283,15 @@ func TestSaveFailure(t *testing.T) {
 	os.Remove(base + ".svg")
 	assertEmpty(t, dir)
 
-	if err := Save(testPlot(t), ColumnWidth, ColumnWidth, filepath.Join(dir, "missing", "fig")); err == nil {
-		t.Errorf("Save into a missing directory succeeded")
+	// A directory that cannot be created: its parent is a regular file.
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
 	}
+	if err := Save(testPlot(t), ColumnWidth, ColumnWidth, filepath.Join(file, "fig")); err == nil {
+		t.Errorf("Save below a regular file succeeded")
+	}
+	os.Remove(file)
 	assertEmpty(t, dir)
 	if err := Encode(new(bytes.Buffer), "eps", boom, ColumnWidth, ColumnWidth); err == nil {
 		t.Errorf("Encode accepted eps")

@@ -2,26 +2,21 @@ package figure
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"os"
-	"path/filepath"
-	"reflect"
 	"strconv"
 	"time"
-	"unsafe"
 
-	"codeberg.org/go-pdf/fpdf"
-	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"nexus/analysis/build"
+	"nexus/analysis/figure/pdfcanvas"
 )
 
 // Format is an output format of a figure.
@@ -57,12 +52,12 @@ func Padded(fn DrawFunc, pad vg.Length) DrawFunc {
 
 // SaveFunc draws fn at width w and height h into base.svg, base.png and
 // base.pdf. It renders all three in memory, writes each to a temporary
-// file in the target directory, and renames them into place only when all
-// three are written, so that a failure leaves no new or partial file
-// behind (an existing file is replaced only by a complete one). Files are
-// not synced to disk: the guarantee is against failed and interrupted
-// processes, not power loss. The bytes
-// depend only on fn, w, h and SOURCE_DATE_EPOCH (see Epoch).
+// file in the target directory with build.Create (which creates the
+// directory if needed), and commits them, renaming each into place, only
+// when all three are written, so that a failure while drawing or writing
+// leaves no new or partial file behind (an existing file is replaced only
+// by a complete one). The bytes depend only on fn, w, h and
+// SOURCE_DATE_EPOCH (see Epoch).
 func SaveFunc(fn DrawFunc, w, h vg.Length, base string) error {
 	formats := []Format{SVG, PNG, PDF}
 	data := make([][]byte, len(formats))
@@ -73,48 +68,28 @@ func SaveFunc(fn DrawFunc, w, h vg.Length, base string) error {
 		}
 		data[i] = b.Bytes()
 	}
-	tmps := make([]string, 0, len(formats))
-	cleanup := func() {
-		for _, t := range tmps {
-			os.Remove(t)
+	files := make([]*build.File, 0, len(formats))
+	defer func() {
+		for _, f := range files {
+			f.Abort()
 		}
-	}
+	}()
 	for i, f := range formats {
-		tmp, err := writeTemp(base+"."+string(f), data[i])
+		out, err := build.Create(base + "." + string(f))
 		if err != nil {
-			cleanup()
 			return err
 		}
-		tmps = append(tmps, tmp)
+		files = append(files, out)
+		if _, err := out.Write(data[i]); err != nil {
+			return err
+		}
 	}
-	for i, f := range formats {
-		if err := os.Rename(tmps[i], base+"."+string(f)); err != nil {
-			cleanup()
+	for _, f := range files {
+		if err := f.Commit(); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// writeTemp writes data to a new temporary file next to path, with mode
-// 0644, and returns its name.
-func writeTemp(path string, data []byte) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return "", err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", err
-	}
-	return f.Name(), nil
 }
 
 // Encode draws fn at width w and height h and writes it to dst in format
@@ -142,14 +117,12 @@ func Encode(dst io.Writer, f Format, fn DrawFunc, w, h vg.Length) (err error) {
 		_, err = dst.Write(withDensity(b.Bytes(), DPI))
 		return err
 	case PDF:
-		c, err := newPDF(w, h)
+		t, err := Epoch()
 		if err != nil {
 			return err
 		}
+		c := pdfcanvas.New(w, h, t)
 		fn(draw.New(c))
-		if err := c.doc.Error(); err != nil {
-			return err
-		}
 		out = c
 	default:
 		return fmt.Errorf("unknown format %q, expected svg, png or pdf", f)
@@ -176,88 +149,6 @@ func Epoch() (time.Time, error) {
 		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: expected a whole number of seconds from 0 to 253402300799", s)
 	}
 	return time.Unix(n, 0).UTC(), nil
-}
-
-// newPDF returns a vgpdf canvas whose document has fixed dates and sorted
-// resource catalogs. fpdf writes /CreationDate and /ModDate from
-// time.Now when they are unset, and ranges over maps of fonts and images
-// when it writes the catalog unless catalog sorting is on.
-func newPDF(w, h vg.Length) (*pdfCanvas, error) {
-	t, err := Epoch()
-	if err != nil {
-		return nil, err
-	}
-	c := vgpdf.New(w, h)
-	c.EmbedFonts(true)
-	doc, err := document(c)
-	if err != nil {
-		return nil, err
-	}
-	doc.SetCreationDate(t)
-	doc.SetModificationDate(t)
-	doc.SetCatalogSort(true)
-	return &pdfCanvas{Canvas: c, doc: doc, fonts: map[string]bool{}}, nil
-}
-
-// document returns the fpdf document inside a vgpdf canvas. vgpdf keeps
-// it in the unexported field doc and offers no accessor; the field is
-// read with reflect and unsafe, and its name and type are checked so that
-// a change in vgpdf gives an error, not a crash. TestPDFFonts fails if
-// this stops working.
-func document(c *vgpdf.Canvas) (*fpdf.Fpdf, error) {
-	v := reflect.ValueOf(c).Elem().FieldByName("doc")
-	if !v.IsValid() || v.Type() != reflect.TypeFor[*fpdf.Fpdf]() {
-		return nil, errors.New("vgpdf.Canvas has no field doc of type *fpdf.Fpdf, expected gonum/plot v0.17.0")
-	}
-	return *(**fpdf.Fpdf)(unsafe.Pointer(v.UnsafeAddr())), nil
-}
-
-// pdfCanvas repairs three faults of vgpdf's text output (gonum/plot
-// v0.17.0 with fpdf v0.11.1).
-//
-//   - Bold and italic: vgpdf registers every font under its full name
-//     (such as "LiberationSans-Bold") with an empty style, then selects it
-//     with style "B" or "I", which fpdf looks up as a different, undefined
-//     font, and fails.
-//   - Several fonts: vgpdf converts every font with fpdf.MakeFont from a
-//     file named font.ttf, so all get the file name font.z; fpdf keys
-//     embedded font programs by file name, so every font in the PDF uses
-//     the glyphs of the last one registered.
-//   - Encoding: vgpdf's fonts use the Windows-1252 code page, but strings
-//     are passed on as UTF-8 bytes, so any non-ASCII character prints as
-//     two or three wrong glyphs.
-//
-// pdfCanvas registers each face itself, before vgpdf does, as a UTF-8
-// (subset, embedded) fpdf font under a name of its own, and passes it on
-// as a regular face of a typeface with that name, so vgpdf finds the font
-// already defined and selects it with an empty style.
-type pdfCanvas struct {
-	*vgpdf.Canvas
-	doc   *fpdf.Fpdf
-	fonts map[string]bool
-}
-
-// FillString implements vg.Canvas.
-func (c *pdfCanvas) FillString(f font.Face, pt vg.Point, s string) {
-	if f.Font.Weight != xfont.WeightNormal || f.Font.Style != xfont.StyleNormal || f.Font.Variant != "" {
-		f.Font.Typeface = font.Typeface(f.Font.Name())
-		f.Font.Variant = ""
-		f.Font.Weight = xfont.WeightNormal
-		f.Font.Style = xfont.StyleNormal
-	}
-	name := f.Name()
-	if !c.fonts[name] {
-		var ttf bytes.Buffer
-		if _, err := f.Face.WriteSourceTo(nil, &ttf); err != nil {
-			panic(fmt.Errorf("font %s: %w", name, err))
-		}
-		c.doc.AddUTF8FontFromBytes(name, "", ttf.Bytes())
-		if err := c.doc.Error(); err != nil {
-			panic(fmt.Errorf("font %s: %w", name, err))
-		}
-		c.fonts[name] = true
-	}
-	c.Canvas.FillString(f, pt, s)
 }
 
 // withDensity inserts a pHYs chunk after the IHDR chunk of an encoded PNG,
