@@ -55,26 +55,3 @@ func (ix refIndex) labels(keys []string) string {
 	sort.Strings(out)
 	return strings.Join(out, "; ")
 }
-
-// Sources counts the independent sources of a set of passages: the
-// distinct reference keys they cite, plus one for the paper itself when
-// at least one passage cites nothing (the authors' own statement or their
-// interview data). The same convention gives the strength of a tie in the
-// network.
-func Sources(refLists ...[]string) int {
-	keys := map[string]bool{}
-	uncited := false
-	for _, refs := range refLists {
-		if len(refs) == 0 {
-			uncited = true
-		}
-		for _, k := range refs {
-			keys[k] = true
-		}
-	}
-	n := len(keys)
-	if uncited {
-		n++
-	}
-	return n
-}

@@ -13,8 +13,9 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"nexus/analysis/alliance"
 	"nexus/analysis/figure"
-	"nexus/analysis/network"
+	"nexus/analysis/graph"
 	"nexus/analysis/study"
 	"nexus/analysis/table"
 )
@@ -28,25 +29,24 @@ var AllianceTies = []study.TieType{study.Alliance, study.Affiliation, study.Merg
 // AllianceFilter selects the alliance network of the paper: the
 // organizations of the South-Asian network under study and the cooperative
 // ties between them, whether stated or inferred, over the whole period.
-var AllianceFilter = network.Filter{TieTypes: AllianceTies, Scope: study.StudyScope}
+var AllianceFilter = alliance.Filter{TieTypes: AllianceTies, Scope: study.StudyScope}
 
 // Seed is the Louvain seed of every community detection in the paper.
 const Seed = 1
 
 // AllianceNetwork builds the undirected alliance network of s, with each
 // tie weighted by its number of independent sources.
-func AllianceNetwork(s *study.Study) (*network.Graph, error) {
-	nodes, edges := network.FromStudy(s, AllianceFilter)
-	return network.Build(nodes, edges, network.BuildOptions{Weighting: network.WeightSources})
+func AllianceNetwork(s *study.Study) (*graph.Graph, error) {
+	return alliance.Build(s, AllianceFilter, alliance.NetworkOptions{})
 }
 
 // AllianceMetrics computes every measure of the alliance network.
-func AllianceMetrics(s *study.Study) (*network.Graph, *network.Metrics, error) {
+func AllianceMetrics(s *study.Study) (*graph.Graph, *graph.Metrics, error) {
 	g, err := AllianceNetwork(s)
 	if err != nil {
 		return nil, nil, err
 	}
-	m, err := network.Compute(g, network.Options{Seed: Seed})
+	m, err := graph.Compute(g, graph.ComputeOptions{Seed: Seed})
 	return g, m, err
 }
 
@@ -104,7 +104,7 @@ func NetworkMeasures(s *study.Study) (*table.Table, error) {
 		ties := table.Refs("relations", incident[i]...)
 		t.Append(
 			table.Str(orgLabel(orgs[g.Nodes[i].ID])).From(org),
-			table.Str(g.Nodes[i].Camp).From(org),
+			table.Str(g.Nodes[i].Group).From(org),
 			table.Int(m.Degree[i]).From(ties...),
 			table.Float(m.Strength[i], 0).From(ties...),
 			table.Float(m.Betweenness[i], 4).From(ties...),
@@ -121,7 +121,7 @@ func NetworkMeasures(s *study.Study) (*table.Table, error) {
 
 // incidentRows returns, for each node of g, the IDs of the rows behind
 // its links, in link order.
-func incidentRows(g *network.Graph) [][]string {
+func incidentRows(g *graph.Graph) [][]string {
 	out := make([][]string, len(g.Nodes))
 	edges := g.Edges()
 	for _, l := range g.Links {
@@ -135,9 +135,12 @@ func incidentRows(g *network.Graph) [][]string {
 
 // Robustness runs the leave-one-source-out analysis on the alliance
 // network of s.
-func Robustness(s *study.Study) (*network.Robustness, error) {
-	nodes, edges := network.FromStudy(s, AllianceFilter)
-	return network.LeaveOneOut(nodes, edges, network.BuildOptions{Weighting: network.WeightSources}, network.Options{Seed: Seed})
+func Robustness(s *study.Study) (*alliance.Robustness, error) {
+	nodes, edges := alliance.FromStudy(s, AllianceFilter)
+	return alliance.LeaveOneOut(nodes, edges, alliance.RobustOptions{
+		Build:   alliance.BuildOptions(alliance.NetworkOptions{}),
+		Compute: graph.ComputeOptions{Seed: Seed},
+	})
 }
 
 func labelList(ids []string, orgs map[string]study.Organization) string {
@@ -264,12 +267,12 @@ func campColor(camp string) color.Color {
 }
 
 // networkPlot draws the alliance network: nodes at the positions of
-// network.Layout, sized by degree, coloured by camp and labelled; links
+// alliance.Layout, sized by degree, coloured by camp and labelled; links
 // styled by the tie type of their rows (the most frequent one, ties broken
 // in the order of AllianceTies).
 type networkPlot struct {
-	g      *network.Graph
-	pos    []network.Point
+	g      *graph.Graph
+	pos    []alliance.Point
 	degree []int
 	labels []string
 }
@@ -279,10 +282,10 @@ func (n networkPlot) radius(i int) vg.Length {
 }
 
 // linkType is the dominant tie type of the k-th link of g.
-func linkType(g *network.Graph, k int) study.TieType {
+func linkType(g *graph.Graph, k int) study.TieType {
 	count := map[study.TieType]int{}
 	for _, e := range g.LinkEdges(k) {
-		count[study.TieType(e.Type)]++
+		count[study.TieType(e.Kind)]++
 	}
 	best := study.TieType("")
 	for _, t := range AllianceTies {
@@ -307,7 +310,7 @@ func (n networkPlot) Plot(c draw.Canvas, p *plot.Plot) {
 	for i, node := range n.g.Nodes {
 		r := n.radius(i)
 		at := pt(i)
-		c.DrawGlyph(draw.GlyphStyle{Color: campColor(node.Camp), Radius: r, Shape: draw.CircleGlyph{}}, at)
+		c.DrawGlyph(draw.GlyphStyle{Color: campColor(node.Group), Radius: r, Shape: draw.CircleGlyph{}}, at)
 		c.DrawGlyph(draw.GlyphStyle{Color: color.White, Radius: r, Shape: draw.RingGlyph{}}, at)
 		c.FillText(ts, vg.Point{X: at.X, Y: at.Y - r - vg.Points(1)}, n.labels[i])
 	}
@@ -325,7 +328,7 @@ func (n networkPlot) DataRange() (xmin, xmax, ymin, ymax float64) {
 }
 
 // AllianceNetworkFigure is F1: the alliance network, with the main core in
-// the centre and each lower k-core on a ring further out (network.Layout).
+// the centre and each lower k-core on a ring further out (alliance.Layout).
 // Nodes are sized by degree, coloured by camp and labelled; links are
 // styled by tie type, and their width grows with the number of independent
 // sources behind them.
@@ -335,7 +338,7 @@ func AllianceNetworkFigure(s *study.Study) (*plot.Plot, error) {
 		return nil, err
 	}
 	orgs := orgIndex(s)
-	np := networkPlot{g: g, pos: network.Layout(g), degree: m.Degree, labels: make([]string, len(g.Nodes))}
+	np := networkPlot{g: g, pos: alliance.Layout(g), degree: m.Degree, labels: make([]string, len(g.Nodes))}
 	for i, node := range g.Nodes {
 		np.labels[i] = orgLabel(orgs[node.ID])
 	}
@@ -359,7 +362,7 @@ func AllianceNetworkFigure(s *study.Study) (*plot.Plot, error) {
 	}
 	campsPresent := map[string]bool{}
 	for _, node := range g.Nodes {
-		campsPresent[node.Camp] = true
+		campsPresent[node.Group] = true
 	}
 	for _, c := range camps {
 		if campsPresent[c] {

@@ -115,13 +115,6 @@ func TestAuditDetectsYearMismatch(t *testing.T) {
 	assert.Equal(t, StatusResolved, got[1].Status)
 }
 
-func TestSources(t *testing.T) {
-	assert.Equal(t, 0, Sources())
-	assert.Equal(t, 1, Sources(nil), "an uncited passage is the paper's own claim")
-	assert.Equal(t, 2, Sources([]string{"a"}, []string{"a", "b"}))
-	assert.Equal(t, 3, Sources([]string{"a"}, nil, []string{"b"}, nil))
-}
-
 func TestAuthorYear(t *testing.T) {
 	assert.Equal(t, "Bacon 2018", AuthorYear(study.Reference{Surnames: []string{"Bacon"}, Year: 2018}))
 	assert.Equal(t, "Horowitz & Potter 2014", AuthorYear(study.Reference{Surnames: []string{"Horowitz", "Potter"}, Year: 2014}))

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"nexus/analysis/alliance"
 	"nexus/analysis/study"
 	"nexus/analysis/table"
 )
@@ -316,7 +317,7 @@ func Dyads(s *study.Study) (*table.Table, error) {
 			table.Str(codeLabels(s, distinct(dims))).From(rels...),
 			per.From(table.Refs("relations", periodIDs...)...),
 			table.Int(len(d.Relations)).From(rels...),
-			table.Int(Sources(refLists...)).From(append(rels, table.Refs("references", distinct(cited)...)...)...),
+			table.Int(len(alliance.Sources(refLists...))).From(append(rels, table.Refs("references", distinct(cited)...)...)...),
 			table.Str(coding).From(rels...),
 			table.Str(strings.Join(pageList, ", ")).From(rels...),
 		)

@@ -279,7 +279,7 @@ func TestREADMECommandLine(t *testing.T) {
 }
 
 // TestExportGEXFDataset validates the dataset's GEXF against the GEXF 1.3
-// schema rules that analysis/network's tests use.
+// schema rules that analysis/alliance's tests use.
 func TestExportGEXFDataset(t *testing.T) {
 	xmllint, err := exec.LookPath("xmllint")
 	if err != nil {
@@ -295,7 +295,7 @@ func TestExportGEXFDataset(t *testing.T) {
 	if code, _, errs := nexus("export", "-dataset", datasetDir, "-format", "gexf", "-out", out); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	b, err = exec.Command(xmllint, "--noout", "--schema", "../../analysis/network/testdata/gexf-1.3-subset.xsd", out).CombinedOutput()
+	b, err = exec.Command(xmllint, "--noout", "--schema", "../../analysis/graph/encoding/gexf/testdata/gexf-1.3-subset.xsd", out).CombinedOutput()
 	if err != nil {
 		t.Errorf("the dataset's GEXF is not valid: %v\n%s", err, b)
 	}

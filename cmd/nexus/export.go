@@ -6,9 +6,11 @@ import (
 	"io"
 	"strings"
 
+	"nexus/analysis/alliance"
 	"nexus/analysis/bib"
 	"nexus/analysis/build"
-	"nexus/analysis/network"
+	"nexus/analysis/graph"
+	"nexus/analysis/graph/encoding/csv"
 	"nexus/analysis/study"
 )
 
@@ -69,14 +71,14 @@ func cmdExport(stdout, stderr io.Writer, args []string) error {
 		return err
 	}
 	warnSelfLoops(stderr, "export", g)
-	d := network.NewDoc(g)
-	nf := network.Format(*format)
-	if nf == network.CSV {
+	d := alliance.NewDoc(g)
+	nf := alliance.Format(*format)
+	if nf == alliance.CSV {
 		base := strings.TrimSuffix(*out, ".csv")
-		return errors.Join(build.WriteWith(base+"-nodes.csv", d.WriteNodesCSV),
-			build.WriteWith(base+"-edges.csv", d.WriteLinksCSV))
+		return errors.Join(build.WriteWith(base+"-nodes.csv", func(w io.Writer) error { return csv.WriteNodes(w, d) }),
+			build.WriteWith(base+"-edges.csv", func(w io.Writer) error { return csv.WriteLinks(w, d) }))
 	}
-	return writeOut(stdout, *out, func(w io.Writer) error { return d.Write(w, nf) })
+	return writeOut(stdout, *out, func(w io.Writer) error { return alliance.Write(w, d, nf) })
 }
 
 // writeOut writes with write to the file out, atomically, or to stdout
@@ -90,7 +92,7 @@ func writeOut(stdout io.Writer, out string, write func(io.Writer) error) error {
 
 // warnSelfLoops warns when building g dropped rows whose source is their
 // target.
-func warnSelfLoops(stderr io.Writer, cmd string, g *network.Graph) {
+func warnSelfLoops(stderr io.Writer, cmd string, g *graph.Graph) {
 	if g.SelfLoops > 0 {
 		fmt.Fprintf(stderr, "nexus %s: warning: dropped %d self-loops (rows whose source is their target)\n", cmd, g.SelfLoops)
 	}

@@ -166,7 +166,7 @@ func TestNetworkOverflow(t *testing.T) {
 	os.WriteFile(in, []byte("source,target,w\na,b,1e308\nb,c,1e308\n"), 0o644)
 	outFile := filepath.Join(dir, "m.csv")
 	code, _, stderr := exitCode(t, "network", "--edges", in, "--weight", "w", "--out", outFile)
-	if want := `network: weights overflow float64: strength: node "b": its link weights sum to +Inf`; code != 1 || !strings.Contains(stderr, want) {
+	if want := `graph: weights overflow float64: strength: node "b": its link weights sum to +Inf`; code != 1 || !strings.Contains(stderr, want) {
 		t.Errorf("exit %d, stderr:\n%s\nwant %q", code, stderr, want)
 	}
 	if _, err := os.Stat(outFile); err == nil {
@@ -175,7 +175,7 @@ func TestNetworkOverflow(t *testing.T) {
 	// Subnormal lengths: the reciprocal of a distance overflows.
 	os.WriteFile(in, []byte("source,target,w\na,b,5e-324\nb,c,5e-324\n"), 0o644)
 	code, _, stderr = exitCode(t, "network", "--edges", in, "--weight", "w", "--out", outFile)
-	if want := `network: weights overflow float64: closeness: node "a": +Inf`; code != 1 || !strings.Contains(stderr, want) {
+	if want := `graph: weights overflow float64: closeness: node "a": +Inf`; code != 1 || !strings.Contains(stderr, want) {
 		t.Errorf("subnormal: exit %d, stderr:\n%s\nwant %q", code, stderr, want)
 	}
 	os.WriteFile(in, []byte("source,target,w\na,b,NaN\nb,c,Inf\nc,d,1e309\nd,e,0\ne,f,5e-324\n"), 0o644)

@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"nexus/analysis/network"
+	"nexus/analysis/alliance"
+	"nexus/analysis/graph"
+	"nexus/analysis/graph/encoding/csv"
 	"nexus/analysis/safefile"
 	"nexus/analysis/study"
 )
@@ -20,15 +22,15 @@ func init() {
 
 // filterFlags declares the dataset filter flags on fs; isolates is the
 // default of -isolates.
-func filterFlags(fs *flag.FlagSet, isolates bool) func() (network.Filter, error) {
+func filterFlags(fs *flag.FlagSet, isolates bool) func() (alliance.Filter, error) {
 	types := fs.String("type", "", "keep only these tie `types` (comma-separated)")
 	scope := fs.String("scope", "", "keep only organizations of this `scope` (study or example)")
 	coding := fs.String("coding", "", "keep only relations with this `coding`: stated or inferred")
 	from := fs.Int("from", 0, "keep only relations active in or after this `year`")
 	to := fs.Int("to", 0, "keep only relations active in or before this `year`")
 	iso := fs.Bool("isolates", isolates, "keep the organizations of the scope that have no kept relation")
-	return func() (network.Filter, error) {
-		f := network.Filter{From: *from, To: *to, Isolates: *iso}
+	return func() (alliance.Filter, error) {
+		f := alliance.Filter{From: *from, To: *to, Isolates: *iso}
 		var err, errs error
 		if f.TieTypes, err = study.ParseCodes(*types, study.TieTypeValues); err != nil {
 			errs = errors.Join(errs, fmt.Errorf("-type: %w", err))
@@ -76,13 +78,12 @@ func repoRelative(msg string) string {
 }
 
 // loadDataset builds the alliance network of the dataset in dir.
-func loadDataset(dir string, f network.Filter, directed bool) (*network.Graph, error) {
+func loadDataset(dir string, f alliance.Filter, directed bool) (*graph.Graph, error) {
 	s, err := study.Load(dir)
 	if err != nil {
 		return nil, err
 	}
-	nodes, edges := network.FromStudy(s, f)
-	return network.Build(nodes, edges, network.BuildOptions{Directed: directed, Weighting: network.WeightSources})
+	return alliance.Build(s, f, alliance.NetworkOptions{Directed: directed})
 }
 
 var networkSpec = spec{
@@ -127,8 +128,8 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 	if err := networkSpec.require("out", *out); err != nil {
 		return err
 	}
-	var g *network.Graph
-	opt := network.Options{Seed: *seed}
+	var g *graph.Graph
+	opt := graph.ComputeOptions{Seed: *seed}
 	if *edgesFile != "" {
 		warnIgnored(stderr, fs, "with -edges (filters apply to -dataset)", filterNames...)
 		var err error
@@ -148,8 +149,8 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 		opt.Brokerage = true
 	}
 	warnSelfLoops(stderr, "network", g)
-	m, err := network.Compute(g, opt)
-	if errors.Is(err, network.ErrOverflow) {
+	m, err := graph.Compute(g, opt)
+	if errors.Is(err, graph.ErrOverflow) {
 		// No metrics: writing Inf or NaN would pass them off as results.
 		fmt.Fprintln(stderr, err)
 		return exitError{1}
@@ -162,22 +163,22 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 
 // readEdges reads and builds an edge-list graph, printing every problem
 // of the file.
-func readEdges(stderr io.Writer, file string, directed bool, weight string) (*network.Graph, error) {
+func readEdges(stderr io.Writer, file string, directed bool, weight string) (*graph.Graph, error) {
 	// A regular file only, of at most 2 GiB: a FIFO or /dev/zero would
 	// hang or never end.
 	f, err := safefile.OpenRegular(file, safefile.MaxSize)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	edges, err := network.ReadEdgeCSV(f, file, network.EdgeCSVOptions{Directed: directed, Weight: weight})
+	edges, err := csv.ReadEdges(f, file, csv.EdgeOptions{Directed: directed, Weight: weight})
 	f.Close()
 	if err != nil {
 		printErrors(stderr, err, "nexus: ")
 		return nil, exitError{1}
 	}
-	bo := network.BuildOptions{Directed: directed, Weighting: network.WeightOne}
+	bo := graph.BuildOptions{Directed: directed, Weighting: graph.WeightOne}
 	if weight != "" {
-		bo.Weighting = network.WeightSum
+		bo.Weighting = graph.WeightSum
 	}
-	return network.Build(nil, edges, bo)
+	return graph.Build(nil, edges, bo)
 }

@@ -8,7 +8,13 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/network"
+	"nexus/analysis/alliance"
+	"nexus/analysis/graph"
+	"nexus/analysis/graph/encoding"
+	"nexus/analysis/graph/encoding/dot"
+	"nexus/analysis/graph/encoding/gexf"
+	"nexus/analysis/graph/encoding/graphml"
+	"nexus/analysis/graph/encoding/pajek"
 
 	"nexus/internal/testenv"
 )
@@ -89,7 +95,7 @@ func TestNetworkDataset(t *testing.T) {
 		t.Error("output differs between runs")
 	}
 	lines := strings.Split(strings.TrimSpace(a.String()), "\n")
-	head := append(network.Columns, network.BrokerageColumns...)
+	head := append(graph.Columns, graph.BrokerageColumns...)
 	if lines[0] != strings.Join(head, ",") || len(lines) < 3 {
 		t.Errorf("metrics:\n%s", a.String())
 	}
@@ -98,11 +104,13 @@ func TestNetworkDataset(t *testing.T) {
 func TestExport(t *testing.T) {
 	testenv.File(t, filepath.Join(datasetDir, "relations.csv"), "the dataset's relations")
 	dir := t.TempDir()
-	readers := map[string]func(*os.File) (*network.Doc, error){
-		"graphml": func(f *os.File) (*network.Doc, error) { return network.ReadGraphML(f) },
-		"gexf":    func(f *os.File) (*network.Doc, error) { return network.ReadGEXF(f) },
-		"dot":     func(f *os.File) (*network.Doc, error) { return network.ReadDOT(f) },
-		"pajek":   func(f *os.File) (*network.Doc, error) { return network.ReadPajek(f) },
+	readers := map[string]func(*os.File) (*encoding.Doc, error){
+		"graphml": func(f *os.File) (*encoding.Doc, error) { return graphml.Read(f) },
+		"gexf":    func(f *os.File) (*encoding.Doc, error) { return gexf.Read(f) },
+		"dot": func(f *os.File) (*encoding.Doc, error) {
+			return dot.Read(f, dot.ReadOptions{NodeKeys: alliance.NodeKeys, LinkKeys: alliance.LinkKeys})
+		},
+		"pajek": func(f *os.File) (*encoding.Doc, error) { return pajek.Read(f) },
 	}
 	var nodes, links int
 	for _, format := range []string{"graphml", "gexf", "dot", "pajek"} {

@@ -1,0 +1,20 @@
+// Package alliance is the study layer of the network analysis: it turns a
+// study's organizations and relations (nexus/analysis/study) into the
+// generic graph of nexus/analysis/graph and holds everything that knows
+// this compendium's data model:
+//
+//   - FromStudy and Filter: organizations become nodes (Group is the camp,
+//     Attrs the scope and kind), relations become edges (Kind is the tie
+//     type, Attrs the coding), kept by tie type, period, scope and coding.
+//   - Sources, the one definition of a claim's independent sources, which
+//     T3 counts and SourceWeight (BuildOptions, Build) puts on each link.
+//   - LeaveOneOut: the measures again without each source in turn.
+//   - Layout: the concentric k-core layout of figure F1, camps together.
+//   - NewDoc, NodeKeys, LinkKeys and Write: the export of the network with
+//     its study attributes, in the formats of nexus/analysis/graph/encoding.
+//
+// The layering: nexus/analysis/graph and its encodings are the core and
+// import nothing of the study; this package imports them and
+// nexus/analysis/study, and nexus/analysis/paper builds the paper's T4,
+// T7, F1 and F5 on it.
+package alliance

@@ -1,0 +1,83 @@
+// Package graph is the core of nexus's network analysis: a compact graph
+// and the measures that social network analysts compute with NetworkX,
+// igraph, UCINET and Gephi, with the same conventions and the same values.
+// It knows no study: nodes and edges carry generic attributes (an ID, a
+// name, a group, a kind, a period, source keys, a weight), and a study
+// maps its own records onto them (see nexus/analysis/alliance for this
+// compendium's alliance network). Its tests check that it imports no
+// package of the study layer.
+//
+// The layering follows gonum/graph's split of graph, graph/network,
+// graph/path, graph/community and graph/encoding:
+//
+//	graph               Graph (CSR), Build, views; measures (Compute, Degrees,
+//	                    Strengths, Eigenvector, PageRank), paths (ShortestPaths:
+//	                    Brandes betweenness, closeness, harmonic), cores
+//	                    (CoreNumbers, Coreness), communities (Louvain,
+//	                    Modularity), Brokerage, Rank, RandomEdges
+//	graph/encoding      Doc, the common model of the file formats
+//	graph/encoding/...  graphml, gexf, dot, pajek, csv (and edge lists: csv.ReadEdges)
+//
+// The measures stay in one package because they share the CSR arrays and
+// the relabelled search graph of the parallel betweenness; the file
+// formats, which need none of that, are packages of their own.
+//
+// A Graph is a compact, immutable CSR (compressed sparse row) graph: nodes
+// are sorted by ID, each node's neighbours are a sorted slice, and parallel
+// rows between the same pair of nodes collapse into one Link whose weight is
+// chosen by a Weighting or by BuildOptions.LinkWeight (for the alliance
+// data, the number of independent sources). The rows behind each link stay
+// available for export.
+//
+// Options are structs, never positional flags: ShortestPaths(g,
+// PathOptions{Weighted: true}), PageRank(g, PageRankOptions{Damping:
+// 0.85}), Louvain(g, LouvainOptions{Seed: 1}).
+//
+// Conventions, stated once here and again on each function:
+//
+//   - Measures are topological (every link counts 1) unless
+//     ComputeOptions.Weighted is set; strength is always the sum of link
+//     weights.
+//   - Self-loops are dropped when a Graph is built (Graph.SelfLoops counts
+//     them), so degrees are those of a simple graph.
+//   - Betweenness is Brandes' algorithm. BetweennessRaw is igraph's value
+//     (each unordered pair counted once in an undirected graph); Betweenness
+//     is NetworkX's default normalisation. Unweighted, the search runs 64
+//     sources at a time as a bit-parallel breadth-first search, then
+//     accumulates each source without data-dependent branches over nodes
+//     relabelled by degree (see ShortestPaths).
+//   - Closeness is NetworkX's closeness_centrality with wf_improved=True
+//     (Wasserman and Faust's correction for disconnected graphs); for a
+//     directed graph it uses incoming distances, as NetworkX does.
+//   - Eigenvector centrality has unit L2 norm and positive sign, as
+//     NetworkX's eigenvector_centrality; PageRank follows nx.pagerank
+//     (alpha 0.85 by default, dangling nodes spread uniformly).
+//   - The k-core number is NetworkX's core_number (Batagelj-Zaversnik);
+//     coreness is Borgatti and Everett's continuous core-periphery model,
+//     fitted by alternating least squares from a fixed start.
+//   - Louvain communities use a fixed seed. Go's and Python's random
+//     streams differ, so partitions can differ from NetworkX's for the same
+//     seed; the modularity reached is comparable and tested.
+//   - Gould-Fernandez brokerage counts open two-paths on the directed view
+//     by group (Node.Group), as UCINET and statnet do.
+//   - Weights are finite numbers > 0: encoding/csv.ReadEdges reports any
+//     other at file:line:column, and Build refuses one (with WeightSum) and
+//     a link whose rows' weights sum to +Inf. Compute never returns Inf or
+//     NaN: when a node's strength or the total weight overflows float64, or
+//     a path length, a sum of distances or a reciprocal of a distance does
+//     (lengths near 1e308, or subnormal ones such as 5e-324), it fails
+//     with an error wrapping ErrOverflow that names the measure and a
+//     node. Measures that do not depend on the scale of the weights are
+//     kept finite instead: eigenvector centrality and coreness scale
+//     weights beyond 2^±30, and Louvain a total weight beyond 2^±100, by a
+//     power of two (exact, so weights of ordinary size keep every bit of
+//     their results).
+//   - Everything is deterministic: no output depends on map order, timing or
+//     GOMAXPROCS. The parallel betweenness sums per-chunk results in a fixed
+//     chunk order, so its floats are bit-for-bit the same on any machine
+//     with the same architecture.
+//
+// The tests compare every exact measure with NetworkX 3.6 and igraph 0.10
+// on reference graphs (testdata/reference.py prints them);
+// testdata/compare_igraph.py times the whole command against igraph.
+package graph

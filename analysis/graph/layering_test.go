@@ -1,0 +1,46 @@
+package graph
+
+import (
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// studyLayer are the packages that know the study; the core must not
+// depend on any of them.
+var studyLayer = []string{
+	"nexus/analysis/study",
+	"nexus/analysis/paper",
+	"nexus/analysis/compendium",
+	"nexus/analysis/alliance",
+}
+
+// TestCoreImportsNoStudy runs go list -deps on analysis/graph and every
+// package under it and fails on a dependency on the study layer, so a
+// researcher can take the core for an edge list of their own.
+func TestCoreImportsNoStudy(t *testing.T) {
+	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	out, err := exec.Command(gobin, "list", "-deps", "-f", "{{.ImportPath}}", "nexus/analysis/graph/...").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	deps := strings.Fields(string(out))
+	core := 0
+	for _, p := range deps {
+		if p == "nexus/analysis/graph" || strings.HasPrefix(p, "nexus/analysis/graph/") {
+			core++
+		}
+		for _, s := range studyLayer {
+			if p == s || strings.HasPrefix(p, s+"/") {
+				t.Errorf("the core depends on %s", p)
+			}
+		}
+	}
+	// The pattern must have matched the core itself, or the test proves
+	// nothing.
+	if core < 7 {
+		t.Errorf("go list found %d packages of the core, want the graph and its 6 encoding packages:\n%s", core, out)
+	}
+}
