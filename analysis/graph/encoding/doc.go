@@ -1,5 +1,10 @@
 package encoding
 
+import (
+	"encoding/xml"
+	"strings"
+)
+
 // Key is a typed attribute of nodes or links in a Doc.
 type Key struct {
 	Name string
@@ -45,4 +50,12 @@ func Index(keys []Key, name string) int {
 		}
 	}
 	return -1
+}
+
+// EscapeXML returns s escaped as XML character data or an attribute value
+// (encoding/xml's EscapeText), for the XML formats.
+func EscapeXML(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
 }

@@ -15,12 +15,6 @@ import (
 	"nexus/analysis/graph/encoding"
 )
 
-func xmlText(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
-
 // gexfType maps a GraphML attribute type to GEXF's.
 func gexfType(t string) string {
 	if t == "int" {
@@ -41,7 +35,7 @@ func gexfTime(year string, open string) string {
 	if year == "" {
 		return open
 	}
-	return xmlText(year)
+	return encoding.EscapeXML(year)
 }
 
 // Write writes d as GEXF 1.3 (namespace Namespace) in dynamic
@@ -66,7 +60,7 @@ func Write(w io.Writer, d *encoding.Doc) error {
 	attrs := func(class string, keys []encoding.Key) {
 		fmt.Fprintf(&b, "    <attributes class=\"%s\" mode=\"static\">\n", class)
 		for i, k := range keys {
-			fmt.Fprintf(&b, "      <attribute id=\"%d\" title=\"%s\" type=\"%s\"/>\n", i, xmlText(k.Name), gexfType(k.Type))
+			fmt.Fprintf(&b, "      <attribute id=\"%d\" title=\"%s\" type=\"%s\"/>\n", i, encoding.EscapeXML(k.Name), gexfType(k.Type))
 		}
 		b.WriteString("    </attributes>\n")
 	}
@@ -76,7 +70,7 @@ func Write(w io.Writer, d *encoding.Doc) error {
 		b.WriteString("        <attvalues>\n")
 		for i, v := range vals {
 			if v != "" {
-				fmt.Fprintf(&b, "          <attvalue for=\"%d\" value=\"%s\"/>\n", i, xmlText(v))
+				fmt.Fprintf(&b, "          <attvalue for=\"%d\" value=\"%s\"/>\n", i, encoding.EscapeXML(v))
 			}
 		}
 		b.WriteString("        </attvalues>\n")
@@ -88,7 +82,7 @@ func Write(w io.Writer, d *encoding.Doc) error {
 		if li >= 0 && n.Values[li] != "" {
 			label = n.Values[li]
 		}
-		fmt.Fprintf(&b, "      <node id=\"%s\" label=\"%s\">\n", xmlText(n.ID), xmlText(label))
+		fmt.Fprintf(&b, "      <node id=\"%s\" label=\"%s\">\n", encoding.EscapeXML(n.ID), encoding.EscapeXML(label))
 		values(n.Values)
 		b.WriteString("      </node>\n")
 	}
@@ -99,7 +93,7 @@ func Write(w io.Writer, d *encoding.Doc) error {
 		if wi >= 0 && l.Values[wi] != "" {
 			weight = fmt.Sprintf(" weight=\"%s\"", l.Values[wi])
 		}
-		fmt.Fprintf(&b, "      <edge id=\"%s\" source=\"%s\" target=\"%s\"%s>\n", xmlText(l.ID), xmlText(l.Source), xmlText(l.Target), weight)
+		fmt.Fprintf(&b, "      <edge id=\"%s\" source=\"%s\" target=\"%s\"%s>\n", encoding.EscapeXML(l.ID), encoding.EscapeXML(l.Source), encoding.EscapeXML(l.Target), weight)
 		values(l.Values)
 		if len(l.Spells) > 0 {
 			b.WriteString("        <spells>\n")

@@ -14,12 +14,6 @@ import (
 	"nexus/analysis/graph/encoding"
 )
 
-func xmlText(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
-
 // Write writes d as GraphML with a typed <key> for every node and
 // link attribute (ids d0, d1, ... for nodes, e0, e1, ... for links). A
 // missing string value has no <data> element.
@@ -28,10 +22,10 @@ func Write(w io.Writer, d *encoding.Doc) error {
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
 	for i, k := range d.NodeKeys {
-		fmt.Fprintf(&b, "  <key id=\"d%d\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", i, xmlText(k.Name), k.Type)
+		fmt.Fprintf(&b, "  <key id=\"d%d\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", i, encoding.EscapeXML(k.Name), k.Type)
 	}
 	for i, k := range d.LinkKeys {
-		fmt.Fprintf(&b, "  <key id=\"e%d\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n", i, xmlText(k.Name), k.Type)
+		fmt.Fprintf(&b, "  <key id=\"e%d\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n", i, encoding.EscapeXML(k.Name), k.Type)
 	}
 	def := "undirected"
 	if d.Directed {
@@ -43,16 +37,16 @@ func Write(w io.Writer, d *encoding.Doc) error {
 			if v == "" {
 				continue
 			}
-			fmt.Fprintf(&b, "      <data key=\"%s%d\">%s</data>\n", prefix, i, xmlText(v))
+			fmt.Fprintf(&b, "      <data key=\"%s%d\">%s</data>\n", prefix, i, encoding.EscapeXML(v))
 		}
 	}
 	for _, n := range d.Nodes {
-		fmt.Fprintf(&b, "    <node id=\"%s\">\n", xmlText(n.ID))
+		fmt.Fprintf(&b, "    <node id=\"%s\">\n", encoding.EscapeXML(n.ID))
 		data("d", n.Values)
 		b.WriteString("    </node>\n")
 	}
 	for _, l := range d.Links {
-		fmt.Fprintf(&b, "    <edge id=\"e%s\" source=\"%s\" target=\"%s\">\n", l.ID, xmlText(l.Source), xmlText(l.Target))
+		fmt.Fprintf(&b, "    <edge id=\"e%s\" source=\"%s\" target=\"%s\">\n", l.ID, encoding.EscapeXML(l.Source), encoding.EscapeXML(l.Target))
 		data("e", l.Values)
 		b.WriteString("    </edge>\n")
 	}
