@@ -18,8 +18,8 @@ type Point struct{ X, Y float64 }
 //
 // Angles are measured clockwise from the top. On the innermost ring, nodes
 // are ordered by camp (Node.Group) and then by ID, so the members of a
-// camp sit together. On every further ring, each node aims at the circular mean of
-// the angles of its neighbours on the rings inside it (a barycentric
+// camp sit together. On every further ring, each node aims at the
+// circular mean of the angles of its neighbours on the rings inside it (a barycentric
 // ordering, which keeps a peripheral node next to the core it hangs on and
 // its tie short and radial); nodes are ordered by that angle, nodes
 // without an inner neighbour last in camp and ID order, and spaced evenly,
