@@ -5,8 +5,8 @@ import (
 	"os"
 
 	"nexus/analysis/alliance"
-	"nexus/analysis/graph"
 	"nexus/analysis/graph/encoding/csv"
+	"nexus/analysis/graph/network"
 	"nexus/analysis/study"
 )
 
@@ -74,7 +74,7 @@ func ExampleLeaveOneOut() {
 	nodes, edges := alliance.FromStudy(example(), alliance.Filter{})
 	r, _ := alliance.LeaveOneOut(nodes, edges, alliance.RobustOptions{
 		Build:   alliance.BuildOptions(alliance.NetworkOptions{}),
-		Compute: graph.ComputeOptions{Seed: 1},
+		Compute: network.ComputeOptions{Seed: 1},
 	})
 	for _, d := range r.Drops {
 		fmt.Println(d.Source, d.Rows, d.Links)

@@ -13,6 +13,7 @@ import (
 	"nexus/analysis/graph/encoding/gexf"
 	"nexus/analysis/graph/encoding/graphml"
 	"nexus/analysis/graph/encoding/pajek"
+	"nexus/analysis/graph/network"
 )
 
 // NodeKeys are the node attributes of an export.
@@ -74,7 +75,7 @@ func NewDoc(g *graph.Graph) *encoding.Doc {
 		d.Links = append(d.Links, encoding.Record{
 			ID: strconv.Itoa(i), Source: g.Nodes[l.U].ID, Target: g.Nodes[l.V].ID,
 			Values: []string{join(ids), join(distinct(types)), join(distinct(codings)), join(refs),
-				join(periods), start, end, strconv.Itoa(nrefs), strconv.Itoa(len(rows)), graph.FormatFloat(l.Weight)},
+				join(periods), start, end, strconv.Itoa(nrefs), strconv.Itoa(len(rows)), network.FormatFloat(l.Weight)},
 			Spells: spells,
 		})
 	}

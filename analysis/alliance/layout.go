@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"nexus/analysis/graph"
+	"nexus/analysis/graph/network"
 )
 
 // Point is a position in the plane.
@@ -32,7 +33,7 @@ func Layout(g *graph.Graph) []Point {
 	if n == 0 {
 		return pos
 	}
-	core := graph.CoreNumbers(g)
+	core := network.CoreNumbers(g)
 	levels := slices.Clone(core)
 	slices.Sort(levels)
 	levels = slices.Compact(levels)

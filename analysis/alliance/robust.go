@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"nexus/analysis/graph"
+	"nexus/analysis/graph/network"
 )
 
 // RobustMeasures are the measures whose top five LeaveOneOut compares.
@@ -13,7 +14,7 @@ var RobustMeasures = []string{"degree", "betweenness", "closeness", "eigenvector
 // network and, for each source, of the network without the ties that rest
 // on that source alone.
 type Robustness struct {
-	Base     *graph.Metrics
+	Base     *network.Metrics
 	Measures []string // RobustMeasures
 	BaseTop  [][]string
 	BaseRank [][]int // BaseRank[m][i]: rank of node i by Measures[m]
@@ -25,7 +26,7 @@ type Drop struct {
 	Source  string   // the reference key left out
 	Rows    []string // IDs of the rows removed: those whose only key was Source
 	Links   []string // links that disappeared with them, as "u-v" (or "u->v")
-	Metrics *graph.Metrics
+	Metrics *network.Metrics
 	Err     error // a measure that did not converge, or nil
 
 	Top  []TopChange // one per measure, in the order of Measures
@@ -48,7 +49,7 @@ type TopChange struct {
 // alliance data, Weighting) and measured.
 type RobustOptions struct {
 	Build   graph.BuildOptions
-	Compute graph.ComputeOptions
+	Compute network.ComputeOptions
 }
 
 // Changed reports whether the top five changed at all.
@@ -74,7 +75,7 @@ func LeaveOneOut(nodes []graph.Node, edges []graph.Edge, opt RobustOptions) (*Ro
 		return nil, err
 	}
 	nodes = base.Nodes
-	bm, err := graph.Compute(base, opt.Compute)
+	bm, err := network.Compute(base, opt.Compute)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +83,7 @@ func LeaveOneOut(nodes []graph.Node, edges []graph.Edge, opt RobustOptions) (*Ro
 	for _, name := range RobustMeasures {
 		v := measure(bm, name)
 		r.BaseTop = append(r.BaseTop, top(nodes, v, 5))
-		r.BaseRank = append(r.BaseRank, graph.Rank(v))
+		r.BaseRank = append(r.BaseRank, network.Rank(v))
 	}
 	var keys []string
 	for _, e := range edges {
@@ -114,10 +115,10 @@ func LeaveOneOut(nodes []graph.Node, edges []graph.Edge, opt RobustOptions) (*Ro
 				d.Links = append(d.Links, l)
 			}
 		}
-		d.Metrics, d.Err = graph.Compute(g, opt.Compute)
+		d.Metrics, d.Err = network.Compute(g, opt.Compute)
 		for m, name := range RobustMeasures {
 			v := measure(d.Metrics, name)
-			d.Rank = append(d.Rank, graph.Rank(v))
+			d.Rank = append(d.Rank, network.Rank(v))
 			d.Top = append(d.Top, compareTop(name, r.BaseTop[m], top(nodes, v, 5)))
 		}
 		before, after := mainCore(nodes, bm.Core), mainCore(nodes, d.Metrics.Core)
@@ -153,7 +154,7 @@ func linkNames(g *graph.Graph) []string {
 	return out
 }
 
-func measure(m *graph.Metrics, name string) []float64 {
+func measure(m *network.Metrics, name string) []float64 {
 	switch name {
 	case "degree":
 		v := make([]float64, len(m.Degree))
@@ -177,7 +178,7 @@ func measure(m *graph.Metrics, name string) []float64 {
 
 func top(nodes []graph.Node, v []float64, k int) []string {
 	var out []string
-	for _, i := range graph.Order(v)[:min(k, len(v))] {
+	for _, i := range network.Order(v)[:min(k, len(v))] {
 		out = append(out, nodes[i].ID)
 	}
 	return out

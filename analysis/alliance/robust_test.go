@@ -6,11 +6,12 @@ import (
 	"testing"
 
 	"nexus/analysis/graph"
+	"nexus/analysis/graph/network"
 )
 
 func TestLeaveOneOut(t *testing.T) {
 	g := fixture(t, false)
-	r, err := LeaveOneOut(g.Nodes, g.Edges(), RobustOptions{Build: BuildOptions(NetworkOptions{}), Compute: graph.ComputeOptions{Seed: 1}})
+	r, err := LeaveOneOut(g.Nodes, g.Edges(), RobustOptions{Build: BuildOptions(NetworkOptions{}), Compute: network.ComputeOptions{Seed: 1}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +58,7 @@ func TestLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	pos := Layout(g)
-	core := graph.CoreNumbers(g)
+	core := network.CoreNumbers(g)
 	if slices.Min(core) == slices.Max(core) {
 		t.Fatal("the test graph has a single k-core level")
 	}

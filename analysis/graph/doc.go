@@ -8,35 +8,33 @@
 // package of the study layer.
 //
 // The layering follows gonum/graph's split of graph, graph/network,
-// graph/path, graph/community and graph/encoding:
+// graph/path, graph/community and graph/encoding; each package imports
+// only those above it in this list:
 //
-//	graph               Graph (CSR), Build, views; measures (Compute, Degrees,
-//	                    Strengths, Eigenvector, PageRank), paths (ShortestPaths:
-//	                    Brandes betweenness, closeness, harmonic), cores
-//	                    (CoreNumbers, Coreness), communities (Louvain,
-//	                    Modularity), Brokerage, Rank, RandomEdges
+//	graph               Graph (CSR), Build, views, Weighting, RandomEdges
+//	graph/path          ShortestPaths: Brandes betweenness, closeness, harmonic
+//	graph/community     Louvain, Modularity
+//	graph/network       Compute and Metrics (every measure), Degrees, Strengths,
+//	                    Eigenvector, PageRank, CoreNumbers, Coreness, Brokerage, Rank
 //	graph/encoding      Doc, the common model of the file formats
 //	graph/encoding/...  graphml, gexf, dot, pajek, csv (and edge lists: csv.ReadEdges)
-//
-// The measures stay in one package because they share the CSR arrays and
-// the relabelled search graph of the parallel betweenness; the file
-// formats, which need none of that, are packages of their own.
 //
 // A Graph is a compact, immutable CSR (compressed sparse row) graph: nodes
 // are sorted by ID, each node's neighbours are a sorted slice, and parallel
 // rows between the same pair of nodes collapse into one Link whose weight is
 // chosen by a Weighting or by BuildOptions.LinkWeight (for the alliance
 // data, the number of independent sources). The rows behind each link stay
-// available for export.
+// available for export, and the CSR arrays for algorithms (Graph.CSR).
 //
-// Options are structs, never positional flags: ShortestPaths(g,
-// PathOptions{Weighted: true}), PageRank(g, PageRankOptions{Damping:
-// 0.85}), Louvain(g, LouvainOptions{Seed: 1}).
+// Options are structs, never positional flags: path.ShortestPaths(g,
+// path.Options{Weighted: true}), network.PageRank(g,
+// network.PageRankOptions{Damping: 0.85}), community.Louvain(g,
+// community.LouvainOptions{Seed: 1}).
 //
 // Conventions, stated once here and again on each function:
 //
 //   - Measures are topological (every link counts 1) unless
-//     ComputeOptions.Weighted is set; strength is always the sum of link
+//     network.ComputeOptions.Weighted is set; strength is always the sum of link
 //     weights.
 //   - Self-loops are dropped when a Graph is built (Graph.SelfLoops counts
 //     them), so degrees are those of a simple graph.
@@ -45,7 +43,7 @@
 //     is NetworkX's default normalisation. Unweighted, the search runs 64
 //     sources at a time as a bit-parallel breadth-first search, then
 //     accumulates each source without data-dependent branches over nodes
-//     relabelled by degree (see ShortestPaths).
+//     relabelled by degree (see path.ShortestPaths).
 //   - Closeness is NetworkX's closeness_centrality with wf_improved=True
 //     (Wasserman and Faust's correction for disconnected graphs); for a
 //     directed graph it uses incoming distances, as NetworkX does.
@@ -62,7 +60,7 @@
 //     by group (Node.Group), as UCINET and statnet do.
 //   - Weights are finite numbers > 0: encoding/csv.ReadEdges reports any
 //     other at file:line:column, and Build refuses one (with WeightSum) and
-//     a link whose rows' weights sum to +Inf. Compute never returns Inf or
+//     a link whose rows' weights sum to +Inf. network.Compute never returns Inf or
 //     NaN: when a node's strength or the total weight overflows float64, or
 //     a path length, a sum of distances or a reciprocal of a distance does
 //     (lengths near 1e308, or subnormal ones such as 5e-324), it fails

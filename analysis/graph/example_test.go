@@ -1,26 +1,10 @@
 package graph_test
 
 import (
-	"errors"
 	"fmt"
-	"os"
 
 	"nexus/analysis/graph"
 )
-
-// A path a-b-c: b lies on the one shortest path between a and c.
-func ExampleShortestPaths() {
-	edges := []graph.Edge{{Source: "a", Target: "b"}, {Source: "b", Target: "c"}}
-	g, _ := graph.Build(nil, edges, graph.BuildOptions{})
-	p := graph.ShortestPaths(g, graph.PathOptions{Weighted: false})
-	fmt.Println("raw (igraph):", p.BetweennessRaw)
-	fmt.Println("normalised (NetworkX):", p.Betweenness)
-	fmt.Println("closeness:", p.Closeness)
-	// Output:
-	// raw (igraph): [0 1 0]
-	// normalised (NetworkX): [0 1 0]
-	// closeness: [0.6666666666666666 1 0.6666666666666666]
-}
 
 // Two rows between the same pair collapse into one link; WeightCount
 // weighs it by its number of rows, and a LinkWeight of one's own can
@@ -52,48 +36,19 @@ func ExampleBuild() {
 	// 2 1
 }
 
-// PageRank with NetworkX's default damping; the options name what a
-// positional argument would not.
-func ExamplePageRank() {
-	edges := []graph.Edge{{Source: "a", Target: "b", Directed: true}, {Source: "b", Target: "c", Directed: true}, {Source: "c", Target: "a", Directed: true}}
-	g, _ := graph.Build(nil, edges, graph.BuildOptions{Directed: true})
-	pr, err := graph.PageRank(g, graph.PageRankOptions{Damping: graph.DefaultDamping})
-	fmt.Printf("%.4f %v\n", pr, err)
+// An undirected row gives two arcs in the directed view.
+func ExampleGraph_DirectedView() {
+	g, _ := graph.Build(nil, []graph.Edge{{Source: "a", Target: "b"}, {Source: "b", Target: "c", Directed: true}}, graph.BuildOptions{})
+	d := g.DirectedView()
+	fmt.Println(len(g.Links), len(d.Links), d.HasArc(1, 0), d.HasArc(2, 1))
 	// Output:
-	// [0.3333 0.3333 0.3333] <nil>
+	// 2 3 true false
 }
 
-// The values match NetworkX 3.6.1 (eigenvector_centrality_numpy, pagerank,
-// harmonic_centrality) on the same graph to 1e-15.
-func ExampleMetrics_WriteCSV() {
-	edges := []graph.Edge{{Source: "a", Target: "b"}, {Source: "b", Target: "c"}, {Source: "c", Target: "a"}, {Source: "c", Target: "d"}}
+func ExampleRandomEdges() {
+	edges := graph.RandomEdges(1000, 4000, 1)
 	g, _ := graph.Build(nil, edges, graph.BuildOptions{})
-	m, _ := graph.Compute(g, graph.ComputeOptions{Seed: 1})
-	m.WriteCSV(os.Stdout)
+	fmt.Println(len(edges), g.N() <= 1000, len(g.Links))
 	// Output:
-	// node,degree,in_degree,out_degree,strength,betweenness,betweenness_raw,closeness,harmonic,eigenvector,pagerank,core,coreness,community
-	// a,2,2,2,2,0,0,0.75,2.5,0.5227207256439811,0.24592781858831025,2,0.425237494447974,0
-	// b,2,2,2,2,0,0,0.75,2.5,0.5227207256439811,0.24592781858831025,2,0.42523749444797626,0
-	// c,3,3,3,3,0.6666666666666666,2,1,3,0.6116284573553775,0.3667358671351013,2,0.763007743832059,1
-	// d,1,1,1,1,0,0,0.6,2,0.28184519885486936,0.1414084956882782,1,0.23699225616784922,1
-}
-
-// Weights whose sums overflow float64 give an error that names the
-// measure, not Inf or NaN.
-func ExampleCompute_overflow() {
-	g, _ := graph.Build(nil, []graph.Edge{{Source: "a", Target: "b", Weight: 1e308}, {Source: "b", Target: "c", Weight: 1e308}},
-		graph.BuildOptions{Weighting: graph.WeightSum})
-	m, err := graph.Compute(g, graph.ComputeOptions{Weighted: true})
-	fmt.Println(m == nil, errors.Is(err, graph.ErrOverflow))
-	fmt.Println(err)
-	// Output:
-	// true true
-	// graph: weights overflow float64: strength: node "b": its link weights sum to +Inf; rescale the weights (divide them by a common factor)
-}
-
-// Rank gives equal values the best rank they share.
-func ExampleRank() {
-	fmt.Println(graph.Rank([]float64{0.5, 0.9, 0.5, 0.1}))
-	// Output:
-	// [2 1 2 4]
+	// 4000 true 4000
 }

@@ -294,6 +294,17 @@ func (g *Graph) Out(i int) []int32 { return g.adj[g.off[i]:g.off[i+1]] }
 // modified.
 func (g *Graph) In(i int) []int32 { return g.inAdj[g.inOff[i]:g.inOff[i+1]] }
 
+// CSR returns the out-adjacency of g in compressed sparse row form: the
+// out-neighbours of node i are adj[off[i]:off[i+1]], sorted (all
+// neighbours in an undirected graph). Algorithms that relabel or scan the
+// whole graph, such as the bit-parallel search of path.ShortestPaths, read
+// it directly. The slices must not be modified.
+func (g *Graph) CSR() (off []int, adj []int32) { return g.off, g.adj }
+
+// InCSR returns the in-adjacency of g in the form of CSR (the same
+// slices as CSR in an undirected graph). The slices must not be modified.
+func (g *Graph) InCSR() (off []int, adj []int32) { return g.inOff, g.inAdj }
+
 // OutWeights returns the weights of the links to Out(i).
 func (g *Graph) OutWeights(i int) []float64 { return g.weight[g.off[i]:g.off[i+1]] }
 

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -36,104 +35,6 @@ func TestBadWeights(t *testing.T) {
 	}
 }
 
-// TestOverflow is the attack of issue 11: weights of 1e308 (and tiny
-// ones) give an error that names the measure, never Inf or NaN.
-func TestOverflow(t *testing.T) {
-	chain := func(n int) []string {
-		var p []string
-		for i := 1; i < n; i++ {
-			p = append(p, fmt.Sprintf("n%02d-n%02d", i-1, i))
-		}
-		return p
-	}
-	for _, tc := range []struct {
-		name     string
-		directed bool
-		pairs    []string
-		w        float64
-		want     string
-	}{
-		{"strength", false, []string{"a-b", "b-c"}, 1e308, `strength: node "b": its link weights sum to +Inf`},
-		{"strength-directed", true, []string{"a-b", "b-a"}, 1e308, `strength: node "a": its link weights sum to +Inf`},
-		{"total", false, []string{"a-b", "c-d"}, 1e308, `strength: the link weights of all nodes sum to +Inf`},
-		// 9 links of 5e306: strengths and the total are finite, but the
-		// distances from an end of the chain sum to 2.25e308.
-		{"closeness", false, chain(10), 5e306, `closeness: node "n00": NaN`},
-		{"harmonic", false, chain(3), 5e-324, `: node "n00": +Inf`},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			w := make([]float64, len(tc.pairs))
-			for i := range w {
-				w[i] = tc.w
-			}
-			g, err := weighted(t, tc.directed, tc.pairs, w)
-			if err != nil {
-				t.Fatal(err)
-			}
-			m, err := Compute(g, ComputeOptions{Weighted: true, Seed: 1})
-			if !errors.Is(err, ErrOverflow) || !strings.Contains(err.Error(), tc.want) || m != nil {
-				t.Errorf("Compute: %v, %v; want ErrOverflow and %q", m, err, tc.want)
-			}
-		})
-	}
-}
-
-// TestLargeWeights: weights large (2^1000, about 1e301) or small
-// (2^-1000) but without overflow give finite results, and the measures
-// that do not depend on the scale of the weights (betweenness,
-// eigenvector, PageRank, coreness, Louvain) equal those of the same graph
-// with the weights divided by it. (The scales are powers of two so that
-// sums of lengths tie exactly as they do unscaled: shortest paths tie
-// only on equal float sums.)
-func TestLargeWeights(t *testing.T) {
-	pairs := []string{"a-b", "b-c", "c-a", "c-d", "d-e", "e-f", "f-d", "a-f"}
-	base := []float64{1, 2, 1, 3, 1, 2, 1, 4}
-	g1, err := weighted(t, false, pairs, base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m1, err := Compute(g1, ComputeOptions{Weighted: true, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, scale := range []float64{0x1p1000, 0x1p-1000} {
-		w := make([]float64, len(base))
-		for i := range w {
-			w[i] = base[i] * scale
-		}
-		g, err := weighted(t, false, pairs, w)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := Compute(g, ComputeOptions{Weighted: true, Seed: 1})
-		if err != nil {
-			t.Fatalf("scale %g: %v", scale, err)
-		}
-		for _, c := range []struct {
-			name   string
-			got, w []float64
-		}{
-			{"betweenness", m.Betweenness, m1.Betweenness}, {"eigenvector", m.Eigenvector, m1.Eigenvector},
-			{"pagerank", m.PageRank, m1.PageRank}, {"coreness", m.Coreness, m1.Coreness},
-		} {
-			for i := range c.got {
-				if math.Abs(c.got[i]-c.w[i]) > 1e-9 {
-					t.Errorf("scale %g: %s[%d] = %v, want %v", scale, c.name, i, c.got[i], c.w[i])
-				}
-			}
-		}
-		if !slices.Equal(m.Community, m1.Community) || math.Abs(m.Modularity-m1.Modularity) > 1e-12 {
-			t.Errorf("scale %g: communities %v (Q %v), want %v (Q %v)", scale, m.Community, m.Modularity, m1.Community, m1.Modularity)
-		}
-		for i := range m.Closeness {
-			// Closeness and harmonic are in 1/length: they scale.
-			if r := m.Closeness[i] * scale / m1.Closeness[i]; math.Abs(r-1) > 1e-9 {
-				t.Errorf("scale %g: closeness[%d] = %v, want %v/scale", scale, i, m.Closeness[i], m1.Closeness[i])
-			}
-		}
-	}
-}
-
 func TestBuildErrors(t *testing.T) {
 	_, err := Build([]Node{{ID: "a"}, {ID: "a"}, {}}, []Edge{{Source: "a"}}, BuildOptions{})
 	if err == nil {
@@ -147,12 +48,5 @@ func TestBuildErrors(t *testing.T) {
 	g, err := Build(nil, []Edge{{Source: "a", Target: "a"}, {Source: "a", Target: "b"}}, BuildOptions{})
 	if err != nil || g.SelfLoops != 1 || len(g.Links) != 1 {
 		t.Errorf("self-loop: %v %+v", err, g)
-	}
-}
-
-func TestRank(t *testing.T) {
-	got := Rank([]float64{0.5, 2, 0.5, 3})
-	if want := []int{3, 2, 3, 1}; !slices.Equal(got, want) {
-		t.Errorf("Rank = %v, want %v", got, want)
 	}
 }

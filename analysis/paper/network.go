@@ -16,6 +16,7 @@ import (
 	"nexus/analysis/alliance"
 	"nexus/analysis/figure"
 	"nexus/analysis/graph"
+	"nexus/analysis/graph/network"
 	"nexus/analysis/study"
 	"nexus/analysis/table"
 )
@@ -41,12 +42,12 @@ func AllianceNetwork(s *study.Study) (*graph.Graph, error) {
 }
 
 // AllianceMetrics computes every measure of the alliance network.
-func AllianceMetrics(s *study.Study) (*graph.Graph, *graph.Metrics, error) {
+func AllianceMetrics(s *study.Study) (*graph.Graph, *network.Metrics, error) {
 	g, err := AllianceNetwork(s)
 	if err != nil {
 		return nil, nil, err
 	}
-	m, err := graph.Compute(g, graph.ComputeOptions{Seed: Seed})
+	m, err := network.Compute(g, network.ComputeOptions{Seed: Seed})
 	return g, m, err
 }
 
@@ -139,7 +140,7 @@ func Robustness(s *study.Study) (*alliance.Robustness, error) {
 	nodes, edges := alliance.FromStudy(s, AllianceFilter)
 	return alliance.LeaveOneOut(nodes, edges, alliance.RobustOptions{
 		Build:   alliance.BuildOptions(alliance.NetworkOptions{}),
-		Compute: graph.ComputeOptions{Seed: Seed},
+		Compute: network.ComputeOptions{Seed: Seed},
 	})
 }
 

@@ -12,6 +12,7 @@ import (
 	"nexus/analysis/alliance"
 	"nexus/analysis/graph"
 	"nexus/analysis/graph/encoding/csv"
+	"nexus/analysis/graph/network"
 	"nexus/analysis/safefile"
 	"nexus/analysis/study"
 )
@@ -129,7 +130,7 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 		return err
 	}
 	var g *graph.Graph
-	opt := graph.ComputeOptions{Seed: *seed}
+	opt := network.ComputeOptions{Seed: *seed}
 	if *edgesFile != "" {
 		warnIgnored(stderr, fs, "with -edges (filters apply to -dataset)", filterNames...)
 		var err error
@@ -149,7 +150,7 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 		opt.Brokerage = true
 	}
 	warnSelfLoops(stderr, "network", g)
-	m, err := graph.Compute(g, opt)
+	m, err := network.Compute(g, opt)
 	if errors.Is(err, graph.ErrOverflow) {
 		// No metrics: writing Inf or NaN would pass them off as results.
 		fmt.Fprintln(stderr, err)

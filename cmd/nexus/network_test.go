@@ -9,12 +9,12 @@ import (
 	"testing"
 
 	"nexus/analysis/alliance"
-	"nexus/analysis/graph"
 	"nexus/analysis/graph/encoding"
 	"nexus/analysis/graph/encoding/dot"
 	"nexus/analysis/graph/encoding/gexf"
 	"nexus/analysis/graph/encoding/graphml"
 	"nexus/analysis/graph/encoding/pajek"
+	"nexus/analysis/graph/network"
 
 	"nexus/internal/testenv"
 )
@@ -95,7 +95,7 @@ func TestNetworkDataset(t *testing.T) {
 		t.Error("output differs between runs")
 	}
 	lines := strings.Split(strings.TrimSpace(a.String()), "\n")
-	head := append(graph.Columns, graph.BrokerageColumns...)
+	head := append(network.Columns, network.BrokerageColumns...)
 	if lines[0] != strings.Join(head, ",") || len(lines) < 3 {
 		t.Errorf("metrics:\n%s", a.String())
 	}

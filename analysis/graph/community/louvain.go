@@ -1,9 +1,11 @@
-package graph
+package community
 
 import (
 	"math"
 	"math/rand/v2"
 	"slices"
+
+	"nexus/analysis/graph"
 )
 
 // Louvain returns a community of every node by the Louvain method (Blondel
@@ -23,7 +25,7 @@ import (
 // tests check it on the karate club). Communities are numbered 0, 1, ...
 // in order of their first node in node order. Link weights are used with
 // opt.Weighted; opt.Seed seeds the node order.
-func Louvain(g *Graph, opt LouvainOptions) []int {
+func Louvain(g *graph.Graph, opt LouvainOptions) []int {
 	seed, weighted := opt.Seed, opt.Weighted
 	u := g.Undirected()
 	n := u.N()
@@ -75,7 +77,7 @@ func relabel(member []int) []int {
 // community.modularity: sum over communities of L_c/m - (d_c/2m)^2, where
 // m is the total link weight, L_c the weight inside c and d_c the total
 // degree (strength) of c. Link weights count with opt.Weighted.
-func Modularity(g *Graph, com []int, opt ModularityOptions) float64 {
+func Modularity(g *graph.Graph, com []int, opt ModularityOptions) float64 {
 	weighted := opt.Weighted
 	u := g.Undirected()
 	k := 0
@@ -119,11 +121,12 @@ type level struct {
 	m    float64   // total weight, fixed across levels
 }
 
-func levelFromGraph(u *Graph, weighted bool) *level {
+func levelFromGraph(u *graph.Graph, weighted bool) *level {
 	n := u.N()
 	lg := &level{n: n, off: make([]int, n+1), self: make([]float64, n), deg: make([]float64, n)}
-	lg.adj = make([]int, 0, len(u.adj))
-	lg.w = make([]float64, 0, len(u.adj))
+	_, adj := u.CSR()
+	lg.adj = make([]int, 0, len(adj))
+	lg.w = make([]float64, 0, len(adj))
 	for i := 0; i < n; i++ {
 		out, wt := u.Out(i), u.OutWeights(i)
 		for j, v := range out {

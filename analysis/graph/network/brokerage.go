@@ -1,4 +1,8 @@
-package graph
+package network
+
+import (
+	"nexus/analysis/graph"
+)
 
 // Roles counts the Gould and Fernandez (1989) brokerage roles of one node
 // b: the open two-paths a -> b -> c (a, b, c distinct, no arc a -> c), by
@@ -22,7 +26,7 @@ func (r Roles) Total() int {
 // UCINET's and statnet's brokerage, a two-path a -> b -> c counts only
 // when there is no arc a -> c. An empty group is a group of its own name
 // "" like any other.
-func Brokerage(g *Graph, group []string) []Roles {
+func Brokerage(g *graph.Graph, group []string) []Roles {
 	d := g.DirectedView()
 	roles := make([]Roles, d.N())
 	for b := range roles {

@@ -1,13 +1,17 @@
-package graph
+package network
 
-import "math"
+import (
+	"math"
+
+	"nexus/analysis/graph"
+)
 
 // CoreNumbers returns the k-core number of every node by Batagelj and
 // Zaversnik's O(m) algorithm, as NetworkX's core_number: the largest k
 // such that the node belongs to a subgraph in which every node has degree
 // at least k. In a directed graph the degree is in + out, as in NetworkX
 // (a reciprocated pair counts twice).
-func CoreNumbers(g *Graph) []int {
+func CoreNumbers(g *graph.Graph) []int {
 	n := g.N()
 	deg, _, _ := Degrees(g)
 	core := make([]int, n)
@@ -92,7 +96,7 @@ func CoreNumbers(g *Graph) []int {
 // UCINET's Core/Periphery "continuous" routine fits the same model by a
 // different optimiser; values agree up to that scaling when both reach the
 // minimum.
-func Coreness(g *Graph, opt CorenessOptions) []float64 {
+func Coreness(g *graph.Graph, opt CorenessOptions) []float64 {
 	weighted := opt.Weighted
 	u := g.Undirected()
 	n := u.N()

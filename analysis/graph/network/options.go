@@ -1,4 +1,4 @@
-package graph
+package network
 
 // DefaultDamping is the damping factor (NetworkX's alpha) that PageRank
 // uses when PageRankOptions.Damping is 0.
@@ -24,19 +24,5 @@ type PageRankOptions struct {
 // CorenessOptions controls Coreness.
 type CorenessOptions struct {
 	// Weighted fits the link weights; otherwise every link counts 1.
-	Weighted bool
-}
-
-// LouvainOptions controls Louvain.
-type LouvainOptions struct {
-	// Seed seeds the order in which nodes are visited.
-	Seed uint64
-	// Weighted optimises weighted modularity.
-	Weighted bool
-}
-
-// ModularityOptions controls Modularity.
-type ModularityOptions struct {
-	// Weighted counts link weights; otherwise every link counts 1.
 	Weighted bool
 }

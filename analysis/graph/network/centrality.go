@@ -1,8 +1,10 @@
-package graph
+package network
 
 import (
 	"errors"
 	"math"
+
+	"nexus/analysis/graph"
 )
 
 // ErrNoConvergence is returned when an iterative measure does not converge
@@ -13,7 +15,7 @@ var ErrNoConvergence = errors.New("graph: iteration did not converge")
 // number of neighbours in an undirected graph, in + out in a directed
 // graph. in and out are the in- and out-degrees; in an undirected graph
 // both equal the degree.
-func Degrees(g *Graph) (deg, in, out []int) {
+func Degrees(g *graph.Graph) (deg, in, out []int) {
 	n := g.N()
 	deg, in, out = make([]int, n), make([]int, n), make([]int, n)
 	for i := 0; i < n; i++ {
@@ -29,7 +31,7 @@ func Degrees(g *Graph) (deg, in, out []int) {
 
 // Strengths returns the sum of the weights of every node's links, as
 // NetworkX's G.degree(weight="weight") (in + out in a directed graph).
-func Strengths(g *Graph) []float64 {
+func Strengths(g *graph.Graph) []float64 {
 	s := make([]float64, g.N())
 	for i := range s {
 		for _, w := range g.OutWeights(i) {
@@ -54,7 +56,7 @@ func Strengths(g *Graph) []float64 {
 // tight tol). On a disconnected graph the leading eigenvector need not be
 // unique; the result is then the limit from the uniform start. Link
 // weights are used with opt.Weighted.
-func Eigenvector(g *Graph, opt EigenvectorOptions) ([]float64, error) {
+func Eigenvector(g *graph.Graph, opt EigenvectorOptions) ([]float64, error) {
 	weighted := opt.Weighted
 	n := g.N()
 	x := make([]float64, n)
@@ -118,7 +120,7 @@ func Eigenvector(g *Graph, opt EigenvectorOptions) ([]float64, error) {
 // An undirected link counts in both directions. It iterates until the L1
 // change is below n*1e-15 (NetworkX's default tol is 1e-6, so compare with
 // a tight tol or the exact solution).
-func PageRank(g *Graph, opt PageRankOptions) ([]float64, error) {
+func PageRank(g *graph.Graph, opt PageRankOptions) ([]float64, error) {
 	alpha, weighted := opt.Damping, opt.Weighted
 	if alpha == 0 {
 		alpha = DefaultDamping

@@ -1,8 +1,11 @@
-package graph
+package network
 
 import (
 	"math"
 	"testing"
+
+	"nexus/analysis/graph"
+	"nexus/analysis/graph/community"
 )
 
 func TestModularityMatchesNetworkX(t *testing.T) {
@@ -14,10 +17,10 @@ func TestModularityMatchesNetworkX(t *testing.T) {
 			com[i] = c
 		}
 	}
-	if q := Modularity(g, com, ModularityOptions{}); math.Abs(q-karateClubModularity) > tol {
+	if q := community.Modularity(g, com, community.ModularityOptions{}); math.Abs(q-karateClubModularity) > tol {
 		t.Errorf("modularity = %.17g, want %.17g", q, karateClubModularity)
 	}
-	if q := Modularity(g, com, ModularityOptions{Weighted: true}); math.Abs(q-karateClubModularityW) > tol {
+	if q := community.Modularity(g, com, community.ModularityOptions{Weighted: true}); math.Abs(q-karateClubModularityW) > tol {
 		t.Errorf("weighted modularity = %.17g, want %.17g", q, karateClubModularityW)
 	}
 }
@@ -38,12 +41,12 @@ func TestLouvainModularity(t *testing.T) {
 		{"disconnected", refDisconnected, false},
 	} {
 		g := c.ref.graph(t)
-		com := Louvain(g, LouvainOptions{Seed: 1, Weighted: c.weighted})
-		q := Modularity(g, com, ModularityOptions{Weighted: c.weighted})
+		com := community.Louvain(g, community.LouvainOptions{Seed: 1, Weighted: c.weighted})
+		q := community.Modularity(g, com, community.ModularityOptions{Weighted: c.weighted})
 		if q < c.ref.louvainModularity-0.01 {
 			t.Errorf("%s: modularity %.6f, NetworkX reaches %.6f", c.name, q, c.ref.louvainModularity)
 		}
-		again := Louvain(g, LouvainOptions{Seed: 1, Weighted: c.weighted})
+		again := community.Louvain(g, community.LouvainOptions{Seed: 1, Weighted: c.weighted})
 		for i := range com {
 			if com[i] != again[i] {
 				t.Fatalf("%s: Louvain is not deterministic", c.name)
@@ -58,7 +61,7 @@ func TestLouvainModularity(t *testing.T) {
 func TestBrokerage(t *testing.T) {
 	// Groups are the first letter of the id; the expected roles are
 	// counted by hand below.
-	edges := []Edge{
+	edges := []graph.Edge{
 		{Source: "a1", Target: "b1", Directed: true},
 		{Source: "b1", Target: "a2", Directed: true},
 		{Source: "a1", Target: "a2", Directed: true},
@@ -67,7 +70,7 @@ func TestBrokerage(t *testing.T) {
 		{Source: "a3", Target: "b2", Directed: true},
 		{Source: "b2", Target: "b3", Directed: true},
 	}
-	g, err := Build(nil, edges, BuildOptions{Directed: true})
+	g, err := graph.Build(nil, edges, graph.BuildOptions{Directed: true})
 	if err != nil {
 		t.Fatal(err)
 	}

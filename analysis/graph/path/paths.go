@@ -1,4 +1,4 @@
-package graph
+package path
 
 import (
 	"math"
@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"nexus/analysis/graph"
 )
 
 // Paths holds the shortest-path measures of every node, in node order.
@@ -26,7 +28,7 @@ type Paths struct {
 	// node (itself included) and d their distances to it; 0 when r = 1.
 	// In a directed graph the distances are incoming, as in NetworkX.
 	// It is NaN when a distance or their sum overflows float64 (+Inf), as
-	// with link lengths near 1e308; Compute then fails with ErrOverflow.
+	// with link lengths near 1e308; network.Compute then fails with graph.ErrOverflow.
 	Closeness []float64
 	// Harmonic is NetworkX's harmonic_centrality: the sum of 1/d(v, u)
 	// over all v != u that reach u (incoming in a directed graph).
@@ -56,7 +58,7 @@ const chunkSize = batchSize
 // graph, at most 2*GOMAXPROCS buffers of 4n numbers, and per worker the
 // scratch space of one search (for the unweighted search about 320 bytes
 // per node, most of it the BFS order of 64 sources).
-func ShortestPaths(g *Graph, opt PathOptions) Paths {
+func ShortestPaths(g *graph.Graph, opt Options) Paths {
 	n := g.N()
 	if n == 0 {
 		return Paths{Betweenness: []float64{}, BetweennessRaw: []float64{}, Closeness: []float64{}, Harmonic: []float64{}}
@@ -69,8 +71,8 @@ func ShortestPaths(g *Graph, opt PathOptions) Paths {
 	return tot.paths(g)
 }
 
-// PathOptions controls ShortestPaths.
-type PathOptions struct {
+// Options controls ShortestPaths.
+type Options struct {
 	// Weighted makes each link's weight its length (Dijkstra), as
 	// NetworkX's weight="weight"; otherwise every link has length 1.
 	Weighted bool
@@ -79,7 +81,7 @@ type PathOptions struct {
 // pathWorkers returns the constructor of one worker's search, which adds
 // the contributions of the sources of chunk c to an accum, and for the
 // unweighted search the relabelling of the nodes (perm[new] = old).
-func pathWorkers(g *Graph, weighted bool) (newWorker func() func(c int, a *accum), perm []int32) {
+func pathWorkers(g *graph.Graph, weighted bool) (newWorker func() func(c int, a *accum), perm []int32) {
 	n := g.N()
 	if weighted {
 		return func() func(int, *accum) {
@@ -181,7 +183,7 @@ func (t *accum) unpermute(perm []int32) {
 }
 
 // paths turns the totals of every source's search into the measures.
-func (t *accum) paths(g *Graph) Paths {
+func (t *accum) paths(g *graph.Graph) Paths {
 	n := g.N()
 	bc, sumd, reach := t.bc, t.sumd, t.reach
 	p := Paths{BetweennessRaw: make([]float64, n), Betweenness: make([]float64, n), Closeness: make([]float64, n), Harmonic: t.harm}
@@ -234,7 +236,7 @@ type search struct {
 	pq    distHeap
 }
 
-func newSearch(g *Graph) *search {
+func newSearch(g *graph.Graph) *search {
 	n := g.N()
 	s := &search{dist: make([]float64, n), sigma: make([]float64, n), delta: make([]float64, n)}
 	for i := range s.dist {
@@ -245,7 +247,7 @@ func newSearch(g *Graph) *search {
 
 // run does one single-source search from src and adds its dependencies,
 // harmonic and closeness sums to a.
-func (s *search) run(g *Graph, src int, a *accum) {
+func (s *search) run(g *graph.Graph, src int, a *accum) {
 	s.order = s.order[:0]
 	s.sigma[src] = 1
 	s.dist[src] = 0
@@ -285,7 +287,7 @@ func b2i(b bool) int {
 
 // dijkstra settles nodes in order of distance; ties in distance are
 // settled in order of node index, so the order is deterministic.
-func (s *search) dijkstra(g *Graph, src int) {
+func (s *search) dijkstra(g *graph.Graph, src int) {
 	s.pq = s.pq[:0]
 	s.pq.push(item{0, int32(src)})
 	done := s.delta // reuse: delta is 0 until accumulation; mark settled with -1

@@ -1,10 +1,12 @@
-package graph
+package path
 
 import (
 	"cmp"
 	"math"
 	"math/bits"
 	"slices"
+
+	"nexus/analysis/graph"
 )
 
 // batchSize is the number of sources searched together by bfsBatch: one
@@ -26,16 +28,18 @@ type bfsGraph struct {
 	perm     []int32 // perm[new] = original index
 }
 
-func newBFSGraph(g *Graph) *bfsGraph {
+func newBFSGraph(g *graph.Graph) *bfsGraph {
 	n := g.N()
-	if len(g.adj) > math.MaxInt32 || len(g.inAdj) > math.MaxInt32 {
+	gOff, gAdj := g.CSR()
+	gInOff, gInAdj := g.InCSR()
+	if len(gAdj) > math.MaxInt32 || len(gInAdj) > math.MaxInt32 {
 		panic("graph: more than 2^31-1 links")
 	}
 	b := &bfsGraph{n: n, directed: g.Directed, perm: make([]int32, n)}
 	for i := range b.perm {
 		b.perm[i] = int32(i)
 	}
-	indeg := func(v int32) int { return g.inOff[v+1] - g.inOff[v] }
+	indeg := func(v int32) int { return gInOff[v+1] - gInOff[v] }
 	slices.SortStableFunc(b.perm, func(x, y int32) int { return cmp.Compare(indeg(x), indeg(y)) })
 	inv := make([]int32, n)
 	for nw, old := range b.perm {
@@ -55,9 +59,9 @@ func newBFSGraph(g *Graph) *bfsGraph {
 		}
 		return o, a
 	}
-	b.off, b.adj = relabel(g.off, g.adj)
+	b.off, b.adj = relabel(gOff, gAdj)
 	if g.Directed {
-		b.inOff, b.inAdj = relabel(g.inOff, g.inAdj)
+		b.inOff, b.inAdj = relabel(gInOff, gInAdj)
 	} else {
 		b.inOff, b.inAdj = b.off, b.adj
 	}

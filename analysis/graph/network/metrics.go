@@ -1,4 +1,4 @@
-package graph
+package network
 
 import (
 	"encoding/csv"
@@ -6,6 +6,10 @@ import (
 	"io"
 	"slices"
 	"strconv"
+
+	"nexus/analysis/graph"
+	"nexus/analysis/graph/community"
+	"nexus/analysis/graph/path"
 )
 
 // ComputeOptions controls Compute.
@@ -24,7 +28,7 @@ type ComputeOptions struct {
 
 // Metrics holds every node measure, in node order (sorted by ID).
 type Metrics struct {
-	Nodes                       []Node
+	Nodes                       []graph.Node
 	Degree, InDegree, OutDegree []int
 	Strength                    []float64
 	Betweenness                 []float64 // NetworkX's normalised default
@@ -45,23 +49,23 @@ type Metrics struct {
 // is set.
 var BrokerageColumns = []string{"coordinator", "itinerant", "representative", "gatekeeper", "liaison"}
 
-// Compute returns every measure of g. See ShortestPaths, Eigenvector,
-// PageRank (alpha 0.85), CoreNumbers, Coreness and Louvain for the
+// Compute returns every measure of g. See path.ShortestPaths, Eigenvector,
+// PageRank (alpha 0.85), CoreNumbers, Coreness and community.Louvain for the
 // conventions. An eigenvector or PageRank that fails to converge is
 // reported as an error together with the (unconverged) metrics.
 //
 // Weights whose sums overflow float64, or lengths so small that a
-// reciprocal does, make Compute fail with an error wrapping ErrOverflow
+// reciprocal does, make Compute fail with an error wrapping graph.ErrOverflow
 // that names the measure and a node, and return no metrics: no measure is
-// ever Inf or NaN (see the package doc).
-func Compute(g *Graph, opt ComputeOptions) (*Metrics, error) {
+// ever Inf or NaN (see the doc of nexus/analysis/graph).
+func Compute(g *graph.Graph, opt ComputeOptions) (*Metrics, error) {
 	m := &Metrics{Nodes: g.Nodes}
 	m.Degree, m.InDegree, m.OutDegree = Degrees(g)
 	m.Strength = Strengths(g)
 	if err := checkStrengths(g, m.Strength); err != nil {
 		return nil, err
 	}
-	p := ShortestPaths(g, PathOptions{Weighted: opt.Weighted})
+	p := path.ShortestPaths(g, path.Options{Weighted: opt.Weighted})
 	m.Betweenness, m.BetweennessRaw = p.Betweenness, p.BetweennessRaw
 	m.Closeness, m.Harmonic = p.Closeness, p.Harmonic
 	var errs []error
@@ -74,8 +78,8 @@ func Compute(g *Graph, opt ComputeOptions) (*Metrics, error) {
 	}
 	m.Core = CoreNumbers(g)
 	m.Coreness = Coreness(g, CorenessOptions{Weighted: opt.Weighted})
-	m.Community = Louvain(g, LouvainOptions{Seed: opt.Seed, Weighted: opt.Weighted})
-	m.Modularity = Modularity(g, m.Community, ModularityOptions{Weighted: opt.Weighted})
+	m.Community = community.Louvain(g, community.LouvainOptions{Seed: opt.Seed, Weighted: opt.Weighted})
+	m.Modularity = community.Modularity(g, m.Community, community.ModularityOptions{Weighted: opt.Weighted})
 	if opt.Brokerage {
 		groups := make([]string, g.N())
 		for i, n := range g.Nodes {

@@ -1,8 +1,11 @@
-package graph
+package network
 
 import (
 	"math"
 	"testing"
+
+	"nexus/analysis/graph"
+	"nexus/analysis/graph/path"
 )
 
 // reference holds a graph and values computed for it by NetworkX and
@@ -22,16 +25,16 @@ type reference struct {
 	louvainModularity           float64
 }
 
-func (r reference) graph(t testing.TB) *Graph {
+func (r reference) graph(t testing.TB) *graph.Graph {
 	t.Helper()
-	edges := make([]Edge, len(r.edges))
+	edges := make([]graph.Edge, len(r.edges))
 	for i, e := range r.edges {
-		edges[i] = Edge{Source: e[0], Target: e[1], Directed: r.directed, Weight: 1}
+		edges[i] = graph.Edge{Source: e[0], Target: e[1], Directed: r.directed, Weight: 1}
 		if r.weights != nil {
 			edges[i].Weight = r.weights[i]
 		}
 	}
-	g, err := Build(nil, edges, BuildOptions{Directed: r.directed, Weighting: WeightSum})
+	g, err := graph.Build(nil, edges, graph.BuildOptions{Directed: r.directed, Weighting: graph.WeightSum})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +94,7 @@ func TestReferenceValues(t *testing.T) {
 			checkInts(t, "degree", deg, r.degree)
 			checkInts(t, "in-degree", in, r.inDegree)
 			checkInts(t, "out-degree", out, r.outDegree)
-			p := ShortestPaths(g, PathOptions{})
+			p := path.ShortestPaths(g, path.Options{})
 			checkFloats(t, "betweenness", p.Betweenness, r.betweenness)
 			checkFloats(t, "betweenness raw", p.BetweennessRaw, r.betweennessRaw)
 			checkFloats(t, "closeness", p.Closeness, r.closeness)
@@ -108,7 +111,7 @@ func TestReferenceValues(t *testing.T) {
 			checkFloats(t, "pagerank", pr, r.pagerank)
 			checkInts(t, "core", CoreNumbers(g), r.core)
 			if r.weights != nil {
-				pw := ShortestPaths(g, PathOptions{Weighted: true})
+				pw := path.ShortestPaths(g, path.Options{Weighted: true})
 				checkFloats(t, "weighted betweenness", pw.Betweenness, r.betweennessW)
 				checkFloats(t, "weighted closeness", pw.Closeness, r.closenessW)
 				prw, err := PageRank(g, PageRankOptions{Damping: 0.85, Weighted: true})

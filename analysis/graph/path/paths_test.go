@@ -1,4 +1,4 @@
-package graph
+package path
 
 import (
 	"cmp"
@@ -6,25 +6,28 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
+
+	"nexus/analysis/graph"
 )
 
 // pathGraphs are shapes that exercise the unweighted search: several
 // batches of 64 sources and a partial last batch, disconnected parts,
 // isolated nodes, one deep chain (hundreds of small BFS levels) and
 // graphs whose levels are a single node or nearly every node.
-func pathGraphs(t *testing.T) map[string]*Graph {
+func pathGraphs(t *testing.T) map[string]*graph.Graph {
 	t.Helper()
-	build := func(directed bool, n int, pairs [][2]int) *Graph {
-		nodes := make([]Node, n)
+	build := func(directed bool, n int, pairs [][2]int) *graph.Graph {
+		nodes := make([]graph.Node, n)
 		for i := range nodes {
-			nodes[i] = Node{ID: fmt.Sprintf("v%04d", i)}
+			nodes[i] = graph.Node{ID: fmt.Sprintf("v%04d", i)}
 		}
-		edges := make([]Edge, len(pairs))
+		edges := make([]graph.Edge, len(pairs))
 		for i, p := range pairs {
-			edges[i] = Edge{Source: nodes[p[0]].ID, Target: nodes[p[1]].ID, Directed: directed}
+			edges[i] = graph.Edge{Source: nodes[p[0]].ID, Target: nodes[p[1]].ID, Directed: directed}
 		}
-		g, err := Build(nodes, edges, BuildOptions{Directed: directed, Weighting: WeightOne})
+		g, err := graph.Build(nodes, edges, graph.BuildOptions{Directed: directed, Weighting: graph.WeightOne})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -52,7 +55,7 @@ func pathGraphs(t *testing.T) map[string]*Graph {
 			complete = append(complete, [2]int{i, j})
 		}
 	}
-	gs := map[string]*Graph{}
+	gs := map[string]*graph.Graph{}
 	for _, directed := range []bool{false, true} {
 		dir := map[bool]string{false: "undirected", true: "directed"}[directed]
 		for _, nm := range [][2]int{{1, 0}, {2, 1}, {3, 2}, {63, 150}, {64, 64}, {65, 300}, {200, 150}, {700, 2100}} {
@@ -72,7 +75,7 @@ func pathGraphs(t *testing.T) map[string]*Graph {
 // agree up to the order of floating-point additions.
 func TestUnweightedMatchesDijkstra(t *testing.T) {
 	for name, g := range pathGraphs(t) {
-		bfs, dij := ShortestPaths(g, PathOptions{}), ShortestPaths(g, PathOptions{Weighted: true})
+		bfs, dij := ShortestPaths(g, Options{}), ShortestPaths(g, Options{Weighted: true})
 		for what, pair := range map[string][2][]float64{
 			"betweenness":     {bfs.Betweenness, dij.Betweenness},
 			"betweenness_raw": {bfs.BetweennessRaw, dij.BetweennessRaw},
@@ -94,7 +97,7 @@ func TestUnweightedMatchesDijkstra(t *testing.T) {
 // shortest paths between unordered pairs.
 func TestChainBetweenness(t *testing.T) {
 	g := pathGraphs(t)["undirected chain 300"]
-	p := ShortestPaths(g, PathOptions{})
+	p := ShortestPaths(g, Options{})
 	n := g.N()
 	for i, raw := range p.BetweennessRaw {
 		if want := float64(i * (n - 1 - i)); raw != want {
@@ -128,4 +131,16 @@ func TestDistHeap(t *testing.T) {
 	if len(h) != 0 {
 		t.Fatalf("%d items left", len(h))
 	}
+}
+
+// randomPairs returns the node index pairs of graph.RandomEdges(n, m,
+// seed), whose nodes are named v000000, v000001, ...
+func randomPairs(n, m int, seed uint64) [][2]int {
+	var pairs [][2]int
+	for _, e := range graph.RandomEdges(n, m, seed) {
+		u, _ := strconv.Atoi(e.Source[1:])
+		v, _ := strconv.Atoi(e.Target[1:])
+		pairs = append(pairs, [2]int{u, v})
+	}
+	return pairs
 }
