@@ -1,11 +1,10 @@
 package alliance
 
 import (
-	"math"
 	"slices"
 	"testing"
 
-	"nexus/analysis/graph"
+	"nexus/analysis/graph/layout"
 	"nexus/analysis/graph/network"
 )
 
@@ -52,29 +51,15 @@ func TestLeaveOneOut(t *testing.T) {
 	}
 }
 
+// TestLayout: F1's layout is the core-ring layout with the camps as
+// groups, so the members of a camp sit together on the inner ring.
 func TestLayout(t *testing.T) {
-	g, err := graph.Build(nil, graph.RandomEdges(60, 150, 3), graph.BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := fixture(t, false)
 	pos := Layout(g)
-	core := network.CoreNumbers(g)
-	if slices.Min(core) == slices.Max(core) {
-		t.Fatal("the test graph has a single k-core level")
+	if !slices.Equal(pos, layout.CoreRings(g)) {
+		t.Fatal("Layout differs from layout.CoreRings")
 	}
-	radius := func(i int) float64 { return math.Hypot(pos[i].X, pos[i].Y) }
-	for i := range pos {
-		for j := range pos {
-			if core[i] > core[j] && radius(i) >= radius(j) {
-				t.Fatalf("node %d (core %d) at radius %g is not inside node %d (core %d) at %g", i, core[i], radius(i), j, core[j], radius(j))
-			}
-			if i < j && pos[i] == pos[j] {
-				t.Fatalf("nodes %d and %d overlap", i, j)
-			}
-		}
-	}
-	again := Layout(g)
-	if !slices.Equal(pos, again) {
-		t.Error("layout is not deterministic")
+	if len(pos) != g.N() {
+		t.Fatalf("%d positions for %d nodes", len(pos), g.N())
 	}
 }

@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"io/fs"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
@@ -21,6 +23,18 @@ var studyLayer = []string{
 // package under it and fails on a dependency on the study layer, so a
 // researcher can take the core for an edge list of their own.
 func TestCoreImportsNoStudy(t *testing.T) {
+	// go test caches a passing result by the files the test opens, and
+	// knows nothing of what go list reads: reading every Go file of the
+	// core here makes a change to any of them run the test again.
+	err := filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".go") {
+			_, err = os.ReadFile(p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
 	out, err := exec.Command(gobin, "list", "-deps", "-f", "{{.ImportPath}}", "nexus/analysis/graph/...").CombinedOutput()
 	if err != nil {
@@ -40,7 +54,7 @@ func TestCoreImportsNoStudy(t *testing.T) {
 	}
 	// The pattern must have matched the core itself, or the test proves
 	// nothing.
-	if core < 10 {
-		t.Errorf("go list found %d packages of the core, want the graph, path, community, network and the 6 encoding packages:\n%s", core, out)
+	if core < 11 {
+		t.Errorf("go list found %d packages of the core, want the graph, its subpackages and the 6 encoding packages:\n%s", core, out)
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"nexus/analysis/alliance"
 	"nexus/analysis/figure"
 	"nexus/analysis/graph"
+	"nexus/analysis/graph/layout"
 	"nexus/analysis/graph/network"
 	"nexus/analysis/study"
 	"nexus/analysis/table"
@@ -273,7 +274,7 @@ func campColor(camp string) color.Color {
 // in the order of AllianceTies).
 type networkPlot struct {
 	g      *graph.Graph
-	pos    []alliance.Point
+	pos    []layout.Point
 	degree []int
 	labels []string
 }
