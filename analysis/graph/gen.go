@@ -31,9 +31,13 @@ func randomPairs(n, m int, seed uint64) [][2]int {
 // RandomEdges returns a G(n, m) random graph as an edge list: m distinct
 // undirected edges of weight 1, drawn uniformly with the given seed (the
 // same edges for the same arguments on every machine), between nodes
-// named v000000, v000001, ... It is meant for tests and benchmarks; n
-// must be at least 2 and m at most n(n-1)/2.
+// named v000000, v000001, ... It is meant for tests and benchmarks. It
+// panics when m is negative or more than the n(n-1)/2 pairs there are,
+// rather than search for ever.
 func RandomEdges(n, m int, seed uint64) []Edge {
+	if m < 0 || (m > 0 && n < 2) || (n >= 2 && m > n*(n-1)/2) {
+		panic(fmt.Sprintf("graph: RandomEdges: %d edges on %d nodes, want 0 to n(n-1)/2", m, n))
+	}
 	pairs := randomPairs(n, m, seed)
 	edges := make([]Edge, len(pairs))
 	for i, p := range pairs {

@@ -50,3 +50,38 @@ func TestBuildErrors(t *testing.T) {
 		t.Errorf("self-loop: %v %+v", err, g)
 	}
 }
+
+// TestLinkWeight: a LinkWeight sees the rows of each link in input order,
+// and a weight that is not > 0 is refused.
+func TestLinkWeight(t *testing.T) {
+	edges := []Edge{{ID: "1", Source: "a", Target: "b"}, {ID: "2", Source: "b", Target: "a"}, {ID: "3", Source: "b", Target: "c"}}
+	var seen []string
+	g, err := Build(nil, edges, BuildOptions{LinkWeight: func(rows []Edge) float64 {
+		for _, e := range rows {
+			seen = append(seen, e.ID)
+		}
+		return float64(10 * len(rows))
+	}})
+	if err != nil || g.Links[0].Weight != 20 || g.Links[1].Weight != 10 || strings.Join(seen, ",") != "1,2,3" {
+		t.Errorf("err %v, links %+v, rows seen %v", err, g.Links, seen)
+	}
+	for _, w := range []float64{0, -1, math.NaN()} {
+		_, err := Build(nil, edges, BuildOptions{LinkWeight: func([]Edge) float64 { return w }})
+		if err == nil || !strings.Contains(err.Error(), "want a finite number > 0") {
+			t.Errorf("weight %v: %v", w, err)
+		}
+	}
+	_, err = Build(nil, edges, BuildOptions{LinkWeight: func([]Edge) float64 { return math.Inf(1) }})
+	if !errors.Is(err, ErrOverflow) {
+		t.Errorf("+Inf: %v", err)
+	}
+}
+
+func TestRandomEdgesRefusesTooMany(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("RandomEdges(3, 4, 1) did not panic")
+		}
+	}()
+	RandomEdges(3, 4, 1)
+}
