@@ -232,7 +232,7 @@ func period(rels []study.Relation) string {
 // Dyads is T3: the alliance dyads, one row per pair of organizations,
 // with the tie types, Moghadam categories and bases of its passages, the
 // cooperation dimensions named, the period, the number of independent
-// sources (see Sources) and whether the coding is stated by the paper or
+// sources (see alliance.Sources) and whether the coding is stated by the paper or
 // inferred.
 func Dyads(s *study.Study) (*table.Table, error) {
 	t := table.New("Alliance dyads",
