@@ -17,7 +17,7 @@ func init() {
 func cmdBuild(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.1.0", "dataset version `dir`")
+	dataset := datasetFlag(fs)
 	out := fs.String("out", "figures", "output `dir`")
 	list := fs.Bool("list", false, "list the outputs and their files instead of building")
 	makefile := fs.Bool("makefile", false, "print the make rules of every output instead of building")
@@ -28,6 +28,9 @@ func cmdBuild(stdout, stderr io.Writer, args []string) error {
 	}
 	if err := fs.Parse(args); err != nil {
 		return exitError{2}
+	}
+	if err := needDataset(*dataset); err != nil {
+		return err
 	}
 	switch {
 	case *makefile:
@@ -48,10 +51,13 @@ func cmdBuild(stdout, stderr io.Writer, args []string) error {
 func cmdManifest(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("manifest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.1.0", "dataset version `dir`")
+	dataset := datasetFlag(fs)
 	out := fs.String("out", "figures", "output `dir` to scan")
 	if err := fs.Parse(args); err != nil {
 		return exitError{2}
+	}
+	if err := needDataset(*dataset); err != nil {
+		return err
 	}
 	return compendium.WriteManifest(*dataset, *out)
 }
@@ -59,7 +65,7 @@ func cmdManifest(stdout, stderr io.Writer, args []string) error {
 func cmdVerify(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dataset := fs.String("dataset", "datasets/ttp-alliances/v1.1.0", "dataset version `dir`")
+	dataset := datasetFlag(fs)
 	figures := fs.String("figures", "figures", "committed output `dir`")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: nexus verify [-dataset DIR] [-figures DIR] [NOTEBOOK.md...]")
@@ -70,6 +76,9 @@ func cmdVerify(stdout, stderr io.Writer, args []string) error {
 	}
 	if err := fs.Parse(args); err != nil {
 		return exitError{2}
+	}
+	if err := needDataset(*dataset); err != nil {
+		return err
 	}
 	var notebooks []string // nil: every notebook of the compendium
 	if fs.NArg() > 0 {
@@ -90,4 +99,22 @@ func cmdVerify(stdout, stderr io.Writer, args []string) error {
 	}
 	fmt.Fprintf(stderr, "verify: %d file(s) differ from a fresh build; run make and commit, or find the change that broke reproducibility\n", len(diffs))
 	return exitError{1}
+}
+
+// datasetFlag defines the flag -dataset of fs. Its default is the
+// compendium's dataset, named by the file DATASET at the repository root
+// (compendium.DefaultDataset); outside a repository it has none.
+func datasetFlag(fs *flag.FlagSet) *string {
+	def, _ := compendium.DefaultDataset()
+	return fs.String("dataset", def, "dataset version `dir` (default: the one the file "+compendium.DatasetFile+" at the repository root names)")
+}
+
+// needDataset returns an error when no dataset was given and there is no
+// default.
+func needDataset(dir string) error {
+	if dir != "" {
+		return nil
+	}
+	_, err := compendium.DefaultDataset()
+	return fmt.Errorf("no -dataset given and no default: %v", err)
 }

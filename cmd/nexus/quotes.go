@@ -5,15 +5,13 @@ import (
 	"fmt"
 	"io"
 
+	"nexus/analysis/compendium"
 	"nexus/analysis/study"
 )
 
 func init() {
 	commands["quotes"] = command{summary: "check that every quote of a dataset is verbatim on its page of your copy of the paper", run: cmdQuotes}
 }
-
-// defaultQuotesDataset is the dataset quotes checks when none is given.
-const defaultQuotesDataset = "datasets/ttp-alliances/v1.1.0"
 
 func cmdQuotes(stdout, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("quotes", flag.ContinueOnError)
@@ -33,9 +31,12 @@ func cmdQuotes(stdout, stderr io.Writer, args []string) error {
 		fs.Usage()
 		return exitError{2}
 	}
-	dir := defaultQuotesDataset
+	dir, _ := compendium.DefaultDataset()
 	if fs.NArg() == 1 {
 		dir = fs.Arg(0)
+	}
+	if err := needDataset(dir); err != nil {
+		return err
 	}
 	pp, err := study.ReadPaper(*paper, *mark)
 	if err != nil {
