@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"path"
+	"path/filepath"
 	"strings"
 
 	"nexus/analysis/notebook/cell"
@@ -12,7 +14,8 @@ import (
 // tableHTML converts a table output to HTML. Each cell that has evidence
 // (Output.Evidence) gets an expandable list of the rows of data behind it,
 // a <details> element that works without JavaScript: each row's
-// resource/key, its page and its verbatim quote, then its file:line.
+// resource/key, its file:line in the dataset (whose directory the header
+// names), its page and its verbatim quote.
 func tableHTML(o Output) []byte {
 	h := markdownHTML(o.Text)
 	if len(o.Evidence) == 0 {
@@ -80,16 +83,16 @@ func evidenceHTML(e *cell.Evidence) string {
 	if len(e.Rows) != 1 {
 		n = fmt.Sprintf("%d rows", len(e.Rows))
 	}
-	fmt.Fprintf(&b, `<details class="evidence"><summary title="the rows of data behind this cell, with the paper's words">%s</summary><ol>`, n)
+	fmt.Fprintf(&b, `<details class="evidence"><summary>%s</summary><ol>`, n)
 	for _, r := range e.Rows {
-		b.WriteString("<li>" + html.EscapeString(r.Ref))
+		fmt.Fprintf(&b, "<li>%s <span class=\"source\">%s:%d</span>", html.EscapeString(r.Ref), html.EscapeString(path.Base(filepath.ToSlash(r.File))), r.Line)
 		if r.Page > 0 {
 			fmt.Fprintf(&b, ", page %d", r.Page)
 		}
 		if r.Quote != "" {
 			b.WriteString(": “" + html.EscapeString(r.Quote) + "”")
 		}
-		fmt.Fprintf(&b, ` <span class="source">%s:%d</span></li>`, html.EscapeString(r.File), r.Line)
+		b.WriteString("</li>")
 	}
 	b.WriteString("</ol></details>")
 	return b.String()

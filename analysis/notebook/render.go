@@ -554,7 +554,7 @@ th { border-bottom: 2px solid #1f2328; }
 :target { background: #fff8c5; }
 .dataset { font: 14px/1.4 system-ui, sans-serif; color: #57606a; }
 details.evidence { font-size: 85%; margin-top: .2rem; }
-details.evidence summary { cursor: pointer; color: #0550ae; }
+details.evidence summary { cursor: pointer; color: #0550ae; white-space: nowrap; }
 details.evidence ol { margin: .2rem 0; padding-left: 1.2rem; min-width: 16rem; }
 details.evidence .source { color: #57606a; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
 .claims li { margin: .2rem 0; }
