@@ -55,28 +55,39 @@ func eachProseLine(src string, first int, fn func(l string, n int, fenced bool))
 	}
 }
 
-// codeSpan reads the code span that starts with the backtick at l[i]. It
+// codeSpan reads the code span that starts with the backtick at l[i]: the
+// run of backticks there up to the next run of the same length. It
 // returns the index after the span and the span's text; ok is false when
-// the run of backticks is not closed on the line (end is then after the
-// run).
+// the run is not closed on the line (end is then after the run).
 func codeSpan(l string, i int) (end int, text string, ok bool) {
 	j := i
 	for j < len(l) && l[j] == '`' {
 		j++
 	}
-	run := l[i:j]
-	k := strings.Index(l[j:], run)
-	if k < 0 {
-		return j, "", false
+	n := j - i
+	for k := j; k < len(l); {
+		if l[k] != '`' {
+			k++
+			continue
+		}
+		m := k
+		for m < len(l) && l[m] == '`' {
+			m++
+		}
+		if m-k == n {
+			return m, l[j:k], true
+		}
+		k = m
 	}
-	return j + k + len(run), l[j : j+k], true
+	return j, "", false
 }
 
 // inlineExpr returns the expression of a code span's text and its offset
-// in text, when the span is an inline value.
+// in text, when the span is an inline value: "{go}", white space and the
+// expression (which may be empty, an error the caller reports).
 func inlineExpr(text string) (string, int, bool) {
 	rest, ok := strings.CutPrefix(text, inlinePrefix)
-	if !ok || rest == "" || (rest[0] != ' ' && rest[0] != '\t') {
+	if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
 		return "", 0, false
 	}
 	expr := strings.TrimSpace(rest)

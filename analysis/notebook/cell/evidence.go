@@ -28,9 +28,12 @@ type Source struct {
 	Quote string `json:"quote,omitempty"`
 }
 
+// defaultQuoteFields are the verbatim fields SetQuoteFields starts with.
+var defaultQuoteFields = quotes.Conventional
+
 var (
 	evidenceMu     sync.Mutex
-	quoteFieldsFor = quotes.Conventional
+	quoteFieldsFor = defaultQuoteFields
 	evidenceIndex  *quotes.Index
 )
 
@@ -38,10 +41,14 @@ var (
 // verbatim evidence, for the evidence that Table shows. The default is
 // quotes.Conventional: a resource's "quote" and "page". A study with other
 // verbatim fields passes its own list, e.g.
-// cell.SetQuoteFields(study.QuoteFields). Call it before the first Table.
+// cell.SetQuoteFields(study.QuoteFields). Call it before the first Table;
+// nil restores the default.
 func SetQuoteFields(f func(*datapkg.Package) []quotes.Field) {
 	evidenceMu.Lock()
 	defer evidenceMu.Unlock()
+	if f == nil {
+		f = defaultQuoteFields
+	}
 	quoteFieldsFor, evidenceIndex = f, nil
 }
 
