@@ -152,7 +152,7 @@ func load(opt Options, root string, in *inputs, file string) (*document, *Result
 		return nil, nil, "", err
 	}
 	if doc.dataset, err = in.info(root, nb.Dataset); err != nil {
-		return nil, nil, "", err
+		return nil, nil, "", fmt.Errorf("%s: %w", nb.Path, err)
 	}
 	key, err := in.key(root, nb)
 	if err != nil {
