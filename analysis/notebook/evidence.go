@@ -2,10 +2,9 @@ package notebook
 
 import (
 	"bytes"
-	"fmt"
-	"html"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"nexus/analysis/notebook/cell"
@@ -32,68 +31,83 @@ func tableHTML(o Output) []byte {
 		return h
 	}
 	var b bytes.Buffer
+	size := len(s)
+	for _, e := range o.Evidence {
+		for _, r := range e.Rows {
+			size += len(r.Ref) + len(r.File) + len(r.Quote) + 80
+		}
+	}
+	b.Grow(size + size/8)
 	b.WriteString(s[:body])
 	rest := s[body:]
-	row := -1
-	for {
+	for row := 0; ; row++ {
 		tr := strings.Index(rest, "<tr>")
 		if tr < 0 {
 			break
 		}
-		row++
 		end := strings.Index(rest[tr:], "</tr>")
 		if end < 0 {
 			break
 		}
 		end += tr
 		b.WriteString(rest[:tr])
-		b.WriteString(withEvidence(rest[tr:end], row, at))
+		writeRow(&b, rest[tr:end], row, at)
 		rest = rest[end:]
 	}
 	b.WriteString(rest)
 	return b.Bytes()
 }
 
-// withEvidence adds the evidence of row's cells to the HTML of the row
-// (from "<tr>" up to "</tr>"). Cell text is escaped HTML, so "</td>" only
+// writeRow writes the HTML of a table row (from "<tr>" up to "</tr>") with
+// the evidence of its cells. Cell text is escaped HTML, so "</td>" only
 // ends a cell.
-func withEvidence(tr string, row int, at map[[2]int]*cell.Evidence) string {
-	var b strings.Builder
-	col := 0
-	for {
+func writeRow(b *bytes.Buffer, tr string, row int, at map[[2]int]*cell.Evidence) {
+	for col := 0; ; col++ {
 		end := strings.Index(tr, "</td>")
 		if end < 0 {
 			b.WriteString(tr)
-			return b.String()
+			return
 		}
 		b.WriteString(tr[:end])
 		if e := at[[2]int{row, col}]; e != nil {
-			b.WriteString(evidenceHTML(e))
+			writeEvidence(b, e)
 		}
 		b.WriteString("</td>")
 		tr = tr[end+len("</td>"):]
-		col++
 	}
 }
 
-// evidenceHTML is the expandable list of the rows behind one cell.
-func evidenceHTML(e *cell.Evidence) string {
-	var b strings.Builder
-	n := "1 row"
-	if len(e.Rows) != 1 {
-		n = fmt.Sprintf("%d rows", len(e.Rows))
+// writeEvidence writes the expandable list of the rows behind one cell.
+func writeEvidence(b *bytes.Buffer, e *cell.Evidence) {
+	b.WriteString(`<details class="evidence"><summary>`)
+	b.WriteString(strconv.Itoa(len(e.Rows)))
+	if len(e.Rows) == 1 {
+		b.WriteString(" row")
+	} else {
+		b.WriteString(" rows")
 	}
-	fmt.Fprintf(&b, `<details class="evidence"><summary>%s</summary><ol>`, n)
+	b.WriteString("</summary><ol>")
 	for _, r := range e.Rows {
-		fmt.Fprintf(&b, "<li>%s <span class=\"source\">%s:%d</span>", html.EscapeString(r.Ref), html.EscapeString(path.Base(filepath.ToSlash(r.File))), r.Line)
+		b.WriteString("<li>")
+		escapeTo(b, r.Ref)
+		b.WriteString(` <span class="source">`)
+		escapeTo(b, path.Base(filepath.ToSlash(r.File)))
+		b.WriteString(":" + strconv.Itoa(r.Line) + "</span>")
 		if r.Page > 0 {
-			fmt.Fprintf(&b, ", page %d", r.Page)
+			b.WriteString(", page " + strconv.Itoa(r.Page))
 		}
 		if r.Quote != "" {
-			b.WriteString(": “" + html.EscapeString(r.Quote) + "”")
+			b.WriteString(": “")
+			escapeTo(b, r.Quote)
+			b.WriteString("”")
 		}
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ol></details>")
-	return b.String()
 }
+
+// htmlEscaper escapes as html.EscapeString does.
+var htmlEscaper = strings.NewReplacer(`&`, "&amp;", `'`, "&#39;", `<`, "&lt;", `>`, "&gt;", `"`, "&#34;")
+
+// escapeTo writes s escaped for HTML text and attribute values.
+func escapeTo(b *bytes.Buffer, s string) { htmlEscaper.WriteString(b, s) }
