@@ -19,11 +19,11 @@ NEXUS   := bin/nexus
 # and TestBuildIsDeterministic proves it by running this Makefile under
 # different values (which an export here would hide).
 
-# bin/dataset holds the DATASET of the last make and changes only when
-# DATASET does; every output depends on it, so switching the dataset
-# rebuilds every table, figure, notebook and the MANIFEST.
+# bin/dataset holds the DATASET of the last make. Its rule runs every time
+# but rewrites the file only when DATASET changed, and every output depends
+# on it, so switching the dataset rebuilds every table, figure, notebook and
+# the MANIFEST, and nothing else does.
 DATASET_STAMP := bin/dataset
-$(shell mkdir -p bin && { test "$$(cat $(DATASET_STAMP) 2>/dev/null)" = '$(DATASET)' || printf '%s\n' '$(DATASET)' > $(DATASET_STAMP); })
 
 GOSRC := $(shell find analysis cmd -name '*.go' ! -name '*_test.go' 2>/dev/null) go.mod go.sum
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.md))
@@ -34,13 +34,18 @@ NOTEBOOK_OUT := $(patsubst notebooks/%.md,$(FIGURES)/notebooks/%.md,$(NOTEBOOKS)
 # file renamed into place, each table or figure published whole), so a
 # failed or interrupted recipe leaves the committed files as they were,
 # and make must not delete them either.
-.PHONY: all help test vet gotest verify validate quotes clean bench outputs notebooks
+.PHONY: all help test vet gotest verify validate quotes clean bench outputs notebooks FORCE
 
 all: $(FIGURES)/MANIFEST ## build every table, figure and notebook under figures/, and the MANIFEST
 
 help: ## list every target with one line each
 	@grep -hE '^[a-zA-Z0-9_.-]+:.*## ' $(MAKEFILE_LIST) | sort | \
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'
+
+$(DATASET_STAMP): FORCE
+	@mkdir -p $(@D) && test "$$(cat $@ 2>/dev/null)" = '$(DATASET)' || { printf '%s\n' '$(DATASET)' > $@.tmp-$$$$ && mv -f $@.tmp-$$$$ $@; }
+
+FORCE:
 
 $(NEXUS): $(GOSRC) ## build the nexus command
 	$(GO) build -trimpath -o $@.tmp-$$$$ ./cmd/nexus && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
