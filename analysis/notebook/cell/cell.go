@@ -112,14 +112,12 @@ func Table(t Markdowner) {
 		fail(1, "table: %v", err)
 	}
 	emit(KindTable, b.Bytes())
-	if tt, ok := t.(*table.Table); ok && tt.Traced() {
+	if tt, ok := t.(*table.Table); ok && os.Getenv(MarkEnv) != "" && tt.Traced() {
 		ev, err := evidenceOf(tt)
 		if err != nil {
 			fail(1, "table: %v", err)
 		}
-		if os.Getenv(MarkEnv) != "" {
-			emit(KindEvidence, ev)
-		}
+		emit(KindEvidence, ev)
 	}
 }
 
