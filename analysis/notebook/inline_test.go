@@ -2,6 +2,8 @@ package notebook
 
 import (
 	"bytes"
+	"encoding/base64"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -92,5 +94,33 @@ func TestCheckClaims(t *testing.T) {
 	want := "notebook,line,claim\nnotebooks/01-demo.md,60,every value is positive\nnotebooks/01-demo.md,61,the total is <more> than the largest value\n"
 	if b.String() != want {
 		t.Errorf("claims\n%s\nexpected\n%s", b.String(), want)
+	}
+}
+
+// TestStreamNewRecords: inline values, claims and the evidence of the
+// table just shown reach the result.
+func TestStreamNewRecords(t *testing.T) {
+	var data []byte
+	rec := func(kind, payload string) {
+		data = append(data, cell.RecordStart+"m"+kind+" "+base64.StdEncoding.EncodeToString([]byte(payload))+"\n"...)
+	}
+	rec(cell.KindInline, "1 before any cell")
+	rec(cell.KindBegin, "1")
+	rec(cell.KindTable, "| a |\n")
+	rec(cell.KindEvidence, `[{"row":0,"col":0,"rows":[{"ref":"r/k","file":"d/r.csv","line":2,"page":4,"quote":"q"}]}]`)
+	rec(cell.KindClaim, "12 the claim text")
+	rec(cell.KindInline, "0 42")
+	s := newStream(1, "m", 1<<20, nil)
+	s.Write(data)
+	s.Close()
+	r := s.res
+	if fmt.Sprint(r.Inline) != "[42 before any cell]" {
+		t.Errorf("inline values %q", r.Inline)
+	}
+	if len(r.Claims) != 1 || r.Claims[0] != (Claim{Line: 12, Text: "the claim text"}) {
+		t.Errorf("claims %+v", r.Claims)
+	}
+	if len(r.Cells[0]) != 1 || len(r.Cells[0][0].Evidence) != 1 || r.Cells[0][0].Evidence[0].Rows[0].Quote != "q" {
+		t.Errorf("outputs %+v, expected the table with its evidence", r.Cells[0])
 	}
 }
