@@ -124,3 +124,37 @@ func TestStreamNewRecords(t *testing.T) {
 		t.Errorf("outputs %+v, expected the table with its evidence", r.Cells[0])
 	}
 }
+
+// TestKeyInlines: the cache key changes with an inline value's expression,
+// with the cell it follows and with the dataset's identity, and not with
+// the rest of the prose.
+func TestKeyInlines(t *testing.T) {
+	in := &inputs{goVersion: "go", code: "c", datasets: map[string]string{"": ""}, infos: map[string]*datasetInfo{}}
+	key := func(src string) string {
+		t.Helper()
+		nb, err := Parse("testdata/root", "n.md", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		k, err := in.key("testdata/root", nb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+	const head = "---\ntitle: T\n---\n\n```go\nx := 1\n```\n\n"
+	base := key(head + "It is `{go} x`.\n\n```go\nx++\n```\n")
+	if key(head+"Indeed, it is `{go} x`.\n\n```go\nx++\n```\n") != base {
+		t.Error("other prose changed the key")
+	}
+	if key(head+"It is `{go} x + 1`.\n\n```go\nx++\n```\n") == base {
+		t.Error("another expression kept the key")
+	}
+	if key(head+"```go\nx++\n```\n\nIt is `{go} x`.\n") == base {
+		t.Error("evaluating the value after another cell kept the key")
+	}
+	in.infos[""] = &datasetInfo{Name: "d", Version: "1", Hash: "sha256:0"}
+	if key(head+"It is `{go} x`.\n\n```go\nx++\n```\n") == base {
+		t.Error("another dataset identity kept the key")
+	}
+}
