@@ -340,3 +340,24 @@ func writeAtomic(name string, data []byte) error {
 	}
 	return err
 }
+
+// ContentHash returns the digest that identifies the package's content:
+// "sha256:<hex>" of the bytes of datapackage.json followed by the bytes of
+// each resource file in descriptor order, concatenated with nothing in
+// between, so that
+//
+//	cat datapackage.json organizations.csv relations.csv ... | sha256sum
+//
+// (files in the order of the descriptor's resources) gives the same hex.
+// The resources must have been read (Read or Validate); one that was not
+// adds nothing.
+func (p *Package) ContentHash() string {
+	h := sha256.New()
+	h.Write(p.Raw())
+	for _, r := range p.Resources {
+		if r.Table != nil {
+			h.Write(r.Table.Bytes())
+		}
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+}

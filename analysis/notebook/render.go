@@ -42,6 +42,11 @@ type Options struct {
 	// Limits bound each notebook program (a notebook's front matter may
 	// set its own).
 	Limits
+	// Dataset is the dataset directory of every notebook whose front
+	// matter names none (a path relative to the working directory, or
+	// absolute; it must lie inside Root): the compendium's dataset, which
+	// nexus render -dataset gives. Empty leaves such notebooks without one.
+	Dataset string
 }
 
 // Render renders each notebook file to Out/NAME.md and Out/NAME.html, with
@@ -49,7 +54,7 @@ type Options struct {
 // notebook with an error writes nothing, and the errors of all notebooks
 // are returned together.
 func Render(opt Options, files ...string) error {
-	root, err := findRoot(opt.Root)
+	root, err := FindRoot(opt.Root)
 	if err != nil {
 		return err
 	}
@@ -78,9 +83,10 @@ func Render(opt Options, files ...string) error {
 	return errors.Join(errs...)
 }
 
-// findRoot returns dir, or the first directory from the working directory
-// upwards that holds go.mod.
-func findRoot(dir string) (string, error) {
+// FindRoot returns dir made absolute, or when dir is empty the first
+// directory from the working directory upwards that holds go.mod: the
+// repository root.
+func FindRoot(dir string) (string, error) {
 	if dir != "" {
 		return filepath.Abs(dir)
 	}
@@ -131,7 +137,7 @@ type Page struct {
 // is valid (opt.Out and opt.Log are not used), and returns its files
 // instead of writing them. A preview server serves them from memory.
 func RenderPage(opt Options, file string) (*Page, error) {
-	root, err := findRoot(opt.Root)
+	root, err := FindRoot(opt.Root)
 	if err != nil {
 		return nil, err
 	}
@@ -147,32 +153,7 @@ func RenderPage(opt Options, file string) (*Page, error) {
 
 // renderPage runs (or reads from the cache) and renders one notebook.
 func renderPage(opt Options, root string, in *inputs, file string) (*Page, error) {
-	abs, err := filepath.Abs(file)
-	if err != nil {
-		return nil, err
-	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return nil, fmt.Errorf("%s: the notebook is outside the repository %s", file, root)
-	}
-	rel = filepath.ToSlash(rel)
-	src, err := os.ReadFile(abs)
-	if err != nil {
-		return nil, err
-	}
-	nb, err := Parse(root, rel, src)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := prepare(root, nb)
-	if err != nil {
-		return nil, err
-	}
-	key, err := in.key(root, nb)
-	if err != nil {
-		return nil, err
-	}
-	res, state, err := result(opt, root, nb, key)
+	doc, res, state, err := load(opt, root, in, file)
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +161,46 @@ func renderPage(opt Options, root string, in *inputs, file string) (*Page, error
 	if err != nil {
 		return nil, err
 	}
-	return &Page{Name: nb.Name, Path: nb.Path, Files: files, Ran: state == "ran"}, nil
+	return &Page{Name: doc.nb.Name, Path: doc.nb.Path, Files: files, Ran: state == "ran"}, nil
+}
+
+// load parses a notebook, gives it the dataset of opt unless its front
+// matter names one, resolves its prose and returns its outputs, from the
+// cache or from a run (state says which).
+func load(opt Options, root string, in *inputs, file string) (*document, *Result, string, error) {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return nil, nil, "", fmt.Errorf("%s: the notebook is outside the repository %s", file, root)
+	}
+	rel = filepath.ToSlash(rel)
+	src, err := os.ReadFile(abs)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	nb, err := Parse(root, rel, src)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	if err := useDataset(nb, root, opt.Dataset); err != nil {
+		return nil, nil, "", err
+	}
+	doc, err := prepare(root, nb)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	if doc.dataset, err = in.info(root, nb.Dataset); err != nil {
+		return nil, nil, "", fmt.Errorf("%s: %w", nb.Path, err)
+	}
+	key, err := in.key(root, nb)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	res, state, err := result(opt, root, nb, key)
+	return doc, res, state, err
 }
 
 // result returns the outputs of nb from the cache or from a run, and says
@@ -214,6 +234,7 @@ func result(opt Options, root string, nb *Notebook, key string) (*Result, string
 // waiting for the outputs of a run.
 type document struct {
 	nb      *Notebook
+	dataset *datasetInfo // nil when the notebook has no dataset
 	t       *texter
 	prose   []string // resolved Markdown of each block ("" for cells)
 	caption []string // resolved caption Markdown of each cell
@@ -242,7 +263,7 @@ func prepare(root string, nb *Notebook) (*document, error) {
 			return nil, err
 		}
 	}
-	d.t = &texter{file: nb.Path, targets: d.targets, refs: refs, dataset: nb.Dataset, cited: map[string]bool{}}
+	d.t = &texter{file: nb.Path, targets: d.targets, refs: refs, dataset: nb.Dataset, cited: map[string]bool{}, inlines: nb.inlineAt}
 	d.prose = make([]string, len(nb.Blocks))
 	for i, b := range nb.Blocks {
 		if b.Cell == nil {
@@ -270,122 +291,141 @@ func prepare(root string, nb *Notebook) (*document, error) {
 	return d, nil
 }
 
+// page collects the outputs of document.write: the Markdown chunks, the
+// HTML body and the files.
+type page struct {
+	chunks []string
+	body   bytes.Buffer
+	files  map[string][]byte
+}
+
+// md adds a chunk of Markdown; chunks are joined by blank lines.
+func (p *page) md(s string) {
+	if s = strings.Trim(s, "\n"); s != "" {
+		p.chunks = append(p.chunks, s)
+	}
+}
+
+func (p *page) mdf(format string, args ...any) { p.md(fmt.Sprintf(format, args...)) }
+
 // write renders the Markdown, the HTML and the figures of the notebook
 // with the outputs res. The keys of the result are paths relative to the
 // output directory.
 func (d *document) write(res *Result) (map[string][]byte, error) {
 	nb := d.nb
-	files := map[string][]byte{}
-	var body bytes.Buffer
-	var chunks []string
-	mdw := func(s string) {
-		if s = strings.Trim(s, "\n"); s != "" {
-			chunks = append(chunks, s)
-		}
+	p := &page{files: map[string][]byte{}}
+	p.mdf("<!-- Generated by nexus render from %s. Do not edit. -->\n\n# %s\n\n", nb.Path, escapeInline(nb.Title))
+	fmt.Fprintf(&p.body, "<h1>%s</h1>\n", html.EscapeString(nb.Title))
+	if d.dataset != nil {
+		p.mdf("*Rendered from the dataset %s, `%s`.*", escapeInline(d.dataset.String()), d.dataset.Dir)
+		fmt.Fprintf(&p.body, "<p class=\"dataset\">Rendered from the dataset %s, <code>%s</code>.</p>\n", html.EscapeString(d.dataset.String()), html.EscapeString(d.dataset.Dir))
 	}
-	mdf := func(format string, args ...any) { mdw(fmt.Sprintf(format, args...)) }
-	mdf("<!-- Generated by nexus render from %s. Do not edit. -->\n\n# %s\n\n", nb.Path, escapeInline(nb.Title))
-	fmt.Fprintf(&body, "<h1>%s</h1>\n", html.EscapeString(nb.Title))
 	for bi, b := range nb.Blocks {
 		if b.Cell == nil {
-			mdw(d.prose[bi])
-			mdw("\n")
-			body.Write(markdownHTML(d.prose[bi]))
+			prose, err := fillInlines(d.prose[bi], res)
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %v", nb.Path, b.Line, err)
+			}
+			p.md(prose)
+			p.body.Write(markdownHTML(prose))
 			continue
 		}
-		c := b.Cell
-		id := "cell-" + fmt.Sprint(c.Index)
-		fmt.Fprintf(&body, "<div class=\"cell\" id=\"%s\">\n", id)
-		anchored := false
-		if c.Echo {
-			fence := fenceFor(c.Code)
-			mdf("%sgo\n%s%s\n\n", fence, c.Code, fence)
-			fmt.Fprintf(&body, "<pre class=\"code\"><code class=\"language-go\">%s</code></pre>\n", html.EscapeString(c.Code))
-		}
-		var outs []Output
-		if c.Eval && c.Output && c.Index-1 < len(res.Cells) {
-			outs = res.Cells[c.Index-1]
-		}
-		tg, isTarget := d.targets[c.Label]
-		nfig := 0
-		base := c.Label
-		if base == "" {
-			base = id
-		}
-		for _, o := range outs {
-			switch o.Kind {
-			case "text":
-				fence := fenceFor(o.Text)
-				text := o.Text
-				if !strings.HasSuffix(text, "\n") {
-					text += "\n"
-				}
-				mdf("%stext\n%s%s\n\n", fence, text, fence)
-				fmt.Fprintf(&body, "<pre class=\"output\">%s</pre>\n", html.EscapeString(text))
-			case "markdown":
-				mdw(strings.TrimRight(o.Text, "\n") + "\n\n")
-				fmt.Fprintf(&body, "<div class=\"output\">\n%s</div>\n", markdownHTML(o.Text))
-			case "table":
-				caption := isTarget && !anchored && strings.HasPrefix(c.Label, "tbl-")
-				if caption {
-					anchored = true
-					mdf("<a id=\"%s\"></a>\n\n%s\n\n", c.Label, captionMD(tg.name, d.caption[c.Index-1]))
-					fmt.Fprintf(&body, "<figure class=\"table\" id=\"%s\">\n<figcaption>%s</figcaption>\n", c.Label, inlineHTML(captionMD(tg.name, d.caption[c.Index-1])))
-				} else {
-					body.WriteString("<figure class=\"table\">\n")
-				}
-				mdw(strings.TrimRight(o.Text, "\n") + "\n\n")
-				body.Write(markdownHTML(o.Text))
-				body.WriteString("</figure>\n")
-			case "figure":
-				nfig++
-				name := base
-				if nfig > 1 {
-					name = fmt.Sprintf("%s-%d", base, nfig)
-				}
-				src := nb.Name + "/" + name + ".svg"
-				files[src] = []byte(o.Text)
-				caption := isTarget && !anchored && strings.HasPrefix(c.Label, "fig-")
-				alt := "Figure"
-				if caption {
-					alt = tg.name
-				}
-				if caption {
-					anchored = true
-					mdf("<a id=\"%s\"></a>\n\n![%s](%s)\n\n%s\n\n", c.Label, alt, src, captionMD(tg.name, d.caption[c.Index-1]))
-					fmt.Fprintf(&body, "<figure class=\"figure\" id=\"%s\">\n<img src=\"%s\" alt=\"%s\">\n<figcaption>%s</figcaption>\n</figure>\n",
-						c.Label, html.EscapeString(src), alt, inlineHTML(captionMD(tg.name, d.caption[c.Index-1])))
-				} else {
-					mdf("![%s](%s)\n\n", alt, src)
-					fmt.Fprintf(&body, "<figure class=\"figure\">\n<img src=\"%s\" alt=\"%s\">\n</figure>\n", html.EscapeString(src), alt)
-				}
-			}
-		}
-		if isTarget && !anchored {
-			// The target has no figure or table (not run, or output hidden):
-			// the link goes to the cell.
-			mdf("<a id=\"%s\"></a>\n\n%s\n\n", c.Label, captionMD(tg.name, d.caption[c.Index-1]))
-			fmt.Fprintf(&body, "<p class=\"caption\" id=\"%s\">%s</p>\n", c.Label, inlineHTML(captionMD(tg.name, d.caption[c.Index-1])))
-		}
-		body.WriteString("</div>\n")
+		d.writeCell(p, b.Cell, res)
 	}
+	d.writeClaims(p, res.Claims)
 	if len(d.t.order) > 0 {
 		var list strings.Builder
 		for _, r := range d.t.order {
 			list.WriteString("- " + r.markdown() + "\n")
 		}
-		mdw("## References\n\n" + list.String())
-		body.WriteString("<section class=\"references\">\n<h2 id=\"references\">References</h2>\n")
-		body.Write(markdownHTML(list.String()))
-		body.WriteString("</section>\n")
+		p.md("## References\n\n" + list.String())
+		p.body.WriteString("<section class=\"references\">\n<h2 id=\"references\">References</h2>\n")
+		p.body.Write(markdownHTML(list.String()))
+		p.body.WriteString("</section>\n")
 	}
-	files[nb.Name+".md"] = []byte(strings.Join(chunks, "\n\n") + "\n")
-	var page bytes.Buffer
-	fmt.Fprintf(&page, htmlHead, html.EscapeString(nb.Title), html.EscapeString(nb.Path), css)
-	page.Write(body.Bytes())
-	page.WriteString("</main>\n</body>\n</html>\n")
-	files[nb.Name+".html"] = page.Bytes()
-	return files, nil
+	p.files[nb.Name+".md"] = []byte(strings.Join(p.chunks, "\n\n") + "\n")
+	var out bytes.Buffer
+	fmt.Fprintf(&out, htmlHead, html.EscapeString(nb.Title), html.EscapeString(nb.Path), css)
+	out.Write(p.body.Bytes())
+	out.WriteString("</main>\n</body>\n</html>\n")
+	p.files[nb.Name+".html"] = out.Bytes()
+	return p.files, nil
+}
+
+// writeCell writes cell c: its code when echoed, then its outputs, with
+// the caption of a figure or table target.
+func (d *document) writeCell(p *page, c *Cell, res *Result) {
+	id := "cell-" + fmt.Sprint(c.Index)
+	fmt.Fprintf(&p.body, "<div class=\"cell\" id=\"%s\">\n", id)
+	if c.Echo {
+		fence := fenceFor(c.Code)
+		p.mdf("%sgo\n%s%s\n\n", fence, c.Code, fence)
+		fmt.Fprintf(&p.body, "<pre class=\"code\"><code class=\"language-go\">%s</code></pre>\n", html.EscapeString(c.Code))
+	}
+	var outs []Output
+	if c.Eval && c.Output && c.Index-1 < len(res.Cells) {
+		outs = res.Cells[c.Index-1]
+	}
+	tg, isTarget := d.targets[c.Label]
+	caption := ""
+	if isTarget {
+		caption = captionMD(tg.name, d.caption[c.Index-1])
+	}
+	anchored, nfig := false, 0
+	base := c.Label
+	if base == "" {
+		base = id
+	}
+	for _, o := range outs {
+		switch o.Kind {
+		case "text":
+			fence := fenceFor(o.Text)
+			text := o.Text
+			if !strings.HasSuffix(text, "\n") {
+				text += "\n"
+			}
+			p.mdf("%stext\n%s%s\n\n", fence, text, fence)
+			fmt.Fprintf(&p.body, "<pre class=\"output\">%s</pre>\n", html.EscapeString(text))
+		case "markdown":
+			p.md(strings.TrimRight(o.Text, "\n") + "\n\n")
+			fmt.Fprintf(&p.body, "<div class=\"output\">\n%s</div>\n", markdownHTML(o.Text))
+		case "table":
+			if isTarget && !anchored && strings.HasPrefix(c.Label, "tbl-") {
+				anchored = true
+				p.mdf("<a id=\"%s\"></a>\n\n%s\n\n", c.Label, caption)
+				fmt.Fprintf(&p.body, "<figure class=\"table\" id=\"%s\">\n<figcaption>%s</figcaption>\n", c.Label, inlineHTML(caption))
+			} else {
+				p.body.WriteString("<figure class=\"table\">\n")
+			}
+			p.md(strings.TrimRight(o.Text, "\n") + "\n\n")
+			p.body.Write(tableHTML(o))
+			p.body.WriteString("</figure>\n")
+		case "figure":
+			nfig++
+			name := base
+			if nfig > 1 {
+				name = fmt.Sprintf("%s-%d", base, nfig)
+			}
+			src := d.nb.Name + "/" + name + ".svg"
+			p.files[src] = []byte(o.Text)
+			if isTarget && !anchored && strings.HasPrefix(c.Label, "fig-") {
+				anchored = true
+				p.mdf("<a id=\"%s\"></a>\n\n![%s](%s)\n\n%s\n\n", c.Label, tg.name, src, caption)
+				fmt.Fprintf(&p.body, "<figure class=\"figure\" id=\"%s\">\n<img src=\"%s\" alt=\"%s\">\n<figcaption>%s</figcaption>\n</figure>\n",
+					c.Label, html.EscapeString(src), tg.name, inlineHTML(caption))
+			} else {
+				p.mdf("![Figure](%s)\n\n", src)
+				fmt.Fprintf(&p.body, "<figure class=\"figure\">\n<img src=\"%s\" alt=\"Figure\">\n</figure>\n", html.EscapeString(src))
+			}
+		}
+	}
+	if isTarget && !anchored {
+		// The target has no figure or table (not run, or output hidden):
+		// the link goes to the cell.
+		p.mdf("<a id=\"%s\"></a>\n\n%s\n\n", c.Label, caption)
+		fmt.Fprintf(&p.body, "<p class=\"caption\" id=\"%s\">%s</p>\n", c.Label, inlineHTML(caption))
+	}
+	p.body.WriteString("</div>\n")
 }
 
 // captionMD is the caption paragraph "**Figure 1:** text".
@@ -553,4 +593,10 @@ th, td { border-top: 1px solid #d0d7de; border-bottom: 1px solid #d0d7de; paddin
 th { border-bottom: 2px solid #1f2328; }
 .references li { margin: .3rem 0; }
 :target { background: #fff8c5; }
+.dataset { font: 14px/1.4 system-ui, sans-serif; color: #57606a; }
+details.evidence { font-size: 85%; margin-top: .2rem; }
+details.evidence summary { cursor: pointer; color: #0550ae; white-space: nowrap; }
+details.evidence ol { margin: .2rem 0; padding-left: 1.2rem; min-width: 16rem; }
+details.evidence .source { color: #57606a; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+.claims li { margin: .2rem 0; }
 `

@@ -34,7 +34,7 @@ var exportFormats = []string{"graphml", "gexf", "dot", "pajek", "csv", "bibtex",
 
 func cmdExport(stdout, stderr io.Writer, args []string) error {
 	fs := exportSpec.flags()
-	dataset := fs.String("dataset", defaultDataset, "dataset version `dir`")
+	dataset := datasetFlag(fs)
 	format := fs.String("format", "graphml", "`format`: "+strings.Join(exportFormats, ", "))
 	directed := fs.Bool("directed", false, "export the directed view")
 	out := fs.String("out", "", "output `file` (- for standard output)")
