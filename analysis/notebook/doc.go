@@ -13,10 +13,11 @@
 //
 // title is required. dataset names the dataset the notebook reads, as
 // NAME/VERSION or as a map with name and version; it resolves to the
-// directory datasets/NAME/VERSION, or datasets/NAME/vVERSION. Its
-// references.csv (columns key, authors, surnames separated by ";", year,
-// date_as_printed, title, container, volume, issue, pages, publisher,
-// doi, url) provides the citations.
+// directory datasets/NAME/VERSION, or datasets/NAME/vVERSION, a data
+// package. Its references resource provides the citations: it is read
+// through datapkg, validated against the package's schema, by package
+// bib (see bib.FromPackage for the columns), which also formats the
+// citations and the reference list.
 //
 // The rest is Markdown prose and fenced cells, ```go (or ```{go}). Options
 // of a cell come first, one a line, in Quarto's style:

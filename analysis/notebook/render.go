@@ -372,7 +372,7 @@ func (d *document) write(res *Result) (map[string][]byte, error) {
 	if len(d.t.order) > 0 {
 		var list strings.Builder
 		for _, r := range d.t.order {
-			list.WriteString("- " + r.markdown() + "\n")
+			list.WriteString("- " + referenceMarkdown(r) + "\n")
 		}
 		mdw("## References\n\n" + list.String())
 		body.WriteString("<section class=\"references\">\n<h2 id=\"references\">References</h2>\n")
