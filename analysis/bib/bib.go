@@ -25,8 +25,9 @@ type Entry struct {
 	// stand for them.
 	Surnames []string
 	Year     int // 0 when the list prints no year ("n.d.")
-	// DateAsPrinted is the parenthesised date as printed, "2020, October
-	// 5"; empty when it is the year alone.
+	// DateAsPrinted is the parenthesised date as printed, "2018" or
+	// "2020, October 5"; the reference list prints the year when it is
+	// empty.
 	DateAsPrinted string
 	Month         int // 0 when the list prints no month
 	Day           int // 0 when the list prints no day
