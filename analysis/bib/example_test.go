@@ -94,3 +94,28 @@ func ExampleSort() {
 	// (Bacon, 2018a) or Bacon (2018a)
 	// (Bacon, 2018b) or Bacon (2018b)
 }
+
+// ExampleItem_Format prints an entry of a reference list as plain text;
+// a renderer (the notebooks' Markdown) escapes each span and marks the
+// italics and the link.
+func ExampleItem_Format() {
+	it := &bib.Item{Entry: bib.FromPrinted(bib.Entry{
+		Key: "akhtar-ahmed2023", AuthorsAsPrinted: "Akhtar, S., & Ahmed, Z. S.", Surnames: []string{"Akhtar", "Ahmed"},
+		Year: 2023, DateAsPrinted: "2023", Title: "Understanding the resurgence of the Tehrik-e-Taliban Pakistan",
+		Container: "Dynamics of Asymmetric Conflict", Volume: "16", Issue: "3", Pages: "285–306",
+		DOI: "10.1080/17467586.2023.2280924",
+	})}
+	for _, s := range it.Format() {
+		switch {
+		case s.Italic:
+			fmt.Print("_" + s.Text + "_")
+		case s.Link != "":
+			fmt.Print("<" + s.Link + ">")
+		default:
+			fmt.Print(s.Text)
+		}
+	}
+	fmt.Println()
+	// Output:
+	// Akhtar, S., & Ahmed, Z. S. (2023). Understanding the resurgence of the Tehrik-e-Taliban Pakistan. _Dynamics of Asymmetric Conflict_, _16_(3), 285–306. <https://doi.org/10.1080/17467586.2023.2280924>
+}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -85,4 +86,31 @@ func TestRewriteKeepsMode(t *testing.T) {
 	if len(ents) != 1 {
 		t.Errorf("temporary files left: %v", ents)
 	}
+}
+
+// ExampleWriteTree writes a directory, then a second version of it that
+// replaces the first whole.
+func ExampleWriteTree() {
+	parent, _ := os.MkdirTemp("", "example")
+	defer os.RemoveAll(parent)
+	dir := filepath.Join(parent, "project")
+	WriteTree(dir, map[string][]byte{"codes.csv": []byte("id\n"), "sources/s1.txt": []byte("text")})
+	WriteTree(dir, map[string][]byte{"codes.csv": []byte("id\na\n")})
+	files, _ := Files(dir)
+	fmt.Println(files)
+	// Output: [codes.csv]
+}
+
+// ExampleRewrite edits a file in place atomically, keeping its mode.
+func ExampleRewrite() {
+	dir, _ := os.MkdirTemp("", "example")
+	defer os.RemoveAll(dir)
+	name := filepath.Join(dir, "datapackage.json")
+	os.WriteFile(name, []byte("{}"), 0o600)
+	os.Chmod(name, 0o600)
+	Rewrite(name, []byte(`{"name":"x"}`))
+	fi, _ := os.Stat(name)
+	b, _ := os.ReadFile(name)
+	fmt.Println(fi.Mode().Perm(), string(b))
+	// Output: -rw------- {"name":"x"}
 }
