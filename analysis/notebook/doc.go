@@ -13,13 +13,13 @@
 // title is required. dataset, when given, pins the dataset the notebook
 // reads, as NAME/VERSION (dataset: ttp-alliances/1.0.0) or as a map with
 // name and version; it resolves to the directory datasets/NAME/VERSION, or
-// datasets/NAME/vVERSION. Without it the notebook reads Options.Dataset,
-// the compendium's dataset (nexus render -dataset). Every rendered
-// notebook states under its title the name, version and content hash of
-// the dataset it was rendered from. The dataset's
-// references.csv (columns key, authors, surnames separated by ";", year,
-// date_as_printed, title, container, volume, issue, pages, publisher,
-// doi, url) provides the citations.
+// datasets/NAME/vVERSION, a data package. Without it the notebook reads
+// Options.Dataset, the compendium's dataset (nexus render -dataset). Every
+// rendered notebook states under its title the name, version and content
+// hash of the dataset it was rendered from. The dataset's references
+// resource provides the citations: it is read through datapkg, validated
+// against the package's schema, by package bib (see bib.FromPackage for
+// the columns), which also formats the citations and the reference list.
 //
 // The rest is Markdown prose and fenced cells, ```go (or ```{go}). Options
 // of a cell come first, one a line, in Quarto's style:

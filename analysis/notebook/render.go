@@ -260,7 +260,7 @@ func prepare(root string, nb *Notebook) (*document, error) {
 	if nb.Dataset != "" {
 		var err error
 		if refs, err = readReferences(root, nb.Dataset); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: dataset %s: %w", nb.Path, nb.Dataset, err)
 		}
 	}
 	d.t = &texter{file: nb.Path, targets: d.targets, refs: refs, dataset: nb.Dataset, cited: map[string]bool{}, inlines: nb.inlineAt}
@@ -336,7 +336,7 @@ func (d *document) write(res *Result) (map[string][]byte, error) {
 	if len(d.t.order) > 0 {
 		var list strings.Builder
 		for _, r := range d.t.order {
-			list.WriteString("- " + r.markdown() + "\n")
+			list.WriteString("- " + referenceMarkdown(r) + "\n")
 		}
 		p.md("## References\n\n" + list.String())
 		p.body.WriteString("<section class=\"references\">\n<h2 id=\"references\">References</h2>\n")

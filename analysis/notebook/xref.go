@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"nexus/analysis/bib"
 )
 
 // target is a cross-reference target: a cell labelled fig-* or tbl-*.
@@ -240,7 +242,7 @@ func (t *texter) cite(k string, line int) bool {
 
 // finish sorts the cited references and gives them their year suffixes.
 func (t *texter) finish() {
-	sortReferences(t.order)
+	bib.Sort(t.order)
 }
 
 // resolve replaces the citation placeholders of s with author-year text
@@ -265,14 +267,14 @@ func (t *texter) resolve(s string) string {
 func (t *texter) render(c citation) string {
 	if c.narrative {
 		r := t.refs[c.items[0].key]
-		return "[" + escapeInline(r.names(true)) + " (" + escapeInline(r.year()) + ")](#ref-" + r.Key + ")"
+		return "[" + escapeInline(bib.NarrativeNames(r.Entry)) + " (" + escapeInline(r.CitedYear()) + ")](#ref-" + r.Key + ")"
 	}
 	var ps []string
 	for _, it := range c.items {
 		r := t.refs[it.key]
-		s := escapeInline(r.names(false)) + ", " + escapeInline(r.year())
+		s := escapeInline(bib.Names(r.Entry)) + ", " + escapeInline(r.CitedYear())
 		if it.suppressAuthor {
-			s = escapeInline(r.year())
+			s = escapeInline(r.CitedYear())
 		}
 		ps = append(ps, it.prefix+"["+s+"](#ref-"+r.Key+")"+it.suffix)
 	}

@@ -9,7 +9,6 @@ import (
 	"nexus/analysis/bib"
 	"nexus/analysis/build"
 	"nexus/analysis/network"
-	"nexus/analysis/study"
 )
 
 func init() {
@@ -99,11 +98,10 @@ func warnSelfLoops(stderr io.Writer, cmd string, g *network.Graph) {
 // exportReferences writes the dataset's reference list as BibTeX or
 // CSL-JSON.
 func exportReferences(stdout io.Writer, dataset, format, out string) error {
-	s, err := study.Load(dataset)
+	entries, err := bib.Load(dataset)
 	if err != nil {
 		return err
 	}
-	entries := bib.FromStudy(s)
 	write := bib.WriteBibTeX
 	if format == "csljson" {
 		write = bib.WriteCSLJSON
