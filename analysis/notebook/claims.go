@@ -1,7 +1,6 @@
 package notebook
 
 import (
-	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -44,16 +43,9 @@ type NotebookClaims struct {
 // that held, by notebook in the order of files. It writes no file. A
 // notebook whose claim does not hold fails, at the line of the claim.
 func CheckClaims(opt Options, files ...string) ([]NotebookClaims, error) {
-	root, err := FindRoot(opt.Root)
+	opt, root, in, err := setup(opt)
 	if err != nil {
 		return nil, err
-	}
-	in, err := newInputs(root)
-	if err != nil {
-		return nil, err
-	}
-	if opt.Context == nil {
-		opt.Context = context.Background()
 	}
 	var out []NotebookClaims
 	var errs []error

@@ -43,20 +43,13 @@ type Options struct {
 // notebook with an error writes nothing, and the errors of all notebooks
 // are returned together.
 func Render(opt Options, files ...string) error {
-	root, err := FindRoot(opt.Root)
+	opt, root, in, err := setup(opt)
 	if err != nil {
 		return err
 	}
 	out := opt.Out
 	if out == "" {
 		out = filepath.Join(root, "figures", "notebooks")
-	}
-	in, err := newInputs(root)
-	if err != nil {
-		return err
-	}
-	if opt.Context == nil {
-		opt.Context = context.Background()
 	}
 	build.CleanStale(out)
 	var errs []error
@@ -126,18 +119,29 @@ type Page struct {
 // is valid (opt.Out and opt.Log are not used), and returns its files
 // instead of writing them. A preview server serves them from memory.
 func RenderPage(opt Options, file string) (*Page, error) {
-	root, err := FindRoot(opt.Root)
+	opt, root, in, err := setup(opt)
 	if err != nil {
 		return nil, err
 	}
+	return renderPage(opt, root, in, file)
+}
+
+// setup finds the repository root, hashes the inputs every notebook's
+// cache key shares and gives opt a context when it has none: what Render,
+// RenderPage and CheckClaims do first.
+func setup(opt Options) (Options, string, *inputs, error) {
+	root, err := FindRoot(opt.Root)
+	if err != nil {
+		return opt, "", nil, err
+	}
 	in, err := newInputs(root)
 	if err != nil {
-		return nil, err
+		return opt, "", nil, err
 	}
 	if opt.Context == nil {
 		opt.Context = context.Background()
 	}
-	return renderPage(opt, root, in, file)
+	return opt, root, in, nil
 }
 
 // renderPage runs (or reads from the cache) and renders one notebook.
