@@ -8,13 +8,22 @@
 
 SHELL   := /bin/bash
 GO      ?= go
-DATASET ?= datasets/ttp-alliances/v1.1.0
+# The compendium's dataset is named in one place, the file DATASET (read
+# by nexus too, for the defaults of its commands); make DATASET=DIR builds
+# from another version.
+DATASET ?= $(file < DATASET)
 FIGURES ?= figures
 NEXUS   := bin/nexus
 
 # No TZ, LC_ALL or GOMAXPROCS is set here: outputs do not depend on them,
 # and TestBuildIsDeterministic proves it by running this Makefile under
 # different values (which an export here would hide).
+
+# bin/dataset holds the DATASET of the last make. Its rule runs every time
+# but rewrites the file only when DATASET changed, and every output depends
+# on it, so switching the dataset rebuilds every table, figure, notebook and
+# the MANIFEST, and nothing else does.
+DATASET_STAMP := bin/dataset
 
 GOSRC := $(shell find analysis cmd -name '*.go' ! -name '*_test.go' 2>/dev/null) go.mod go.sum
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.md))
@@ -25,13 +34,18 @@ NOTEBOOK_OUT := $(patsubst notebooks/%.md,$(FIGURES)/notebooks/%.md,$(NOTEBOOKS)
 # file renamed into place, each table or figure published whole), so a
 # failed or interrupted recipe leaves the committed files as they were,
 # and make must not delete them either.
-.PHONY: all help test vet gotest verify validate quotes clean bench outputs notebooks
+.PHONY: all help test vet gotest verify validate quotes clean bench outputs notebooks FORCE
 
 all: $(FIGURES)/MANIFEST ## build every table, figure and notebook under figures/, and the MANIFEST
 
 help: ## list every target with one line each
 	@grep -hE '^[a-zA-Z0-9_.-]+:.*## ' $(MAKEFILE_LIST) | sort | \
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'
+
+$(DATASET_STAMP): FORCE
+	@mkdir -p $(@D) && test "$$(cat $@ 2>/dev/null)" = '$(DATASET)' || { printf '%s\n' '$(DATASET)' > $@.tmp-$$$$ && mv -f $@.tmp-$$$$ $@; }
+
+FORCE:
 
 $(NEXUS): $(GOSRC) ## build the nexus command
 	$(GO) build -trimpath -o $@.tmp-$$$$ ./cmd/nexus && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
@@ -45,16 +59,24 @@ include outputs.mk
 # Make deletes the target of a recipe it interrupts (Ctrl-C) when the file
 # changed meanwhile; nexus only ever renames complete files into place, so
 # such a file is whole and must stay.
-.PRECIOUS: $(OUTPUT_FILES) $(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html $(FIGURES)/MANIFEST $(NEXUS)
+.PRECIOUS: $(OUTPUT_FILES) $(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html $(FIGURES)/claims.csv $(FIGURES)/MANIFEST $(NEXUS)
+
+$(OUTPUT_FILES): $(DATASET_STAMP)
 
 outputs: $(OUTPUT_FILES) ## build the tables and figures only
 
-notebooks: $(NOTEBOOK_OUT) ## render the notebooks to figures/notebooks/
+notebooks: $(NOTEBOOK_OUT) $(FIGURES)/claims.csv ## render the notebooks to figures/notebooks/ and list their claims
 
-$(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html: notebooks/%.md $(NEXUS) $(wildcard $(DATASET)/*)
-	$(NEXUS) render -out $(FIGURES)/notebooks $<
+# A notebook whose front matter names no dataset is rendered from DATASET.
+$(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html: notebooks/%.md $(NEXUS) $(wildcard $(DATASET)/*) $(DATASET_STAMP)
+	$(NEXUS) render -dataset $(DATASET) -out $(FIGURES)/notebooks $<
 
-$(FIGURES)/MANIFEST: $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(wildcard $(DATASET)/*)
+# Every claim of the notebooks that held (cell.Claim); the notebooks' runs
+# are cached by now, so this runs nothing.
+$(FIGURES)/claims.csv: $(NOTEBOOK_OUT)
+	$(NEXUS) claims -dataset $(DATASET) -out $@ $(NOTEBOOKS)
+
+$(FIGURES)/MANIFEST: $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(FIGURES)/claims.csv $(wildcard $(DATASET)/*) $(DATASET_STAMP)
 	$(NEXUS) manifest -dataset $(DATASET) -out $(FIGURES)
 
 validate: $(NEXUS) ## validate every dataset version under datasets/

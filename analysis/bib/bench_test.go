@@ -3,6 +3,9 @@ package bib
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -49,5 +52,43 @@ func BenchmarkDataset(b *testing.B) {
 	for b.Loop() {
 		WriteBibTeX(io.Discard, es)
 		WriteCSLJSON(io.Discard, es)
+	}
+}
+
+// BenchmarkLoadDataset reads and validates the dataset (every resource,
+// as a notebook render and nexus export do) and converts its 42
+// references.
+func BenchmarkLoadDataset(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(dataset); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoad100k reads a package whose references resource has
+// 100,000 rows shaped like the dataset's.
+func BenchmarkLoad100k(b *testing.B) {
+	dir := b.TempDir()
+	var csv strings.Builder
+	csv.WriteString("key,authors,surnames,year,date_as_printed,title,container,volume,issue,pages,publisher,doi,url,kind\n")
+	for i := range 100_000 {
+		fmt.Fprintf(&csv, "author%d-other%d,\"Author, A. B., & D’Other, C.\",Author;D’Other,%d,\"%d, May 1\",On alliances %d,Journal of Conflict Resolution,58,2,199–225,,10.1177/%d,https://example.org/a_%d,journal-article\n",
+			i, i, 1990+i%35, 1990+i%35, i, i, i)
+	}
+	os.WriteFile(filepath.Join(dir, "references.csv"), []byte(csv.String()), 0o644)
+	desc := `{"name":"synthetic","resources":[{"name":"references","path":"references.csv","schema":{"fields":[
+{"name":"key","type":"string","constraints":{"required":true,"unique":true}},{"name":"authors","type":"string"},
+{"name":"surnames","type":"list","delimiter":";","itemType":"string"},{"name":"year","type":"integer"},
+{"name":"date_as_printed","type":"string"},{"name":"title","type":"string"},{"name":"container","type":"string"},
+{"name":"volume","type":"string"},{"name":"issue","type":"string"},{"name":"pages","type":"string"},
+{"name":"publisher","type":"string"},{"name":"doi","type":"string"},{"name":"url","type":"string"},{"name":"kind","type":"string"}],
+"primaryKey":["key"]}}]}`
+	os.WriteFile(filepath.Join(dir, "datapackage.json"), []byte(desc), 0o644)
+	for b.Loop() {
+		es, err := Load(dir)
+		if err != nil || len(es) != 100_000 {
+			b.Fatal(len(es), err)
+		}
 	}
 }

@@ -1,24 +1,8 @@
-// Package bib writes a study's reference list as a bibliography for
-// LaTeX (BibTeX) and for reference managers and citation processors
-// (CSL-JSON, as Zotero, Pandoc and citeproc read it).
-//
-// Entries keep the dataset's keys as citation keys, the list's order,
-// and every DOI and URL. They are built from study.Reference records, so
-// the references are read, typed and validated by the study loader, never
-// parsed from CSV a second time. Both writers are deterministic.
-//
-// Authors are split with the surnames the dataset records: in "Akhtar, S.,
-// & Ahmed, Z. S." with surnames Akhtar;Ahmed, each surname's given names
-// are the text that follows it up to the next surname. An author without
-// initials (an organization, "Jamestown Foundation") is kept as one
-// literal name; an entry without authors has none.
 package bib
 
 import (
 	"strconv"
 	"strings"
-
-	"nexus/analysis/study"
 )
 
 // Name is an author: a family and given name, or a literal name (an
@@ -30,39 +14,48 @@ type Name struct {
 
 // Entry is one reference of a bibliography.
 type Entry struct {
-	Key       string
-	Kind      string // the dataset's kind: journal-article, book, chapter, news, report, web
-	Authors   []Name
-	Year      int
-	Month     int // 0 when the list prints no month
-	Day       int // 0 when the list prints no day
-	Title     string
-	Container string // journal, newspaper, site, series or edited book
-	Volume    string
-	Issue     string
-	Pages     string // as printed, e.g. "285–306"
-	Publisher string
-	DOI       string
-	URL       string
+	Key     string
+	Kind    string // the dataset's kind: journal-article, book, chapter, news, report, web
+	Authors []Name
+	// AuthorsAsPrinted is the author list as the reference list prints
+	// it, "Akhtar, S., & Ahmed, Z. S.", or the organization.
+	AuthorsAsPrinted string
+	// Surnames are the names a citation prints, in order: "Akhtar",
+	// "Ahmed"; for an entry with no author, the words of the title that
+	// stand for them.
+	Surnames []string
+	Year     int // 0 when the list prints no year ("n.d.")
+	// DateAsPrinted is the parenthesised date as printed, "2018" or
+	// "2020, October 5"; the reference list prints the year when it is
+	// empty.
+	DateAsPrinted string
+	Month         int // 0 when the list prints no month
+	Day           int // 0 when the list prints no day
+	Title         string
+	Container     string // journal, newspaper, site, series or edited book
+	Volume        string
+	Issue         string
+	Pages         string // as printed, e.g. "285–306"
+	Publisher     string
+	DOI           string
+	URL           string
 }
 
-// FromStudy returns the entries of s's reference list in its printed
-// order.
-func FromStudy(s *study.Study) []Entry {
-	out := make([]Entry, 0, len(s.References))
-	for _, r := range s.References {
-		y, m, d := printedDate(r.DateAsPrinted)
-		if y == 0 {
-			y = r.Year
-		}
-		out = append(out, Entry{
-			Key: r.Key, Kind: string(r.Kind), Authors: names(r.Authors, r.Surnames),
-			Year: y, Month: m, Day: d, Title: r.Title, Container: r.Container,
-			Volume: r.Volume, Issue: r.Issue, Pages: r.Pages, Publisher: r.Publisher,
-			DOI: r.DOI, URL: r.URL,
-		})
+// FromPrinted returns e completed from its printed fields: Authors split
+// from AuthorsAsPrinted at the Surnames, and Month and Day read from
+// DateAsPrinted ("2020, October 5"). Year stays as given; when it is 0,
+// it is the printed date's year. Both loaders (FromPackage on the core
+// side, study.Reference.Entry on the study side) build entries with it.
+func FromPrinted(e Entry) Entry {
+	e.Authors = names(e.AuthorsAsPrinted, e.Surnames)
+	y, m, d := printedDate(e.DateAsPrinted)
+	if e.Year == 0 {
+		e.Year = y
 	}
-	return out
+	if y == e.Year {
+		e.Month, e.Day = m, d
+	}
+	return e
 }
 
 // names splits authors as printed in APA style ("Surname, I. I., Other,

@@ -3,6 +3,7 @@ package bib
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"os/exec"
@@ -11,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/study"
+	"nexus/analysis/datapkg"
 	"nexus/internal/testenv"
 )
 
@@ -21,11 +22,11 @@ const dataset = "../../datasets/ttp-alliances/v1.0.0"
 
 func loadEntries(t testing.TB) []Entry {
 	t.Helper()
-	s, err := study.Load(dataset)
+	es, err := Load(dataset)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return FromStudy(s)
+	return es
 }
 
 // golden compares got with testdata/name.golden, or rewrites it with
@@ -68,24 +69,40 @@ func TestGolden(t *testing.T) {
 	golden(t, "references.json", write(t, func(b *bytes.Buffer) error { return WriteCSLJSON(b, es) }))
 }
 
-// TestKeysDOIsURLs checks, against the study's own records, that every
-// reference is written with its key, DOI and URL, in the list's order.
-func TestKeysDOIsURLs(t *testing.T) {
-	s, err := study.Load(dataset)
+// ref is a row of the references resource, read by datapkg alone.
+type ref struct{ Key, DOI, URL string }
+
+// datasetRows reads key, doi and url of every row of the dataset's
+// references with datapkg's accessors, independently of FromPackage.
+func datasetRows(t *testing.T) []ref {
+	p, err := datapkg.Read(dataset)
 	if err != nil {
 		t.Fatal(err)
 	}
-	es := FromStudy(s)
+	tb := p.Resource("references").Table
+	out := make([]ref, tb.Len())
+	for i := range out {
+		out[i] = ref{tb.Text(i, tb.Field("key")), tb.Text(i, tb.Field("doi")), tb.Text(i, tb.Field("url"))}
+	}
+	return out
+}
+
+// TestKeysDOIsURLs checks, against the rows as datapkg reads them, that
+// every reference is written with its key, DOI and URL, in the list's
+// order.
+func TestKeysDOIsURLs(t *testing.T) {
+	refs := datasetRows(t)
+	es := loadEntries(t)
 	bib := string(write(t, func(b *bytes.Buffer) error { return WriteBibTeX(b, es) }))
 	var items []map[string]any
 	if err := json.Unmarshal(write(t, func(b *bytes.Buffer) error { return WriteCSLJSON(b, es) }), &items); err != nil {
 		t.Fatal(err)
 	}
-	if len(items) != len(s.References) || len(s.References) == 0 {
-		t.Fatalf("%d CSL items for %d references", len(items), len(s.References))
+	if len(items) != len(refs) || len(refs) == 0 {
+		t.Fatalf("%d CSL items for %d references", len(items), len(refs))
 	}
 	last := -1
-	for i, r := range s.References {
+	for i, r := range refs {
 		at := strings.Index(bib, "{"+r.Key+",\n")
 		if at <= last {
 			t.Errorf("%s: missing from the BibTeX or out of order", r.Key)
@@ -218,5 +235,30 @@ func TestPandoc(t *testing.T) {
 				t.Errorf("%s: %s: pandoc %s, ours %s", id, k, b, a)
 			}
 		}
+	}
+}
+
+// TestFromPackageSchema: a references resource without a key field, or
+// with a year that is not an integer, is refused with one problem each.
+func TestFromPackageSchema(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "references.csv"), []byte("name,year\nx,2020\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "datapackage.json"), []byte(`{"name":"d","resources":[{"name":"references","path":"references.csv",
+"schema":{"fields":[{"name":"name","type":"string"},{"name":"year","type":"string"}]}}]}`), 0o644)
+	_, err := Load(dir)
+	ps := datapkg.AsProblems(err)
+	if len(ps) != 2 || !errors.Is(err, datapkg.ErrDescriptor) {
+		t.Fatalf("got %v, want two descriptor problems", err)
+	}
+	for i, want := range []string{`no field "key"`, `field "year" has type "string"`} {
+		if !strings.Contains(ps[i].Error(), want) || !strings.Contains(ps[i].Error(), "references.csv") {
+			t.Errorf("problem %d: %v, want the file and %s", i, ps[i], want)
+		}
+	}
+	// A package without a references resource has no entries.
+	os.WriteFile(filepath.Join(dir, "datapackage.json"), []byte(`{"name":"d","resources":[{"name":"other","path":"references.csv",
+"schema":{"fields":[{"name":"name","type":"string"},{"name":"year","type":"string"}]}}]}`), 0o644)
+	if es, err := Load(dir); es != nil || err != nil {
+		t.Errorf("no references resource: %v, %v", es, err)
 	}
 }

@@ -16,6 +16,7 @@ import (
 type File struct {
 	f    *os.File
 	name string
+	mode os.FileMode
 	done bool
 }
 
@@ -36,7 +37,7 @@ func Create(name string) (*File, error) {
 			st, err1 := f.Stat()
 			cur, err2 := os.Lstat(f.Name())
 			if err1 == nil && err2 == nil && os.SameFile(st, cur) {
-				return &File{f: f, name: name}, nil
+				return &File{f: f, name: name, mode: 0o644}, nil
 			}
 			f.Close()
 			continue // a cleaner removed it before we locked it
@@ -54,7 +55,8 @@ func (f *File) Write(p []byte) (int, error) { return f.f.Write(p) }
 func (f *File) Name() string { return f.name }
 
 // Commit flushes the temporary file to disk and renames it to its final
-// name. The mode is 0644 whatever the umask, so that checkouts agree.
+// name. The mode is 0644 whatever the umask, so that checkouts agree
+// (Rewrite keeps the mode of the file it replaces instead).
 func (f *File) Commit() error {
 	if f.done {
 		return nil
@@ -66,7 +68,7 @@ func (f *File) Commit() error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Chmod(tmp, 0o644)
+		err = os.Chmod(tmp, f.mode)
 	}
 	if err == nil {
 		err = os.Rename(tmp, f.name)
@@ -94,6 +96,26 @@ func WriteFile(name string, data []byte) error {
 		_, err := w.Write(data)
 		return err
 	})
+}
+
+// Rewrite writes data to name atomically as WriteFile does, but keeps the
+// permission bits of the file it replaces (0644 for a new file): for
+// files that are edited in place, such as a data package's descriptor.
+func Rewrite(name string, data []byte) error {
+	mode := os.FileMode(0o644)
+	if fi, err := os.Stat(name); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	f, err := Create(name)
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	f.mode = mode
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return f.Commit()
 }
 
 // WriteWith creates name atomically and fills it with write. If write

@@ -114,6 +114,31 @@ func Makefile(w io.Writer, dataset string) error {
 	return err
 }
 
+// ClaimsFile is the file under figures/ that lists every claim of the
+// notebooks that held (notebook.WriteClaims).
+const ClaimsFile = "claims.csv"
+
+// Claims runs the notebooks (all of Notebooks when nil; cached runs are
+// reused) with the dataset as the default of those whose front matter
+// names none, and writes every claim that held as CSV to the file out
+// (atomically), or to w when out is "".
+func Claims(ctx context.Context, dataset, out string, w io.Writer, notebooks []string) error {
+	if notebooks == nil {
+		var err error
+		if notebooks, err = Notebooks(); err != nil {
+			return err
+		}
+	}
+	all, err := notebook.CheckClaims(notebook.Options{Context: ctx, Dataset: dataset}, notebooks...)
+	if err != nil {
+		return err
+	}
+	if out == "" {
+		return notebook.WriteClaims(w, all)
+	}
+	return build.WriteWith(out, func(w io.Writer) error { return notebook.WriteClaims(w, all) })
+}
+
 // Verify regenerates every output of the dataset, renders the notebooks
 // (reusing a cached run only when its cells, the analysis code, go.sum and
 // the dataset's bytes are unchanged; see package notebook), writes a
@@ -137,7 +162,10 @@ func Verify(ctx context.Context, dataset, figures string, notebooks []string) ([
 		}
 	}
 	if len(notebooks) > 0 {
-		if err := notebook.Render(notebook.Options{Out: filepath.Join(tmp, "notebooks"), Context: ctx}, notebooks...); err != nil {
+		if err := notebook.Render(notebook.Options{Out: filepath.Join(tmp, "notebooks"), Context: ctx, Dataset: dataset}, notebooks...); err != nil {
+			return nil, err
+		}
+		if err := Claims(ctx, dataset, filepath.Join(tmp, ClaimsFile), nil, notebooks); err != nil {
 			return nil, err
 		}
 	}

@@ -2,6 +2,7 @@ package compendium
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,7 +21,7 @@ import (
 // TestFailedMakeKeepsCommittedOutputs runs make in a copy of the
 // repository with its committed figures/ after two mistakes: a dataset
 // file edited without `nexus hash -w` (every table and figure fails) and
-// a notebook cell that panics. make must fail, and every committed file
+// a notebook cell whose claim does not hold (make fails at its line). make must fail, and every committed file
 // under figures/ must be exactly as it was, with nothing added.
 func TestFailedMakeKeepsCommittedOutputs(t *testing.T) {
 	if testing.Short() {
@@ -39,17 +40,22 @@ func TestFailedMakeKeepsCommittedOutputs(t *testing.T) {
 	b, err := os.ReadFile(events)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(events, append(b, '\n'), 0o644)) // one byte more: the hash no longer matches
-	nb := filepath.Join(dir, "notebooks", "04-timeline.md")
+	// A claim the data does not support, in the notebook on the synthetic
+	// study (whose data is intact): make fails at its line.
+	nb := filepath.Join(dir, "notebooks", "06-coding-toolkit.md")
 	b, err = os.ReadFile(nb)
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(nb, append(b, "\n```go\npanic(\"boom\")\n```\n"...), 0o644))
+	claimLine := strings.Count(string(b), "\n") + 3
+	require.NoError(t, os.WriteFile(nb, append(b, "\n```go\ncell.Claim(\"the study has no coders\", len(p.CoderIDs()) == 0)\n```\n"...), 0o644))
 
 	cmd := exec.Command(makeBin, "-k", "-j2", "all")
 	cmd.Dir = dir
 	out, err := cmd.CombinedOutput()
 	require.Error(t, err, "make succeeded despite a hash mismatch and a failing notebook:\n%s", out)
 	require.Contains(t, string(out), "hash")
-	require.Contains(t, string(out), "04-timeline.md")
+	require.Contains(t, string(out), fmt.Sprintf("notebooks/06-coding-toolkit.md:%d: ", claimLine))
+	require.Contains(t, string(out), `claim does not hold: "the study has no coders"`)
+	require.Contains(t, string(out), "notebooks/04-timeline.md: dataset ") // its dataset fails the hash check
 
 	diffs, err := build.Compare(committed, filepath.Join(dir, "figures"))
 	require.NoError(t, err)

@@ -22,31 +22,9 @@ import (
 // figures/tbl-dyads.csv has figures/tbl-dyads.trace.csv.
 const TraceSuffix = ".trace.csv"
 
-// Evidence is one row of data behind a cell, with the paper's words for it.
-type Evidence struct {
-	Ref     table.Ref
-	File    string // the resource's file, under the dataset directory
-	Line    int    // the row's line in File
-	Page    int    // 0 when the row gives none
-	Section string
-	Quote   string // the row's verbatim text (quote, statement, excerpt or citation as printed)
-}
-
-// String prints the evidence as FILE:LINE: resource/key, page N, section: "quote".
-func (e Evidence) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s:%d: %s", e.File, e.Line, e.Ref)
-	if e.Page > 0 {
-		fmt.Fprintf(&b, ", page %d", e.Page)
-	}
-	if e.Section != "" {
-		fmt.Fprintf(&b, ", %s", e.Section)
-	}
-	if e.Quote != "" {
-		fmt.Fprintf(&b, ": %s", strconv.Quote(e.Quote))
-	}
-	return b.String()
-}
+// Evidence is one row of data behind a cell, with the paper's words for
+// it; quotes.Evidence, which the notebooks' evidence view shares.
+type Evidence = quotes.Evidence
 
 // CellTrace is a cell of a published table and the rows of data behind it.
 type CellTrace struct {
@@ -69,8 +47,7 @@ func Trace(file string, line int, col, dataset string) (*CellTrace, error) {
 // once, on first use.
 type Tracer struct {
 	dataset string
-	pkg     *datapkg.Package
-	texts   map[string]quotes.Field
+	index   *quotes.Index
 }
 
 // NewTracer returns a Tracer for the dataset directory dataset.
@@ -99,15 +76,15 @@ func (tc *Tracer) Trace(file string, line int, col string) (*CellTrace, error) {
 	if len(refs) == 0 {
 		return ct, nil
 	}
-	if tc.pkg == nil {
+	if tc.index == nil {
 		p, err := datapkg.Read(tc.dataset)
 		if err != nil {
 			return nil, err
 		}
-		tc.pkg, tc.texts = p, quoteFieldOf(p)
+		tc.index = quotes.NewIndex(p, study.QuoteFields(p))
 	}
 	for _, r := range refs {
-		e, err := lookup(tc.pkg, r, tc.texts)
+		e, err := tc.index.Lookup(r)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", tpath, ct.Line, err)
 		}
@@ -158,46 +135,6 @@ func findCell(file string, line int, col string) (*CellTrace, error) {
 		}
 	}
 	return nil, fmt.Errorf("%s:%d: no data row on that line", file, line)
-}
-
-// quoteFieldOf maps each resource of p to its verbatim text field.
-func quoteFieldOf(p *datapkg.Package) map[string]quotes.Field {
-	m := map[string]quotes.Field{}
-	for _, f := range study.QuoteFields(p) {
-		m[f.Resource] = f
-	}
-	return m
-}
-
-// lookup finds the row of r by its primary key and reads its evidence.
-func lookup(p *datapkg.Package, r table.Ref, texts map[string]quotes.Field) (Evidence, error) {
-	res := p.Resource(r.Resource)
-	if res == nil || res.Table == nil || res.Schema == nil || len(res.Schema.PrimaryKey) != 1 {
-		return Evidence{}, fmt.Errorf("%s: the dataset has no resource %q with a one-field primary key", r, r.Resource)
-	}
-	t := res.Table
-	key := t.Field(res.Schema.PrimaryKey[0])
-	for row := 0; row < t.Len(); row++ {
-		if t.Text(row, key) != r.Key {
-			continue
-		}
-		e := Evidence{Ref: r, File: filepath.Join(p.Dir, filepath.FromSlash(res.Path)), Line: t.Line(row)}
-		if f := t.Field("page"); f >= 0 {
-			if v, ok := t.Int(row, f); ok {
-				e.Page = int(v)
-			}
-		}
-		if f := t.Field("section"); f >= 0 {
-			e.Section = t.Text(row, f)
-		}
-		if q, ok := texts[r.Resource]; ok {
-			if f := t.Field(q.Text); f >= 0 {
-				e.Quote = t.Text(row, f)
-			}
-		}
-		return e, nil
-	}
-	return Evidence{}, fmt.Errorf("%s: no row with key %q in %s", r, r.Key, res.Path)
 }
 
 // ManifestDataset returns the dataset directory that the MANIFEST in the

@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"nexus/analysis/datapkg"
+	"nexus/analysis/quotes"
+	"nexus/analysis/study"
 	"nexus/analysis/table"
 )
 
@@ -94,9 +96,9 @@ func checkFigureEvidence(t *testing.T, path string, b []byte, dataset string) {
 	require.Greater(t, len(recs), 1, "%s lists no rows", path)
 	p, err := datapkg.Read(dataset)
 	require.NoError(t, err)
-	texts := quoteFieldOf(p)
+	ix := quotes.NewIndex(p, study.QuoteFields(p))
 	for _, r := range recs[1:] {
-		_, err := lookup(p, table.Ref{Resource: r[1], Key: r[2]}, texts)
+		_, err := ix.Lookup(table.Ref{Resource: r[1], Key: r[2]})
 		require.NoError(t, err, "%s: %s", path, r)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"nexus/analysis/build"
 	"nexus/analysis/safefile"
 )
 
@@ -148,7 +149,7 @@ func Rehash(dir string, opt RehashOptions) (hashes []FileHash, changed bool, err
 	if bytes.Equal(out, raw) {
 		return hashes, false, nil
 	}
-	if err := writeAtomic(name, out); err != nil {
+	if err := build.Rewrite(name, out); err != nil {
 		return hashes, false, err
 	}
 	for i := range hashes {
@@ -310,33 +311,23 @@ func jsonString(s string) string {
 	return string(b)
 }
 
-// writeAtomic writes data to name through a temporary file in the same
-// directory, keeping the file's mode.
-func writeAtomic(name string, data []byte) error {
-	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(name); err == nil {
-		mode = fi.Mode().Perm()
+// ContentHash returns the digest that identifies the package's content:
+// "sha256:<hex>" of the bytes of datapackage.json followed by the bytes of
+// each resource file in descriptor order, concatenated with nothing in
+// between, so that
+//
+//	cat datapackage.json organizations.csv relations.csv ... | sha256sum
+//
+// (files in the order of the descriptor's resources) gives the same hex.
+// The resources must have been read (Read or Validate); one that was not
+// adds nothing.
+func (p *Package) ContentHash() string {
+	h := sha256.New()
+	h.Write(p.Raw())
+	for _, r := range p.Resources {
+		if r.Table != nil {
+			h.Write(r.Table.Bytes())
+		}
 	}
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, mode)
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))
 }

@@ -26,6 +26,8 @@ func BenchmarkWrite(b *testing.B) {
 	res.Cells[2] = []Output{{Kind: "markdown", Text: "The values add up to **10**."}}
 	res.Cells[3] = []Output{{Kind: "table", Text: "| a | b |\n| :-- | :-- |\n" + strings.Repeat("| x & <y> | 1.0 |\n", 100)}}
 	res.Cells[4] = []Output{{Kind: "figure", Text: "<svg/>"}}
+	res.Inline = []string{"3", "5", "3 values <b>read</b> & *kept*", "10"}
+	res.Claims = []Claim{{Line: 60, Text: "every value is positive"}, {Line: 61, Text: "the total is <more> than the largest value"}}
 	b.ReportAllocs()
 	for b.Loop() {
 		d, err := prepare("testdata/root", nb)
@@ -76,5 +78,39 @@ func BenchmarkStream(b *testing.B) {
 		if s.over != 0 || len(s.res.Cells[5]) != 3 {
 			b.Fatalf("cell %d over the cap, last cell %d outputs", s.over, len(s.res.Cells[5]))
 		}
+	}
+}
+
+// BenchmarkTableHTML measures converting a table like T4 (20 rows, 14
+// columns) to HTML, plain and with the evidence lists of its cells: 1,400
+// rows of data behind them, each with a 150-byte quote, as the committed
+// T4 has.
+func BenchmarkTableHTML(b *testing.B) {
+	var md strings.Builder
+	md.WriteString("|" + strings.Repeat(" col |", 14) + "\n|" + strings.Repeat(" --: |", 14) + "\n")
+	for range 20 {
+		md.WriteString("|" + strings.Repeat(" 0.1234 |", 14) + "\n")
+	}
+	var ev []cell.Evidence
+	quote := strings.Repeat("the cooperation between AQ and its affiliates ", 4)[:150]
+	for r := range 20 {
+		for c := range 14 {
+			e := cell.Evidence{Row: r, Col: c}
+			for k := range 5 {
+				e.Rows = append(e.Rows, cell.Source{Ref: "relations/r" + strconv.Itoa(k), File: "datasets/ttp-alliances/v1.1.0/relations.csv", Line: 10 + k, Page: 3, Quote: quote})
+			}
+			ev = append(ev, e)
+		}
+	}
+	for _, bc := range []struct {
+		name string
+		o    Output
+	}{{"plain", Output{Kind: "table", Text: md.String()}}, {"evidence", Output{Kind: "table", Text: md.String(), Evidence: ev}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				tableHTML(bc.o)
+			}
+		})
 	}
 }

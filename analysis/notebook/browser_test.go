@@ -40,9 +40,22 @@ const checkScript = `<script>
       var id = decodeURIComponent(a.getAttribute('href').slice(1));
       if (!document.getElementById(id)) { r.push('link target missing: #' + id); }
     });
+    // Each evidence list is collapsed, and opening it shows its rows:
+    // file:line, and for rows that quote the paper the page and quote.
+    var ev = document.querySelectorAll('details.evidence'), quoted = 0;
+    var visible = function (e) { return e.checkVisibility() && e.getClientRects().length > 0 && e.offsetHeight > 0; };
+    ev.forEach(function (d) {
+      var ol = d.querySelector('ol');
+      if (!ol || d.open || visible(ol)) { r.push('evidence list not collapsed: ' + d.textContent.slice(0, 80)); return; }
+      d.open = true;
+      var text = ol.innerText;
+      if (!visible(ol) || !/\.csv:\d+/.test(text)) { r.push('evidence not shown when opened: ' + d.textContent.slice(0, 80)); }
+      if (/page \d+: \u201c[^\u201d]+\u201d/.test(text)) { quoted++; }
+      d.open = false;
+    });
     var pre = document.createElement('pre');
     pre.id = 'nexus-check';
-    pre.textContent = JSON.stringify({images: imgs.length, links: links.length, problems: r.concat(errs)});
+    pre.textContent = JSON.stringify({images: imgs.length, links: links.length, evidence: ev.length, quoted: quoted, problems: r.concat(errs)});
     document.body.appendChild(pre);
   });
 })();
@@ -77,6 +90,8 @@ func skipWithoutChromium(t *testing.T) string {
 type pageCheck struct {
 	Images   int      `json:"images"`
 	Links    int      `json:"links"`
+	Evidence int      `json:"evidence"` // evidence lists of table cells
+	Quoted   int      `json:"quoted"`   // of them, lists that show a page and a quote when opened
 	Problems []string `json:"problems"`
 }
 
@@ -137,9 +152,11 @@ func checkPage(t *testing.T, chrome, page string) pageCheck {
 }
 
 // checkPages asserts for every page that its images load, its console
-// shows no errors and its in-page links resolve.
-func checkPages(t *testing.T, pages []string, wantImages bool) {
+// shows no errors, its in-page links resolve and its evidence lists open,
+// and returns what was found on each page.
+func checkPages(t *testing.T, pages []string, wantImages bool) map[string]pageCheck {
 	chrome := skipWithoutChromium(t)
+	found := map[string]pageCheck{}
 	for _, p := range pages {
 		pc := checkPage(t, chrome, p)
 		for _, prob := range pc.Problems {
@@ -148,8 +165,10 @@ func checkPages(t *testing.T, pages []string, wantImages bool) {
 		if wantImages && pc.Images == 0 {
 			t.Errorf("%s: no images, expected the figures", p)
 		}
-		t.Logf("%s: %d images, %d links checked", p, pc.Images, pc.Links)
+		t.Logf("%s: %d images, %d links, %d evidence lists (%d quoting the paper) checked", p, pc.Images, pc.Links, pc.Evidence, pc.Quoted)
+		found[filepath.Base(p)] = pc
 	}
+	return found
 }
 
 // TestBrowserRepository checks the notebooks rendered in the repository's
@@ -159,7 +178,11 @@ func TestBrowserRepository(t *testing.T) {
 	if len(pages) == 0 {
 		testenv.Missing(t, "no rendered notebooks under figures/notebooks (run make)")
 	}
-	checkPages(t, pages, false)
+	found := checkPages(t, pages, false)
+	// Notebook 03 shows T4 with the evidence of its cells.
+	if pc := found["03-alliance-network.html"]; pc.Evidence == 0 || pc.Quoted == 0 {
+		t.Errorf("03-alliance-network.html: %d evidence lists, %d with a page and a quote, expected T4's", pc.Evidence, pc.Quoted)
+	}
 }
 
 // TestBrowserCatchesProblems makes sure that the check fails on a page
@@ -169,10 +192,13 @@ func TestBrowserCatchesProblems(t *testing.T) {
 	dir := t.TempDir()
 	page := filepath.Join(dir, "bad.html")
 	os.WriteFile(page, []byte("<!DOCTYPE html>\n<html>\n<head>\n<title>bad</title>\n</head>\n<body>\n"+
-		"<img src=\"missing.svg\" alt=\"\">\n<a href=\"#nowhere\">x</a>\n<script>console.error('logged'); undefinedFunction();</script>\n</body>\n</html>\n"), 0o644)
+		"<img src=\"missing.svg\" alt=\"\">\n<a href=\"#nowhere\">x</a>\n"+
+		"<details class=\"evidence\" open><summary>open</summary><ol><li>a.csv:1</li></ol></details>\n"+
+		"<details class=\"evidence\"><summary>empty</summary><ol></ol></details>\n<script>console.error('logged'); undefinedFunction();</script>\n</body>\n</html>\n"), 0o644)
 	pc := checkPage(t, chrome, page)
 	all := strings.Join(pc.Problems, "\n")
-	for _, want := range []string{"image did not load: missing.svg", "link target missing: #nowhere", "undefinedFunction", "console: "} {
+	for _, want := range []string{"image did not load: missing.svg", "link target missing: #nowhere", "undefinedFunction", "console: ",
+		"evidence list not collapsed: open", "evidence not shown when opened: empty"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the check missed %q; it found:\n%s", want, all)
 		}

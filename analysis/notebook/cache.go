@@ -24,7 +24,7 @@ import (
 const cacheDir = ".nexus-cache"
 
 // cacheVersion changes when the format of runs or of the cache changes.
-const cacheVersion = "nexus-notebook-cache 1"
+const cacheVersion = "nexus-notebook-cache 2"
 
 // inputs are the hashes shared by every notebook of one render: the Go
 // toolchain, analysis/ and the module files.
@@ -32,6 +32,7 @@ type inputs struct {
 	goVersion string
 	code      string // sha256 of analysis/**/*.go (no tests), go.mod, go.sum
 	datasets  map[string]string
+	infos     map[string]*datasetInfo
 }
 
 // newInputs hashes the inputs shared by every notebook under root.
@@ -52,7 +53,7 @@ func newInputs(root string) (*inputs, error) {
 			return nil, err
 		}
 	}
-	return &inputs{goVersion: strings.TrimSpace(string(out)), code: hex.EncodeToString(h.Sum(nil)), datasets: map[string]string{}}, nil
+	return &inputs{goVersion: strings.TrimSpace(string(out)), code: hex.EncodeToString(h.Sum(nil)), datasets: map[string]string{}, infos: map[string]*datasetInfo{}}, nil
 }
 
 // dataset returns the hash of every file of the dataset directory dir.
@@ -73,9 +74,11 @@ func (in *inputs) dataset(root, dir string) (string, error) {
 }
 
 // Key returns the cache key of a notebook: the sha256 of the cache format,
-// the Go version, the notebook's path and dataset directory, the code of
-// every evaluated cell (not the prose, options or line numbers), and the
-// hashes of analysis/, go.mod, go.sum and every byte of the dataset.
+// the Go version, the notebook's path and dataset directory, the dataset's
+// name, version and content hash, the code of every evaluated cell and the
+// expression of every inline value (not the rest of the prose, options or
+// line numbers), and the hashes of analysis/, go.mod, go.sum and every
+// byte of the dataset.
 func (in *inputs) key(root string, nb *Notebook) (string, error) {
 	ds, err := in.dataset(root, nb.Dataset)
 	if err != nil {
@@ -89,10 +92,22 @@ func (in *inputs) key(root string, nb *Notebook) (string, error) {
 	field("notebook", nb.Path)
 	field("dataset", nb.Dataset)
 	field("data", ds)
+	if d := in.infos[nb.Dataset]; d != nil {
+		field("dataset-id", d.String())
+	}
 	for _, c := range nb.Cells {
 		if c.Eval {
 			field(fmt.Sprintf("cell %d", c.Index), c.Code)
 		}
+	}
+	for _, v := range nb.Inlines {
+		after := 0 // the cells above the value, which run before it
+		for _, c := range nb.Cells {
+			if c.Line < v.Line {
+				after = c.Index
+			}
+		}
+		field(fmt.Sprintf("inline %d after cell %d", v.Index, after), v.Expr)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -8,15 +8,18 @@
 //
 //	---
 //	title: The alliance network
-//	dataset: ttp-alliances/1.0.0
 //	---
 //
-// title is required. dataset names the dataset the notebook reads, as
-// NAME/VERSION or as a map with name and version; it resolves to the
-// directory datasets/NAME/VERSION, or datasets/NAME/vVERSION. Its
-// references.csv (columns key, authors, surnames separated by ";", year,
-// date_as_printed, title, container, volume, issue, pages, publisher,
-// doi, url) provides the citations.
+// title is required. dataset, when given, pins the dataset the notebook
+// reads, as NAME/VERSION (dataset: ttp-alliances/1.0.0) or as a map with
+// name and version; it resolves to the directory datasets/NAME/VERSION, or
+// datasets/NAME/vVERSION, a data package. Without it the notebook reads
+// Options.Dataset, the compendium's dataset (nexus render -dataset). Every
+// rendered notebook states under its title the name, version and content
+// hash of the dataset it was rendered from. The dataset's references
+// resource provides the citations: it is read through datapkg, validated
+// against the package's schema, by package bib (see bib.FromPackage for
+// the columns), which also formats the citations and the reference list.
 //
 // The rest is Markdown prose and fenced cells, ```go (or ```{go}). Options
 // of a cell come first, one a line, in Quarto's style:
@@ -29,6 +32,13 @@
 //	...
 //	cell.Figure(p)
 //	```
+//
+// The prose computes the numbers the data determines with inline values,
+// in Quarto's inline-code syntax: `{go} EXPR` is replaced by the value of
+// the Go expression, printed with %v (`{go} fmt.Sprintf("%.3f", x)` to
+// format), evaluated after the cells above it in their scope. The value
+// is text, escaped in the Markdown and so in the HTML. Code spans of
+// other kinds and code blocks are left alone.
 //
 // The options are:
 //
@@ -51,6 +61,14 @@
 // the packages directly under analysis/ first. Go's own rules apply: a
 // variable that is declared and never used, or declared twice with :=, is
 // a compile error.
+//
+// Each inline value is evaluated by a statement of main between the cells
+// above and below it, cell.Inline(I, EXPR), with a /*line*/ directive that
+// maps EXPR to its line and column in the prose. A cell checks a statement
+// of the prose with cell.Claim(text, holds): a claim that holds is listed
+// in the rendered notebook's "Claims checked" section (and by CheckClaims,
+// for figures/claims.csv), one that does not fails the render at the line
+// of the call.
 //
 // The program is written to main.go in a scratch directory of its own,
 // .nexus-cache/run/.nexus-tmp-RANDOM/, inside the repository module, built
@@ -106,6 +124,12 @@
 // cited entries, sorted by author and year, ends the document. \@ writes
 // a literal @; code spans and code blocks are left alone.
 //
+// A table shown with cell.Table whose cells know the rows of data they
+// came from (table.Cell.Sources) carries their evidence, read by the
+// program from the notebook's dataset: in the HTML every such cell holds a
+// collapsed <details> list of its rows, each with its resource/key,
+// file:line, page and verbatim quote. It needs no script.
+//
 // Markdown becomes HTML through goldmark with GitHub's extensions. Every
 // piece of dataset and cell text is escaped: raw HTML in prose, captions
 // and cell outputs is shown as text, except <br> and empty <a id="...">
@@ -115,8 +139,9 @@
 //
 // The outputs of a run are stored in .nexus-cache/out/KEY.json, where KEY
 // is the sha256 of: the cache format version; the go command's version;
-// the notebook's path and dataset directory; the code of every evaluated
-// cell; every non-test .go file under analysis/ with its path; go.mod and
+// the notebook's path and dataset directory; the dataset's name, version
+// and content hash; the code of every evaluated cell; the expression of
+// every inline value and the cell it follows; every non-test .go file under analysis/ with its path; go.mod and
 // go.sum; and every file of the dataset directory with its path. Editing
 // prose, captions or options renders again from the cache; changing a
 // cell, the library, the module's dependencies or one byte of the data

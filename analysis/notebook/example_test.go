@@ -2,6 +2,7 @@ package notebook_test
 
 import (
 	"fmt"
+	"os"
 
 	"nexus/analysis/notebook"
 )
@@ -72,4 +73,31 @@ func ExampleParseSize() {
 	// 4194304 4 MiB
 	// 524288 512 KiB
 	// size "2 MB", expected a positive number of bytes, optionally with KiB, MiB or GiB (for example 1 MiB)
+}
+
+// The prose computes its numbers with inline values, `{go} EXPR`, which
+// the program evaluates after the cells above them.
+func ExampleInline() {
+	src := "---\ntitle: Ties\n---\n\n```go\nties := []string{\"r001\", \"r002\"}\n```\n\nThe dataset has `{go} len(ties)` ties.\n"
+	nb, err := notebook.Parse(".", "notebooks/01-ties.md", []byte(src))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, in := range nb.Inlines {
+		fmt.Printf("%s:%d:%d: %s\n", nb.Path, in.Line, in.ExprCol, in.Expr)
+	}
+	// Output:
+	// notebooks/01-ties.md:9:23: len(ties)
+}
+
+// WriteClaims lists the claims that held, one CSV record each.
+func ExampleWriteClaims() {
+	notebook.WriteClaims(os.Stdout, []notebook.NotebookClaims{{
+		Notebook: "notebooks/01-sample.md",
+		Claims:   []notebook.Claim{{Line: 52, Text: "no respondent category has a count"}},
+	}})
+	// Output:
+	// notebook,line,claim
+	// notebooks/01-sample.md,52,no respondent category has a count
 }

@@ -260,6 +260,12 @@ func TestErrors(t *testing.T) {
 		}},
 		{"13-timeout.md", []string{"notebooks/13-timeout.md:11: cell 2: the notebook ran longer than its timeout of 1s and was stopped in this cell"}},
 		{"14-output.md", []string{"notebooks/14-output.md:11: cell 2 (tbl-flood): the cell's output passed the cap of 1 MiB and the program was stopped"}},
+		// A claim that does not hold fails at the line of its call, and
+		// quotes it.
+		{"16-claim.md", []string{`notebooks/16-claim.md:14: cell 2: claim does not hold: "there are four values"`}},
+		// An inline value is compiled and run at its place in the prose.
+		{"17-inline.md", []string{"notebooks/17-inline.md:10:16: undefined: m"}},
+		{"18-inline-panic.md", []string{"notebooks/18-inline-panic.md:10: panic: runtime error: index out of range [3] with length 2"}},
 		{"15-limits.md", []string{
 			`notebooks/15-limits.md:3: timeout "soon", expected a positive duration such as 30s or 5m`,
 			`notebooks/15-limits.md:4: max-output: size "2 MB", expected a positive number of bytes`,

@@ -37,6 +37,8 @@ type Notebook struct {
 	Blocks []Block
 	// Cells are the cells in order; Blocks point into them.
 	Cells []*Cell
+	// Inlines are the inline values of the prose (`{go} EXPR`), in order.
+	Inlines []Inline
 }
 
 // Block is a run of prose or one cell.
@@ -212,48 +214,7 @@ func Parse(root, file string, src []byte) (*Notebook, error) {
 		}
 		flush()
 		c := &Cell{Index: len(nb.Cells) + 1, Line: i + 1, Echo: true, Eval: true, Output: true}
-		j := i + 1
-		for ; j < end; j++ {
-			l := lines[j]
-			if !strings.HasPrefix(l, "//|") {
-				break
-			}
-			om := optionRE.FindStringSubmatch(l)
-			if om == nil {
-				bad(j+1, "cell option %q is malformed, expected \"//| key: value\"", l)
-				continue
-			}
-			key, val := om[1], unquote(om[2])
-			switch key {
-			case "label":
-				switch {
-				case !labelRE.MatchString(val):
-					bad(j+1, "label %q is not valid, expected lower-case letters, digits and hyphens (fig-... or tbl-... to cross-reference it)", val)
-				case labels[val] != 0:
-					bad(j+1, "label %q is already used at line %d, expected a unique label", val, labels[val])
-				default:
-					labels[val] = j + 1
-					c.Label = val
-				}
-			case "caption", "fig-cap", "tbl-cap":
-				c.Caption, c.CaptionLine, c.CaptionCol = val, j+1, strings.LastIndex(l, om[2])+1
-			case "echo", "eval", "output":
-				b, ok := map[string]bool{"true": true, "false": false}[val]
-				if !ok {
-					bad(j+1, "option %s: value %q, expected true or false", key, val)
-				}
-				switch key {
-				case "echo":
-					c.Echo = b
-				case "eval":
-					c.Eval = b
-				default:
-					c.Output = b
-				}
-			default:
-				bad(j+1, "unknown cell option %q, expected label, caption, echo, eval or output", key)
-			}
-		}
+		j := parseOptions(c, lines, i+1, end, labels, bad)
 		c.CodeLine = j + 1
 		if j < end {
 			c.Code = strings.Join(lines[j:end], "\n") + "\n"
@@ -263,7 +224,56 @@ func Parse(root, file string, src []byte) (*Notebook, error) {
 		i = end + 1
 	}
 	flush()
+	findInlines(nb, bad)
 	return nb, probs.err()
+}
+
+// parseOptions reads the option lines ("//| key: value") of cell c, which
+// start at lines[j], and returns the index of the first code line. labels
+// holds the line of every label used so far.
+func parseOptions(c *Cell, lines []string, j, end int, labels map[string]int, bad func(int, string, ...any)) int {
+	for ; j < end; j++ {
+		l := lines[j]
+		if !strings.HasPrefix(l, "//|") {
+			break
+		}
+		om := optionRE.FindStringSubmatch(l)
+		if om == nil {
+			bad(j+1, "cell option %q is malformed, expected \"//| key: value\"", l)
+			continue
+		}
+		key, val := om[1], unquote(om[2])
+		switch key {
+		case "label":
+			switch {
+			case !labelRE.MatchString(val):
+				bad(j+1, "label %q is not valid, expected lower-case letters, digits and hyphens (fig-... or tbl-... to cross-reference it)", val)
+			case labels[val] != 0:
+				bad(j+1, "label %q is already used at line %d, expected a unique label", val, labels[val])
+			default:
+				labels[val] = j + 1
+				c.Label = val
+			}
+		case "caption", "fig-cap", "tbl-cap":
+			c.Caption, c.CaptionLine, c.CaptionCol = val, j+1, strings.LastIndex(l, om[2])+1
+		case "echo", "eval", "output":
+			b, ok := map[string]bool{"true": true, "false": false}[val]
+			if !ok {
+				bad(j+1, "option %s: value %q, expected true or false", key, val)
+			}
+			switch key {
+			case "echo":
+				c.Echo = b
+			case "eval":
+				c.Eval = b
+			default:
+				c.Output = b
+			}
+		default:
+			bad(j+1, "unknown cell option %q, expected label, caption, echo, eval or output", key)
+		}
+	}
+	return j
 }
 
 // unquote removes YAML-style quotes around an option value.

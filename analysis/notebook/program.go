@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/token"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -148,20 +149,34 @@ func generate(nb *Notebook, segs []segment, imps []string, seed bool) []byte {
 		}
 	}
 	b.WriteString("//line :1:1\nfunc main() {\n\tdefer " + runtimeName + ".Recover()\n")
-	cur := 0
+	cur, next := 0, 0
 	for _, s := range segs {
 		if s.decl {
 			continue
 		}
 		if s.cell.Index != cur {
+			next = writeInlines(&b, nb, next, s.cell.Line)
 			cur = s.cell.Index
 			fmt.Fprintf(&b, "%s.Begin(%d)\n", runtimeName, cur)
 		}
 		directive(s.line)
 		b.WriteString(s.text)
 	}
+	writeInlines(&b, nb, next, math.MaxInt)
 	b.WriteString("}\n")
 	return []byte(b.String())
+}
+
+// writeInlines writes the evaluation of the inline values of nb from
+// index next on that stand above line, and returns the index of the first
+// one left. A /*line*/ directive maps the expression to its place in the
+// prose, so errors in it name the notebook's line and column.
+func writeInlines(b *strings.Builder, nb *Notebook, next, line int) int {
+	for ; next < len(nb.Inlines) && nb.Inlines[next].Line < line; next++ {
+		in := nb.Inlines[next]
+		fmt.Fprintf(b, "%s.Inline(%d, /*line %s:%d:%d*/%s)\n", runtimeName, in.Index, nb.Path, in.Line, in.ExprCol, in.Expr)
+	}
+	return next
 }
 
 // split cuts a cell into top-level declarations and statements. A
@@ -304,7 +319,7 @@ func compileProblems(nb *Notebook, out string) error {
 	// from an earlier one, such as an unclosed brace: drop it.
 	var inCode Problems
 	for _, p := range probs {
-		if codeCell(nb, p.Line) != nil {
+		if codeCell(nb, p.Line) != nil || nb.onInlineLine(p.Line) {
 			inCode = append(inCode, p)
 		}
 	}

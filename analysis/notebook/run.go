@@ -63,12 +63,28 @@ type Output struct {
 	Kind string `json:"kind"`
 	// Text is the content.
 	Text string `json:"text"`
+	// Evidence is, for a table whose cells know the rows of data they
+	// came from, the evidence of each such cell (see cell.Table).
+	Evidence []cell.Evidence `json:"evidence,omitempty"`
 }
 
 // Result is what one run of a notebook produced: the outputs of each cell,
-// indexed by Cell.Index-1.
+// indexed by Cell.Index-1, the value of each inline value of the prose,
+// indexed by Inline.Index, and the claims that held, in the order the
+// program checked them.
 type Result struct {
-	Cells [][]Output `json:"cells"`
+	Cells  [][]Output `json:"cells"`
+	Inline []string   `json:"inline,omitempty"`
+	Claims []Claim    `json:"claims,omitempty"`
+}
+
+// Claim is a claim of the prose that a cell checked with cell.Claim and
+// that held.
+type Claim struct {
+	// Line is the notebook line of the cell.Claim call.
+	Line int `json:"line"`
+	// Text is the claim as the prose makes it.
+	Text string `json:"text"`
 }
 
 // errTimeout and errOutputCap are the causes of a stopped run.

@@ -102,8 +102,8 @@ func streamOf(mark string) []byte {
 func TestStreamSplitAnywhere(t *testing.T) {
 	data := streamOf("m1")
 	want := [][]Output{
-		{{"text", "hello \x1e not a record\n"}, {"table", "| a |\n"}, {"text", "after"}},
-		{{"figure", "<svg/>"}, {"text", "tail\n"}},
+		{{Kind: "text", Text: "hello \x1e not a record\n"}, {Kind: "table", Text: "| a |\n"}, {Kind: "text", Text: "after"}},
+		{{Kind: "figure", Text: "<svg/>"}, {Kind: "text", Text: "tail\n"}},
 	}
 	for size := 1; size <= len(data); size++ {
 		s := newStream(2, "m1", 1<<20, nil)
@@ -112,7 +112,7 @@ func TestStreamSplitAnywhere(t *testing.T) {
 		}
 		s.Close()
 		if got := fmt.Sprint(s.res.Cells); got != fmt.Sprint(want) {
-			t.Fatalf("pieces of %d bytes: %q, expected %q", size, got, want)
+			t.Fatalf("pieces of %d bytes: %q, expected %q", size, got, fmt.Sprint(want))
 		}
 	}
 }

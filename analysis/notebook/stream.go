@@ -3,6 +3,7 @@ package notebook
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -119,8 +120,38 @@ func (s *stream) record(line []byte) {
 		s.cur, _ = strconv.Atoi(string(payload))
 	case cell.KindError:
 		s.errMsg = string(payload)
+	case cell.KindInline:
+		n, v, _ := strings.Cut(string(payload), " ")
+		if i, err := strconv.Atoi(n); err == nil && i >= 0 && i < 1<<20 {
+			for len(s.res.Inline) <= i {
+				s.res.Inline = append(s.res.Inline, "")
+			}
+			s.res.Inline[i] = v
+		}
+	case cell.KindClaim:
+		n, text, _ := strings.Cut(string(payload), " ")
+		line, _ := strconv.Atoi(n)
+		s.res.Claims = append(s.res.Claims, Claim{Line: line, Text: text})
+	case cell.KindEvidence:
+		s.evidence(payload)
 	default:
 		s.add(kind, payload)
+	}
+}
+
+// evidence attaches the evidence record payload to the current cell's last
+// output, the table it belongs to.
+func (s *stream) evidence(payload []byte) {
+	if s.cur < 1 || s.cur > len(s.res.Cells) {
+		return
+	}
+	outs := s.res.Cells[s.cur-1]
+	if len(outs) == 0 || outs[len(outs)-1].Kind != cell.KindTable {
+		return
+	}
+	var ev []cell.Evidence
+	if json.Unmarshal(payload, &ev) == nil {
+		outs[len(outs)-1].Evidence = ev
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"nexus/analysis/bib"
 )
 
 func TestParse(t *testing.T) {
@@ -73,12 +75,13 @@ func TestSplit(t *testing.T) {
 }
 
 func refsForTest() map[string]*Reference {
+	ref := func(e bib.Entry) *Reference { return &Reference{Entry: e} }
 	return map[string]*Reference{
-		"a2018":  {Key: "a2018", Authors: "Bacon, T.", Surnames: []string{"Bacon"}, Year: "2018", Title: "First"},
-		"b2018":  {Key: "b2018", Authors: "Bacon, T.", Surnames: []string{"Bacon"}, Year: "2018", Title: "Second"},
-		"two":    {Key: "two", Surnames: []string{"Akhtar", "Ahmed"}, Year: "2023"},
-		"three":  {Key: "three", Surnames: []string{"Allan", "Clarke", "Johnston"}, Year: "2020"},
-		"nodate": {Key: "nodate", Surnames: []string{"Anon"}},
+		"a2018":  ref(bib.Entry{Key: "a2018", AuthorsAsPrinted: "Bacon, T.", Surnames: []string{"Bacon"}, Year: 2018, Title: "First"}),
+		"b2018":  ref(bib.Entry{Key: "b2018", AuthorsAsPrinted: "Bacon, T.", Surnames: []string{"Bacon"}, Year: 2018, Title: "Second"}),
+		"two":    ref(bib.Entry{Key: "two", Surnames: []string{"Akhtar", "Ahmed"}, Year: 2023}),
+		"three":  ref(bib.Entry{Key: "three", Surnames: []string{"Allan", "Clarke", "Johnston"}, Year: 2020}),
+		"nodate": ref(bib.Entry{Key: "nodate", Surnames: []string{"Anon"}}),
 	}
 }
 
@@ -96,14 +99,14 @@ func TestCitations(t *testing.T) {
 	if got != want {
 		t.Errorf("got\n%s\nexpected\n%s", got, want)
 	}
-	if p := refsForTest()["two"].names(false); p != "Akhtar & Ahmed" {
+	if p := bib.Names(refsForTest()["two"].Entry); p != "Akhtar & Ahmed" {
 		t.Errorf("parenthetical names %q", p)
 	}
 }
 
 func TestReferenceEscaped(t *testing.T) {
-	r := &Reference{Key: "k", Authors: "O'Neil, <b>", Surnames: []string{"O'Neil"}, Year: "2020", Title: "A *bold* [link](javascript:x)", URL: "javascript:alert(1)"}
-	md := r.markdown()
+	r := &Reference{Entry: bib.Entry{Key: "k", AuthorsAsPrinted: "O'Neil, <b>", Surnames: []string{"O'Neil"}, Year: 2020, Title: "A *bold* [link](javascript:x)", URL: "javascript:alert(1)"}}
+	md := referenceMarkdown(r)
 	h := string(markdownHTML(md))
 	for _, bad := range []string{"<b>", "<em>bold", `href="javascript`, "<a href=\"javascript"} {
 		if strings.Contains(h, bad) {

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"nexus/analysis/bib"
 )
 
 // target is a cross-reference target: a cell labelled fig-* or tbl-*.
@@ -41,6 +43,9 @@ type texter struct {
 	col     int // column of the reference being resolved
 	order   []*Reference
 	probs   Problems
+	// inlines returns the index of the inline value at a line and column,
+	// or -1.
+	inlines func(line, col int) int
 }
 
 var (
@@ -51,27 +56,17 @@ var (
 const placeholder = "\x00"
 
 // text resolves the Markdown src that starts at line first of the file.
-// Fenced code blocks and code spans are left alone.
+// Fenced code blocks and code spans are left alone, except inline values,
+// which become placeholders (inlinePlaceholder).
 func (t *texter) text(src string, first int) string {
-	lines := strings.SplitAfter(src, "\n")
 	var b strings.Builder
-	fence := ""
-	for i, l := range lines {
-		trim := strings.TrimSpace(l)
-		if fence != "" {
-			if strings.HasPrefix(trim, fence) && strings.Trim(trim, fence[:1]) == "" {
-				fence = ""
-			}
+	eachProseLine(src, first, func(l string, n int, fenced bool) {
+		if fenced {
 			b.WriteString(l)
-			continue
+		} else {
+			b.WriteString(t.line(l, n))
 		}
-		if m := fenceRE.FindStringSubmatch(trim); m != nil {
-			fence = m[1]
-			b.WriteString(l)
-			continue
-		}
-		b.WriteString(t.line(l, first+i))
-	}
+	})
 	return b.String()
 }
 
@@ -86,18 +81,13 @@ func (t *texter) line(l string, n int) string {
 			i += 2
 			continue
 		case c == '`':
-			j := i
-			for j < len(l) && l[j] == '`' {
-				j++
-			}
-			run := l[i:j]
-			if k := strings.Index(l[j:], run); k >= 0 {
-				b.WriteString(l[i : j+k+len(run)])
-				i = j + k + len(run)
+			end, _, _ := codeSpan(l, i)
+			if k := t.inlineAt(n, i+1); k >= 0 {
+				b.WriteString(inlinePlaceholder(k))
 			} else {
-				b.WriteString(run)
-				i = j
+				b.WriteString(l[i:end])
 			}
+			i = end
 			continue
 		case c == '[':
 			if end := strings.IndexAny(l[i+1:], "[]"); end >= 0 && l[i+1+end] == ']' {
@@ -126,6 +116,15 @@ func (t *texter) line(l string, n int) string {
 		i++
 	}
 	return b.String()
+}
+
+// inlineAt returns the index of the inline value at line n and column col,
+// or -1.
+func (t *texter) inlineAt(n, col int) int {
+	if t.inlines == nil {
+		return -1
+	}
+	return t.inlines(n, col)
 }
 
 func isWordByte(c byte) bool {
@@ -243,7 +242,7 @@ func (t *texter) cite(k string, line int) bool {
 
 // finish sorts the cited references and gives them their year suffixes.
 func (t *texter) finish() {
-	sortReferences(t.order)
+	bib.Sort(t.order)
 }
 
 // resolve replaces the citation placeholders of s with author-year text
@@ -268,14 +267,14 @@ func (t *texter) resolve(s string) string {
 func (t *texter) render(c citation) string {
 	if c.narrative {
 		r := t.refs[c.items[0].key]
-		return "[" + escapeInline(r.names(true)) + " (" + escapeInline(r.year()) + ")](#ref-" + r.Key + ")"
+		return "[" + escapeInline(bib.NarrativeNames(r.Entry)) + " (" + escapeInline(r.CitedYear()) + ")](#ref-" + r.Key + ")"
 	}
 	var ps []string
 	for _, it := range c.items {
 		r := t.refs[it.key]
-		s := escapeInline(r.names(false)) + ", " + escapeInline(r.year())
+		s := escapeInline(bib.Names(r.Entry)) + ", " + escapeInline(r.CitedYear())
 		if it.suppressAuthor {
-			s = escapeInline(r.year())
+			s = escapeInline(r.CitedYear())
 		}
 		ps = append(ps, it.prefix+"["+s+"](#ref-"+r.Key+")"+it.suffix)
 	}

@@ -2,37 +2,20 @@ package paper
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
+	"nexus/analysis/bib"
 	"nexus/analysis/study"
 )
 
-// AuthorYear formats a reference as a short author-year label in the
-// paper's own style: "Bacon 2018", "Horowitz & Potter 2014", "Asal et al.
-// 2016".
-func AuthorYear(r study.Reference) string {
-	var who string
-	switch n := len(r.Surnames); {
-	case n == 0:
-		who = r.Title
-	case n == 1:
-		who = r.Surnames[0]
-	case n == 2:
-		who = r.Surnames[0] + " & " + r.Surnames[1]
-	default:
-		who = r.Surnames[0] + " et al."
-	}
-	return who + " " + strconv.Itoa(r.Year)
-}
-
-// refIndex maps reference keys to references.
-type refIndex map[string]study.Reference
+// refIndex maps reference keys to their bibliography entries (package
+// bib formats them).
+type refIndex map[string]bib.Entry
 
 func newRefIndex(s *study.Study) refIndex {
 	m := make(refIndex, len(s.References))
 	for _, r := range s.References {
-		m[r.Key] = r
+		m[r.Key] = r.Entry()
 	}
 	return m
 }
@@ -45,7 +28,7 @@ func (ix refIndex) labels(keys []string) string {
 	for _, k := range keys {
 		l := k
 		if r, ok := ix[k]; ok {
-			l = AuthorYear(r)
+			l = bib.AuthorYear(r)
 		}
 		if !seen[l] {
 			seen[l] = true

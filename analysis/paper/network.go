@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"nexus/analysis/alliance"
+	"nexus/analysis/bib"
 	"nexus/analysis/figure"
 	"nexus/analysis/graph"
 	"nexus/analysis/graph/layout"
@@ -202,7 +203,7 @@ func RobustnessTable(s *study.Study) (*table.Table, error) {
 		}
 		name := d.Source
 		if ref, ok := refs[d.Source]; ok {
-			name = AuthorYear(ref)
+			name = bib.AuthorYear(ref)
 		}
 		topCell, coreCell, moveCell := strings.Join(tops, "; "), strings.Join(core, "; "), labelList(d.Moved, orgs)
 		if topCell == "" && coreCell == "" && moveCell == "" {

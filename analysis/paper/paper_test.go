@@ -115,10 +115,16 @@ func TestAuditDetectsYearMismatch(t *testing.T) {
 	assert.Equal(t, StatusResolved, got[1].Status)
 }
 
-func TestAuthorYear(t *testing.T) {
-	assert.Equal(t, "Bacon 2018", AuthorYear(study.Reference{Surnames: []string{"Bacon"}, Year: 2018}))
-	assert.Equal(t, "Horowitz & Potter 2014", AuthorYear(study.Reference{Surnames: []string{"Horowitz", "Potter"}, Year: 2014}))
-	assert.Equal(t, "Asal et al. 2016", AuthorYear(study.Reference{Surnames: []string{"Asal", "Park", "Rethemeyer", "Ackerman"}, Year: 2016}))
+// TestRefLabels: the tables label references with bib.AuthorYear,
+// sorted and de-duplicated; unknown keys print as they are.
+func TestRefLabels(t *testing.T) {
+	ix := newRefIndex(&study.Study{References: []study.Reference{
+		{Key: "bacon2018", Surnames: []string{"Bacon"}, Year: 2018},
+		{Key: "horowitz-potter2014", Surnames: []string{"Horowitz", "Potter"}, Year: 2014},
+		{Key: "asal2016", Surnames: []string{"Asal", "Park", "Rethemeyer", "Ackerman"}, Year: 2016},
+	}})
+	assert.Equal(t, "Asal et al. 2016; Bacon 2018; Horowitz & Potter 2014; nobody2020",
+		ix.labels([]string{"horowitz-potter2014", "bacon2018", "nobody2020", "asal2016", "bacon2018"}))
 }
 
 // T3 prints each passage's own period and never a span across passages:

@@ -426,19 +426,19 @@ func normName(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 // first when the citation says "et al."), and the printed year against the
 // entry's year. It then lists every reference no citation resolves to.
 func AuditCitations(s *study.Study) []Audit {
-	refs := newRefIndex(s)
 	cited := map[string]bool{}
 	slips := slipsByCitation(s)
 	var out []Audit
 	for _, c := range s.Citations {
 		a := Audit{Citation: c}
-		r, ok := refs[c.Key]
+		rp := s.Reference(c.Key)
 		switch {
-		case c.Key == "" || !ok:
+		case c.Key == "" || rp == nil:
 			a.Status = StatusMissing
 			a.Detail = "no entry for " + strings.Join(c.CitedNames, " & ") + " " + strconv.Itoa(c.CitedYear)
 		default:
 			cited[c.Key] = true
+			r := *rp
 			a.Reference = r
 			var bad []string
 			for i, n := range c.CitedNames {

@@ -10,9 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
+
+	"nexus/analysis/build"
 )
 
 // idRE is the pattern of ids that name files (source texts).
@@ -256,47 +257,12 @@ func Write(dir string, p *Project, replace bool) error {
 }
 
 // WriteDir writes files (slash-separated relative paths) into a new
-// directory dir through a temporary sibling directory and a rename.
+// directory dir, or in place of an existing one when replace is set,
+// through build.WriteTree: a hidden sibling directory and a rename.
 func WriteDir(dir string, files map[string][]byte, replace bool) error {
 	dir = filepath.Clean(dir)
 	if _, err := os.Lstat(dir); err == nil && !replace {
 		return fmt.Errorf("%s: already exists, expected a new directory", dir)
 	}
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		if !localPath(n) {
-			return fmt.Errorf("%s: path leaves the output directory", n)
-		}
-		full := filepath.Join(tmp, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full, files[n], 0o644); err != nil {
-			return err
-		}
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	if _, err := os.Lstat(dir); err == nil {
-		old := tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			return err
-		}
-		defer os.RemoveAll(old)
-	}
-	return os.Rename(tmp, dir)
+	return build.WriteTree(dir, files)
 }

@@ -3,7 +3,9 @@ package quotes_test
 import (
 	"fmt"
 
+	"nexus/analysis/datapkg"
 	"nexus/analysis/quotes"
+	"nexus/analysis/table"
 )
 
 // A text copy of a paper with pages separated by form feeds, as pdftotext
@@ -23,4 +25,25 @@ func ExampleSplit() {
 	// true
 	// false
 	// 2
+}
+
+// An Index gives the evidence of a row named by resource and key: its
+// file and line, page and verbatim quote.
+func ExampleIndex() {
+	p, err := datapkg.Read("../../datasets/ttp-alliances/v1.1.0")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ix := quotes.NewIndex(p, quotes.Conventional(p))
+	e, err := ix.Lookup(table.Ref{Resource: "relations", Key: "r015"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(e.File, e.Line, e.Page)
+	fmt.Println(e.Quote[:45])
+	// Output:
+	// ../../datasets/ttp-alliances/v1.1.0/relations.csv 16 3
+	// the cooperation between AQ and its affiliates
 }

@@ -1,8 +1,6 @@
 package study
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 
 	"nexus/analysis/datapkg"
@@ -132,24 +130,10 @@ func convertPeople(c *conv, s *Study) {
 	})
 }
 
-// Hash returns the digest that identifies a package's content:
-// "sha256:<hex>" of the bytes of datapackage.json followed by the bytes of
-// each resource file in descriptor order, concatenated with nothing in
-// between, so that
-//
-//	cat datapackage.json organizations.csv relations.csv ... | sha256sum
-//
-// (files in the order of the descriptor's resources) gives the same hex.
-func Hash(p *datapkg.Package) string {
-	h := sha256.New()
-	h.Write(p.Raw())
-	for _, r := range p.Resources {
-		if r.Table != nil {
-			h.Write(r.Table.Bytes())
-		}
-	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))
-}
+// Hash returns the digest that identifies a package's content,
+// p.ContentHash(): "sha256:<hex>" of the bytes of datapackage.json
+// followed by the bytes of each resource file in descriptor order.
+func Hash(p *datapkg.Package) string { return p.ContentHash() }
 
 // conv converts the tables of a package, collecting problems.
 type conv struct {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 
@@ -21,11 +22,14 @@ var buildSpec = spec{
 
 func cmdBuild(stdout, stderr io.Writer, args []string) error {
 	fs := buildSpec.flags()
-	dataset := fs.String("dataset", defaultDataset, "dataset version `dir`")
+	dataset := datasetFlag(fs)
 	out := fs.String("out", "figures", "output `dir`")
 	list := fs.Bool("list", false, "list the outputs and their files instead of building")
 	makefile := fs.Bool("makefile", false, "print the make rules of every output instead of building")
 	if err := buildSpec.parse(fs, stdout, args); err != nil {
+		return err
+	}
+	if err := needDataset(*dataset); err != nil {
 		return err
 	}
 	switch {
@@ -56,13 +60,16 @@ var manifestSpec = spec{
 
 func cmdManifest(stdout, stderr io.Writer, args []string) error {
 	fs := manifestSpec.flags()
-	dataset := fs.String("dataset", defaultDataset, "dataset version `dir`")
+	dataset := datasetFlag(fs)
 	out := fs.String("out", "figures", "output `dir` to scan")
 	if err := manifestSpec.parse(fs, stdout, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("manifest", "unexpected argument %q", fs.Arg(0))
+	}
+	if err := needDataset(*dataset); err != nil {
+		return err
 	}
 	return compendium.WriteManifest(*dataset, *out)
 }
@@ -79,9 +86,12 @@ build does not make.`,
 
 func cmdVerify(stdout, stderr io.Writer, args []string) error {
 	fs := verifySpec.flags()
-	dataset := fs.String("dataset", defaultDataset, "dataset version `dir`")
+	dataset := datasetFlag(fs)
 	figures := fs.String("figures", "figures", "committed output `dir`")
 	if err := verifySpec.parse(fs, stdout, args); err != nil {
+		return err
+	}
+	if err := needDataset(*dataset); err != nil {
 		return err
 	}
 	var notebooks []string // nil: every notebook of the compendium
@@ -103,4 +113,22 @@ func cmdVerify(stdout, stderr io.Writer, args []string) error {
 	}
 	fmt.Fprintf(stderr, "verify: %d file(s) differ from a fresh build; run make and commit, or find the change that broke reproducibility\n", len(diffs))
 	return exitError{1}
+}
+
+// datasetFlag defines the flag -dataset of fs. Its default is the
+// compendium's dataset, named by the file DATASET at the repository root
+// (compendium.DefaultDataset); outside a repository it has none.
+func datasetFlag(fs *flag.FlagSet) *string {
+	def, _ := compendium.DefaultDataset()
+	return fs.String("dataset", def, "dataset version `dir`; the default is the one the file "+compendium.DatasetFile+" at the repository root names")
+}
+
+// needDataset returns an error when no dataset was given and there is no
+// default.
+func needDataset(dir string) error {
+	if dir != "" {
+		return nil
+	}
+	_, err := compendium.DefaultDataset()
+	return fmt.Errorf("no -dataset given and no default: %v", err)
 }

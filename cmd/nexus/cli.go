@@ -20,10 +20,6 @@ import (
 //   - a warning prints "nexus CMD: warning: ..." and names the ignored flag
 //     or the dropped input.
 
-// defaultDataset is the dataset version the commands read when not told
-// otherwise.
-const defaultDataset = "datasets/ttp-alliances/v1.1.0"
-
 // errHelp is returned by a command that printed its usage on -h; run
 // turns it into exit status 0.
 var errHelp = errors.New("help requested")

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"nexus/analysis/compendium"
+	"nexus/analysis/datapkg"
 	"nexus/analysis/study"
 )
 
@@ -71,7 +73,7 @@ func TestUsageErrors(t *testing.T) {
 		args  []string
 		first string // the first line of stderr
 	}{
-		{[]string{"frobnicate"}, `nexus: unknown command "frobnicate"; the commands are build, diff,`},
+		{[]string{"frobnicate"}, `nexus: unknown command "frobnicate"; the commands are build, claims, diff,`},
 		{[]string{"export"}, "nexus: export: -out is required"},
 		{[]string{"export", "-out", "x", "-format", "svg"}, `nexus: export: unknown -format "svg", expected one of graphml, gexf, dot, pajek, csv, bibtex, csljson`},
 		{[]string{"export", "-out", "-", "-format", "csv"}, "nexus: export: -format csv writes two files, so -out cannot be -"},
@@ -114,8 +116,16 @@ func TestRuntimeErrors(t *testing.T) {
 
 func TestVersion(t *testing.T) {
 	code, out, _ := nexus("version")
+	def, err := compendium.DefaultDataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := datapkg.Open(def)
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := "nexus (devel)\ngo " + runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH + "\n" +
-		"dataset " + defaultDataset + " (not readable from this directory)\n"
+		"dataset " + def + " (" + p.Name + " " + p.Version + ")\n"
 	if code != 0 || out != want {
 		t.Errorf("nexus version: exit %d\n%s\nwant\n%s", code, out, want)
 	}
@@ -304,7 +314,11 @@ func TestExportGEXFDataset(t *testing.T) {
 // TestExportMatchesNetwork checks the README's recipe: export with T4's
 // filters and -isolates=false has exactly the nodes network measures.
 func TestExportMatchesNetwork(t *testing.T) {
-	for _, dir := range []string{datasetDir, "../../" + defaultDataset} {
+	def, err := compendium.DefaultDataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{datasetDir, def} {
 		exportMatchesNetwork(t, dir)
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"nexus/analysis/build"
 	"nexus/analysis/graph"
 	"nexus/analysis/graph/encoding/csv"
-	"nexus/analysis/study"
 )
 
 func init() {
@@ -36,7 +35,7 @@ var exportFormats = []string{"graphml", "gexf", "dot", "pajek", "csv", "bibtex",
 
 func cmdExport(stdout, stderr io.Writer, args []string) error {
 	fs := exportSpec.flags()
-	dataset := fs.String("dataset", defaultDataset, "dataset version `dir`")
+	dataset := datasetFlag(fs)
 	format := fs.String("format", "graphml", "`format`: "+strings.Join(exportFormats, ", "))
 	directed := fs.Bool("directed", false, "export the directed view")
 	out := fs.String("out", "", "output `file` (- for standard output)")
@@ -101,11 +100,10 @@ func warnSelfLoops(stderr io.Writer, cmd string, g *graph.Graph) {
 // exportReferences writes the dataset's reference list as BibTeX or
 // CSL-JSON.
 func exportReferences(stdout io.Writer, dataset, format, out string) error {
-	s, err := study.Load(dataset)
+	entries, err := bib.Load(dataset)
 	if err != nil {
 		return err
 	}
-	entries := bib.FromStudy(s)
 	write := bib.WriteBibTeX
 	if format == "csljson" {
 		write = bib.WriteCSLJSON

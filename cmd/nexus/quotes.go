@@ -4,15 +4,13 @@ import (
 	"fmt"
 	"io"
 
+	"nexus/analysis/compendium"
 	"nexus/analysis/study"
 )
 
 func init() {
 	commands["quotes"] = command{summary: "check that every quote of a dataset is verbatim on its page of your copy of the paper", run: cmdQuotes}
 }
-
-// defaultQuotesDataset is the dataset quotes checks when none is given.
-const defaultQuotesDataset = defaultDataset
 
 var quotesSpec = spec{
 	name:     "quotes",
@@ -35,9 +33,12 @@ func cmdQuotes(stdout, stderr io.Writer, args []string) error {
 	if err := quotesSpec.require("paper", *paper); err != nil {
 		return err
 	}
-	dir := defaultQuotesDataset
+	dir, _ := compendium.DefaultDataset()
 	if fs.NArg() == 1 {
 		dir = fs.Arg(0)
+	}
+	if err := needDataset(dir); err != nil {
+		return err
 	}
 	pp, err := study.ReadPaper(*paper, *mark)
 	if err != nil {

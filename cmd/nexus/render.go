@@ -7,19 +7,53 @@ import (
 	"os/signal"
 	"syscall"
 
+	"nexus/analysis/compendium"
 	"nexus/analysis/notebook"
 )
 
 func init() {
 	commands["render"] = command{"run literate Go notebooks and render them to Markdown and HTML", cmdRender}
+	commands["claims"] = command{"list the claims of the notebooks that hold (figures/claims.csv); a false claim fails at its line", cmdClaims}
+}
+
+var claimsSpec = spec{
+	name:     "claims",
+	synopsis: []string{"claims [-dataset DIR] [-out FILE] [NOTEBOOK.md...]"},
+	about: `Runs the notebooks (all of notebooks/ when none is given; cached runs are
+reused) and lists every cell.Claim that held as CSV: notebook,line,claim. A
+claim that does not hold fails at its line.`,
+}
+
+func cmdClaims(stdout, stderr io.Writer, args []string) error {
+	fs := claimsSpec.flags()
+	dataset := datasetFlag(fs)
+	out := fs.String("out", "", "write the claims to `file` (default: standard output)")
+	if err := claimsSpec.parse(fs, stdout, args); err != nil {
+		return err
+	}
+	if err := needDataset(*dataset); err != nil {
+		return err
+	}
+	ctx, stop := interruptible()
+	defer stop()
+	var nbs []string // nil: every notebook of the compendium
+	if fs.NArg() > 0 {
+		nbs = fs.Args()
+	}
+	if err := compendium.Claims(ctx, *dataset, *out, stdout, nbs); err != nil {
+		printErrors(stderr, err, "nexus: ")
+		return exitError{1}
+	}
+	return nil
 }
 
 var renderSpec = spec{
 	name:     "render",
-	synopsis: []string{"render [-force] [-out DIR] [-v] [-timeout D] [-max-output N] NOTEBOOK.md..."},
+	synopsis: []string{"render [-dataset DIR] [-force] [-out DIR] [-v] [-timeout D] [-max-output N] NOTEBOOK.md..."},
 	about: `Runs each notebook (or reuses its cached outputs) and writes NAME.md and
 NAME.html to the output directory. Problems are reported at the notebook's
-own file:line, and a notebook with problems writes nothing.`,
+own file:line, and a notebook with problems writes nothing. A notebook whose
+front matter names no dataset is rendered from the -dataset one.`,
 }
 
 func cmdRender(stdout, stderr io.Writer, args []string) error {
@@ -28,6 +62,7 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 	force := fs.Bool("force", false, "run every notebook even when its cached outputs are valid")
 	verbose := fs.Bool("v", false, "say for each notebook whether it ran or came from the cache")
 	timeout := fs.Duration("timeout", notebook.DefaultTimeout, "stop a notebook program that runs longer (a notebook's front matter timeout: overrides it)")
+	dataset := datasetFlag(fs)
 	maxOut := fs.String("max-output", notebook.FormatSize(notebook.DefaultMaxOutput), "stop a notebook program when one cell produces more `bytes` of output (front matter max-output: overrides it)")
 	if err := renderSpec.parse(fs, stdout, args); err != nil {
 		return err
@@ -41,7 +76,7 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 	}
 	ctx, stop := interruptible()
 	defer stop()
-	opt := notebook.Options{Out: *out, Force: *force, Context: ctx, Limits: notebook.Limits{Timeout: *timeout, MaxOutput: size}}
+	opt := notebook.Options{Out: *out, Force: *force, Context: ctx, Limits: notebook.Limits{Timeout: *timeout, MaxOutput: size}, Dataset: *dataset}
 	if *verbose {
 		opt.Log = stderr
 	}

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"runtime/debug"
 
+	"nexus/analysis/compendium"
 	"nexus/analysis/datapkg"
 )
 
@@ -29,7 +30,12 @@ func cmdVersion(stdout, stderr io.Writer, args []string) error {
 	}
 	fmt.Fprintf(stdout, "nexus %s\n", moduleVersion())
 	fmt.Fprintf(stdout, "go %s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)
-	fmt.Fprintf(stdout, "dataset %s%s\n", defaultDataset, datasetVersion(defaultDataset))
+	dir, err := compendium.DefaultDataset()
+	if err != nil {
+		fmt.Fprintf(stdout, "dataset none (%v)\n", err)
+		return nil
+	}
+	fmt.Fprintf(stdout, "dataset %s%s\n", dir, datasetVersion(dir))
 	return nil
 }
 

@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"nexus/analysis/figure"
+	"nexus/analysis/table"
 )
 
 // The environment variables through which the renderer configures a run.
@@ -32,6 +33,9 @@ const (
 	KindTable    = "table"    // a table as GitHub-flavoured Markdown
 	KindFigure   = "figure"   // a figure as SVG
 	KindError    = "error"    // the run failed; the payload is the message
+	KindInline   = "inline"   // an inline value: its index, a space, the value
+	KindClaim    = "claim"    // a claim that held: its line, a space, the text
+	KindEvidence = "evidence" // the evidence of the table just shown, as JSON []Evidence
 )
 
 // RecordStart starts every record: an ASCII record separator followed by
@@ -97,13 +101,24 @@ func Markdown(s string) { emit(KindMarkdown, []byte(s)) }
 // Markdownf shows fmt.Sprintf(format, args...) as Markdown.
 func Markdownf(format string, args ...any) { Markdown(fmt.Sprintf(format, args...)) }
 
-// Table shows t. A cell labelled tbl-... gets a numbered caption.
+// Table shows t. A cell labelled tbl-... gets a numbered caption. When t
+// is a *table.Table whose cells know the rows of data they came from
+// (table.Cell.Sources), the HTML notebook shows each such cell's evidence,
+// the page and quote of every row, read from the notebook's dataset (see
+// SetQuoteFields).
 func Table(t Markdowner) {
 	var b bytes.Buffer
 	if err := t.WriteMarkdown(&b); err != nil {
 		fail(1, "table: %v", err)
 	}
 	emit(KindTable, b.Bytes())
+	if tt, ok := t.(*table.Table); ok && os.Getenv(MarkEnv) != "" && tt.Traced() {
+		ev, err := evidenceOf(tt)
+		if err != nil {
+			fail(1, "table: %v", err)
+		}
+		emit(KindEvidence, ev)
+	}
 }
 
 // Rows shows a table of strings with the given header. Each row must have
@@ -217,4 +232,39 @@ func Must[T any](v T, err error) T {
 		fail(1, "%v", err)
 	}
 	return v
+}
+
+// Inline emits the value of the inline value i of the prose (`{go} EXPR`),
+// printed with %v. The generated program calls it after the cells above
+// the value; cells do not.
+func Inline(i int, v any) {
+	s := fmt.Sprint(v)
+	if os.Getenv(MarkEnv) == "" {
+		fmt.Fprintf(os.Stdout, "inline value %d: %s\n", i+1, s)
+		return
+	}
+	emit(KindInline, []byte(strconv.Itoa(i)+" "+s))
+}
+
+// Claim records a claim that the notebook's prose makes about the data,
+// with holds, the cell's check of it. A claim that holds is listed in the
+// rendered notebook's "Claims checked" section and in the compendium's
+// list of claims; one that does not stops the notebook with an error at
+// the line of the call that quotes text, so the render (and make) fails
+// there. The prose says it, the data decides:
+//
+//	cell.Claim("no respondent category has a count", counted == 0)
+func Claim(text string, holds bool) {
+	if !holds {
+		fail(1, "claim does not hold: %q, expected the data to support it (correct the prose and the claim, or the data)", text)
+	}
+	line := 0
+	if _, _, l, ok := runtime.Caller(1); ok {
+		line = l
+	}
+	if os.Getenv(MarkEnv) == "" {
+		fmt.Fprintf(os.Stdout, "claim holds: %s\n", text)
+		return
+	}
+	emit(KindClaim, []byte(strconv.Itoa(line)+" "+strings.ReplaceAll(text, "\n", " ")))
 }

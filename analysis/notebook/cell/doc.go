@@ -1,6 +1,7 @@
 // Package cell is the API that the Go cells of a notebook call while the
-// notebook runs: it shows tables, figures and Markdown, and reads files of
-// the repository.
+// notebook runs: it shows tables, figures and Markdown, checks the claims
+// the prose makes (Claim), shows the evidence of traced table cells
+// (Table, SetQuoteFields) and reads files of the repository.
 //
 // A notebook's cells are compiled into one program (see package
 // nexus/analysis/notebook). That program imports this package, which

@@ -1,0 +1,137 @@
+// Package layering states which nexus packages are the core and which
+// are the study layer, and checks that no core package imports the study
+// layer, directly or through another package.
+//
+// The core (datapkg, table, figure, build, bib, notebook, qda, graph and
+// the small packages under them) knows no study: a researcher can use it
+// for another study or for an edge list of their own. The study layer
+// (study, alliance, paper, compendium) knows this paper and its data
+// model, and may import the core. TestLayering runs `go list -deps` over
+// the module and fails on any core package that reaches the study layer,
+// naming the chain of imports, and on any package under analysis/ that
+// is in neither list, so that a new package is placed on purpose.
+package layering
+
+import (
+	"sort"
+	"strings"
+)
+
+// Study lists the packages of the study layer, as import paths or
+// patterns ending in "/..." (the package and everything under it).
+var Study = []string{
+	"nexus/analysis/study",
+	"nexus/analysis/alliance/...",
+	"nexus/analysis/paper",
+	"nexus/analysis/compendium",
+}
+
+// Core lists the packages that must not import the study layer.
+var Core = []string{
+	"nexus/analysis/bib",
+	"nexus/analysis/build",
+	"nexus/analysis/datapkg",
+	"nexus/analysis/figure/...",
+	"nexus/analysis/frame",
+	"nexus/analysis/graph/...",
+	"nexus/analysis/notebook/...",
+	"nexus/analysis/qda/...",
+	"nexus/analysis/quotes",
+	"nexus/analysis/safefile",
+	"nexus/analysis/table",
+}
+
+// Exceptions are core packages that still import the study layer, with
+// the reason and the work that removes it. A listed package that no
+// longer imports the study layer is an error too, so the list stays true.
+var Exceptions = map[string]string{
+	"nexus/analysis/qda":       "issue 12: the adapter from the paper's excerpts moves to the study layer",
+	"nexus/analysis/qda/refi":  "imports qda, which imports study (issue 12)",
+	"nexus/analysis/qda/synth": "imports qda, which imports study (issue 12)",
+}
+
+// Scope is the part of the module that must be classified: every package
+// under it is in Core or in Study.
+const Scope = "nexus/analysis/..."
+
+// Match reports whether the import path pkg matches pattern: equal to
+// it, or, for a pattern ending in "/...", the package before it or one
+// below it.
+func Match(pattern, pkg string) bool {
+	if base, ok := strings.CutSuffix(pattern, "/..."); ok {
+		return pkg == base || strings.HasPrefix(pkg, base+"/")
+	}
+	return pkg == pattern
+}
+
+func matchAny(patterns []string, pkg string) bool {
+	for _, p := range patterns {
+		if Match(p, pkg) {
+			return true
+		}
+	}
+	return false
+}
+
+// Violation is a core package that reaches the study layer.
+type Violation struct {
+	Package string
+	Path    []string // the shortest chain of imports, from Package to a study-layer package
+}
+
+// String prints the chain: "a -> b -> nexus/analysis/study".
+func (v Violation) String() string { return strings.Join(v.Path, " -> ") }
+
+// Check takes the import graph of the module (each package's direct
+// imports) and returns, in package order, every core package that
+// reaches the study layer, and every package in Scope that is neither
+// core nor study.
+func Check(imports map[string][]string) (violations []Violation, unclassified []string) {
+	pkgs := make([]string, 0, len(imports))
+	for p := range imports {
+		pkgs = append(pkgs, p)
+	}
+	sort.Strings(pkgs)
+	for _, p := range pkgs {
+		core, study := matchAny(Core, p), matchAny(Study, p)
+		switch {
+		case core:
+			if path := reach(imports, p); path != nil {
+				violations = append(violations, Violation{Package: p, Path: path})
+			}
+		case !study && Match(Scope, p):
+			unclassified = append(unclassified, p)
+		}
+	}
+	return violations, unclassified
+}
+
+// reach returns the shortest import chain from pkg to a study-layer
+// package (breadth first, imports in sorted order), or nil.
+func reach(imports map[string][]string, pkg string) []string {
+	prev := map[string]string{pkg: ""}
+	queue := []string{pkg}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if matchAny(Study, p) {
+			var path []string
+			for q := p; q != ""; q = prev[q] {
+				path = append(path, q)
+			}
+			for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
+				path[i], path[j] = path[j], path[i]
+			}
+			return path
+		}
+		next := append([]string(nil), imports[p]...)
+		sort.Strings(next)
+		for _, q := range next {
+			if _, seen := prev[q]; !seen {
+				prev[q] = p
+				queue = append(queue, q)
+			}
+		}
+	}
+	return nil
+}
