@@ -47,13 +47,13 @@ func ExampleRenderPage() {
 }
 
 func ExampleAllowed() {
-	for _, p := range []string{"fmt", "gonum.org/v1/plot/plotter", "nexus/analysis/network", "nexus/analysis/build", "text/template", "os/exec"} {
+	for _, p := range []string{"fmt", "gonum.org/v1/plot/plotter", "nexus/analysis/graph/network", "nexus/analysis/build", "text/template", "os/exec"} {
 		fmt.Println(p, notebook.Allowed(p))
 	}
 	// Output:
 	// fmt true
 	// gonum.org/v1/plot/plotter true
-	// nexus/analysis/network true
+	// nexus/analysis/graph/network true
 	// nexus/analysis/build false
 	// text/template false
 	// os/exec false
