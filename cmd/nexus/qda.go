@@ -9,6 +9,7 @@ import (
 	"nexus/analysis/compendium"
 	"nexus/analysis/qda"
 	"nexus/analysis/qda/refi"
+	"nexus/analysis/study"
 )
 
 func init() {
@@ -201,5 +202,5 @@ func openValid(w io.Writer, dir string) (*qda.Project, error) {
 		printProblems(w, problems, maxProblems)
 		return nil, exitError{1} // as nexus validate exits
 	}
-	return qda.Open(dir)
+	return study.OpenCodingProject(dir)
 }
