@@ -105,21 +105,14 @@ func (im *importer) variables(xs *xVariables) {
 // skipSources registers the GUIDs of the picture, PDF, audio and video
 // sources and reports each as skipped: only plain text is imported.
 func (im *importer) skipSources(xs *xSources) {
-	for _, s := range xs.Picture {
-		im.define("source", s.GUID)
-		im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf("PictureSource %q: only plain-text sources are imported", s.Name))
-	}
-	for _, s := range xs.PDF {
-		im.define("source", s.GUID)
-		im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf("PDFSource %q: only plain-text sources are imported", s.Name))
-	}
-	for _, s := range xs.Audio {
-		im.define("source", s.GUID)
-		im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf("AudioSource %q: only plain-text sources are imported", s.Name))
-	}
-	for _, s := range xs.Video {
-		im.define("source", s.GUID)
-		im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf("VideoSource %q: only plain-text sources are imported", s.Name))
+	for _, k := range []struct {
+		kind    string
+		sources []xNamed
+	}{{"PictureSource", xs.Picture}, {"PDFSource", xs.PDF}, {"AudioSource", xs.Audio}, {"VideoSource", xs.Video}} {
+		for _, s := range k.sources {
+			im.define("source", s.GUID)
+			im.rep.Skipped = append(im.rep.Skipped, fmt.Sprintf("%s %q: only plain-text sources are imported", k.kind, s.Name))
+		}
 	}
 }
 
