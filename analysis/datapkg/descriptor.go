@@ -165,26 +165,28 @@ type jsonSchema struct {
 }
 
 type jsonField struct {
-	Name          string    `json:"name"`
-	Type          string    `json:"type"`
-	Format        string    `json:"format"`
-	Delimiter     *string   `json:"delimiter"`
-	ItemType      string    `json:"itemType"`
-	TrueValues    *[]string `json:"trueValues"`
-	FalseValues   *[]string `json:"falseValues"`
-	MissingValues *[]string `json:"missingValues"`
-	Constraints   struct {
-		Required         bool              `json:"required"`
-		Unique           bool              `json:"unique"`
-		Enum             []json.RawMessage `json:"enum"`
-		Pattern          *string           `json:"pattern"`
-		Minimum          json.RawMessage   `json:"minimum"`
-		Maximum          json.RawMessage   `json:"maximum"`
-		ExclusiveMinimum json.RawMessage   `json:"exclusiveMinimum"`
-		ExclusiveMaximum json.RawMessage   `json:"exclusiveMaximum"`
-		MinLength        *int              `json:"minLength"`
-		MaxLength        *int              `json:"maxLength"`
-	} `json:"constraints"`
+	Name          string          `json:"name"`
+	Type          string          `json:"type"`
+	Format        string          `json:"format"`
+	Delimiter     *string         `json:"delimiter"`
+	ItemType      string          `json:"itemType"`
+	TrueValues    *[]string       `json:"trueValues"`
+	FalseValues   *[]string       `json:"falseValues"`
+	MissingValues *[]string       `json:"missingValues"`
+	Constraints   jsonConstraints `json:"constraints"`
+}
+
+type jsonConstraints struct {
+	Required         bool              `json:"required"`
+	Unique           bool              `json:"unique"`
+	Enum             []json.RawMessage `json:"enum"`
+	Pattern          *string           `json:"pattern"`
+	Minimum          json.RawMessage   `json:"minimum"`
+	Maximum          json.RawMessage   `json:"maximum"`
+	ExclusiveMinimum json.RawMessage   `json:"exclusiveMinimum"`
+	ExclusiveMaximum json.RawMessage   `json:"exclusiveMaximum"`
+	MinLength        *int              `json:"minLength"`
+	MaxLength        *int              `json:"maxLength"`
 }
 
 // knownTypes are the field types of Table Schema v2.
@@ -296,78 +298,102 @@ func parseDescriptor(dir, file string, raw []byte) (*Package, Problems) {
 	}
 	seen := map[string]bool{}
 	for i, jr := range jp.Resources {
-		at := fmt.Sprintf("resources[%d]", i)
-		r := &Resource{Name: jr.Name, Hash: jr.Hash, Format: jr.Format, Encoding: jr.Encoding, dir: dir, delimiter: ',', index: i}
-		if r.Name == "" {
-			bad("%s: name is missing", at)
-			r.Name = at
-		} else {
-			at = fmt.Sprintf("resources[%d] (%s)", i, r.Name)
-		}
-		if seen[r.Name] {
-			bad("%s: name %q is used twice", at, r.Name)
-		}
-		seen[r.Name] = true
-		if len(jr.Path) == 0 {
-			if len(jr.Data) > 0 {
-				bad("%s: %v: inline data, want a path to a CSV file", at, ErrUnsupported)
-			} else {
-				bad("%s: path is missing", at)
-			}
-		} else if err := json.Unmarshal(jr.Path, &r.Path); err != nil {
-			bad("%s: path: %v: a list of paths, want one path", at, ErrUnsupported)
-		} else if msg := checkPath(r.Path); msg != "" {
-			bad("%s: path %q: %s", at, r.Path, msg)
-			r.Path = ""
-		}
-		if r.Path != "" {
-			r.file = filepath.Join(dir, filepath.FromSlash(r.Path))
-		}
-		if r.Hash != "" {
-			if _, _, err := splitHash(r.Hash); err != nil {
-				bad("%s: hash %q: %v", at, r.Hash, err)
-			}
-		}
-		switch strings.ToLower(r.Encoding) {
-		case "", "utf-8", "utf8", "us-ascii", "ascii":
-		default:
-			bad("%s: encoding %q: %v, want utf-8", at, r.Encoding, ErrUnsupported)
-		}
-		switch strings.ToLower(r.Format) {
-		case "", "csv":
-		default:
-			bad("%s: format %q: %v, want csv", at, r.Format, ErrUnsupported)
-		}
-		if jr.Dialect != nil {
-			if d := jr.Dialect.Delimiter; d != nil {
-				if len(*d) != 1 || (*d)[0] == '"' || (*d)[0] == '\n' || (*d)[0] == '\r' || (*d)[0] >= 0x80 {
-					bad("%s: dialect.delimiter %q: want one ASCII character", at, *d)
-				} else {
-					r.delimiter = (*d)[0]
-				}
-			}
-			if h := jr.Dialect.Header; h != nil && !*h {
-				bad("%s: dialect.header false: %v, want a header row", at, ErrUnsupported)
-			}
-		}
-		if len(jr.Schema) == 0 {
-			bad("%s: schema is missing", at)
-			r.Schema = &Schema{}
-		} else if jr.Schema[0] == '"' {
-			bad("%s: schema: %v: a schema by reference, want it inline", at, ErrUnsupported)
-			r.Schema = &Schema{}
-		} else {
-			var js jsonSchema
-			if err := json.Unmarshal(jr.Schema, &js); err != nil {
-				bad("%s: schema: %v", at, err)
-				r.Schema = &Schema{}
-			} else {
-				r.Schema = compileSchema(js, at, bad)
-			}
-		}
-		p.Resources = append(p.Resources, r)
+		p.Resources = append(p.Resources, parseResource(dir, i, jr, seen, bad))
 	}
-	// Foreign keys name other resources: check them once all are known.
+	checkForeignKeys(p, bad)
+	return p, ps
+}
+
+// parseResource checks the i-th resource of a descriptor and compiles its
+// schema, reporting each problem through bad. seen holds the names of
+// the resources before it.
+func parseResource(dir string, i int, jr jsonResource, seen map[string]bool, bad func(string, ...any)) *Resource {
+	at := fmt.Sprintf("resources[%d]", i)
+	r := &Resource{Name: jr.Name, Hash: jr.Hash, Format: jr.Format, Encoding: jr.Encoding, dir: dir, delimiter: ',', index: i}
+	if r.Name == "" {
+		bad("%s: name is missing", at)
+		r.Name = at
+	} else {
+		at = fmt.Sprintf("resources[%d] (%s)", i, r.Name)
+	}
+	if seen[r.Name] {
+		bad("%s: name %q is used twice", at, r.Name)
+	}
+	seen[r.Name] = true
+	resourcePath(r, jr, at, bad)
+	if r.Hash != "" {
+		if _, _, err := splitHash(r.Hash); err != nil {
+			bad("%s: hash %q: %v", at, r.Hash, err)
+		}
+	}
+	switch strings.ToLower(r.Encoding) {
+	case "", "utf-8", "utf8", "us-ascii", "ascii":
+	default:
+		bad("%s: encoding %q: %v, want utf-8", at, r.Encoding, ErrUnsupported)
+	}
+	switch strings.ToLower(r.Format) {
+	case "", "csv":
+	default:
+		bad("%s: format %q: %v, want csv", at, r.Format, ErrUnsupported)
+	}
+	if jr.Dialect != nil {
+		if d := jr.Dialect.Delimiter; d != nil {
+			if len(*d) != 1 || (*d)[0] == '"' || (*d)[0] == '\n' || (*d)[0] == '\r' || (*d)[0] >= 0x80 {
+				bad("%s: dialect.delimiter %q: want one ASCII character", at, *d)
+			} else {
+				r.delimiter = (*d)[0]
+			}
+		}
+		if h := jr.Dialect.Header; h != nil && !*h {
+			bad("%s: dialect.header false: %v, want a header row", at, ErrUnsupported)
+		}
+	}
+	r.Schema = resourceSchema(jr.Schema, at, bad)
+	return r
+}
+
+// resourcePath sets the path of r, and its file in the package
+// directory, from the one relative path a resource must give.
+func resourcePath(r *Resource, jr jsonResource, at string, bad func(string, ...any)) {
+	if len(jr.Path) == 0 {
+		if len(jr.Data) > 0 {
+			bad("%s: %v: inline data, want a path to a CSV file", at, ErrUnsupported)
+		} else {
+			bad("%s: path is missing", at)
+		}
+	} else if err := json.Unmarshal(jr.Path, &r.Path); err != nil {
+		bad("%s: path: %v: a list of paths, want one path", at, ErrUnsupported)
+	} else if msg := checkPath(r.Path); msg != "" {
+		bad("%s: path %q: %s", at, r.Path, msg)
+		r.Path = ""
+	}
+	if r.Path != "" {
+		r.file = filepath.Join(r.dir, filepath.FromSlash(r.Path))
+	}
+}
+
+// resourceSchema compiles the inline schema of a resource; a schema that
+// is missing, given by reference or not an object gives an empty one.
+func resourceSchema(raw json.RawMessage, at string, bad func(string, ...any)) *Schema {
+	if len(raw) == 0 {
+		bad("%s: schema is missing", at)
+		return &Schema{}
+	}
+	if raw[0] == '"' {
+		bad("%s: schema: %v: a schema by reference, want it inline", at, ErrUnsupported)
+		return &Schema{}
+	}
+	var js jsonSchema
+	if err := json.Unmarshal(raw, &js); err != nil {
+		bad("%s: schema: %v", at, err)
+		return &Schema{}
+	}
+	return compileSchema(js, at, bad)
+}
+
+// checkForeignKeys checks, once every resource is known, that each
+// foreign key names a resource of p and fields of that resource.
+func checkForeignKeys(p *Package, bad func(string, ...any)) {
 	for _, r := range p.Resources {
 		for k, fk := range r.Schema.ForeignKeys {
 			at := fmt.Sprintf("resources[%d] (%s): schema.foreignKeys[%d]", r.index, r.Name, k)
@@ -386,7 +412,6 @@ func parseDescriptor(dir, file string, raw []byte) (*Package, Problems) {
 			}
 		}
 	}
-	return p, ps
 }
 
 func checkPath(p string) string {
@@ -404,193 +429,4 @@ func checkPath(p string) string {
 		}
 	}
 	return ""
-}
-
-func compileSchema(js jsonSchema, at string, bad func(string, ...any)) *Schema {
-	s := &Schema{MissingValues: []string{""}}
-	if js.MissingValues != nil {
-		s.MissingValues = *js.MissingValues
-	}
-	seen := map[string]bool{}
-	if len(js.Fields) == 0 {
-		bad("%s: schema.fields: want at least one field", at)
-	}
-	for i, jf := range js.Fields {
-		fat := fmt.Sprintf("%s: schema.fields[%d]", at, i)
-		if jf.Name != "" {
-			fat = fmt.Sprintf("%s (%s)", fat, jf.Name)
-		}
-		f := compileField(jf, fat, s.MissingValues, bad)
-		f.date = f.pattern != nil && (f.Type == "string" || f.Type == "list" && f.ItemType == "string") && isDatePattern(f.Constraints.Pattern)
-		if f.Name == "" {
-			bad("%s: name is missing", fat)
-		} else if seen[f.Name] {
-			bad("%s: name %q is used twice", fat, f.Name)
-		}
-		seen[f.Name] = true
-		s.Fields = append(s.Fields, f)
-	}
-	s.PrimaryKey = js.PrimaryKey
-	for _, k := range s.PrimaryKey {
-		if !seen[k] {
-			bad("%s: schema.primaryKey: %q is not a field", at, k)
-		}
-	}
-	for i, jk := range js.ForeignKeys {
-		kat := fmt.Sprintf("%s: schema.foreignKeys[%d]", at, i)
-		fk := ForeignKey{Fields: jk.Fields, Reference: jk.Reference.Fields}
-		if jk.Reference.Resource != nil {
-			fk.Resource = *jk.Reference.Resource
-		}
-		ok := len(fk.Fields) > 0 && len(fk.Fields) == len(fk.Reference)
-		if !ok {
-			bad("%s: %d fields refer to %d reference fields, want the same number, at least one", kat, len(fk.Fields), len(fk.Reference))
-		}
-		for _, f := range fk.Fields {
-			if !seen[f] {
-				bad("%s: fields: %q is not a field", kat, f)
-				ok = false
-			}
-		}
-		if ok {
-			s.ForeignKeys = append(s.ForeignKeys, fk)
-		}
-	}
-	return s
-}
-
-func compileField(jf jsonField, at string, missing []string, bad func(string, ...any)) *Field {
-	f := &Field{Name: jf.Name, Type: jf.Type, Format: jf.Format, ItemType: jf.ItemType, Delimiter: ",", missing: missing}
-	if f.Type == "" {
-		f.Type = "string"
-	}
-	if !knownTypes[f.Type] {
-		bad("%s: type %q: unknown, want one of %s", at, f.Type, typeList)
-		f.Type = "any"
-	}
-	if jf.MissingValues != nil {
-		f.missing = *jf.MissingValues
-	}
-	if jf.Delimiter != nil {
-		f.Delimiter = *jf.Delimiter
-		if f.Delimiter == "" {
-			bad("%s: delimiter: empty, want a separator", at)
-			f.Delimiter = ","
-		}
-	}
-	if f.Type == "list" {
-		if f.ItemType == "" {
-			f.ItemType = "string"
-		}
-		switch f.ItemType {
-		case "string", "integer", "number", "boolean", "date", "time", "datetime":
-		default:
-			bad("%s: itemType %q: want string, integer, number, boolean, date, time or datetime", at, f.ItemType)
-			f.ItemType = "string"
-		}
-	}
-	f.TrueValues = []string{"true", "True", "TRUE", "1"}
-	f.FalseValues = []string{"false", "False", "FALSE", "0"}
-	if jf.TrueValues != nil {
-		f.TrueValues = *jf.TrueValues
-	}
-	if jf.FalseValues != nil {
-		f.FalseValues = *jf.FalseValues
-	}
-	var err error
-	if f.layout, err = timeLayout(f.Type, f.Format); err != nil {
-		bad("%s: format %q: %v", at, f.Format, err)
-	}
-	if f.Type == "list" {
-		f.itemLay, _ = timeLayout(f.ItemType, "")
-	}
-	jc := jf.Constraints
-	c := &f.Constraints
-	c.Required, c.Unique = jc.Required, jc.Unique
-	c.MinLength, c.MaxLength = jc.MinLength, jc.MaxLength
-	if jc.Pattern != nil {
-		c.Pattern = *jc.Pattern
-		_, err := regexp.Compile(c.Pattern)
-		re, aerr := regexp.Compile(`^(?:` + c.Pattern + `)$`)
-		if err == nil {
-			err = aerr
-		}
-		if err != nil {
-			bad("%s: constraints.pattern %q: %v", at, c.Pattern, err)
-		} else {
-			f.pattern = re
-			f.prog = compileDFA(c.Pattern)
-		}
-	}
-	if jc.Enum != nil {
-		f.enum = make(map[string]bool, len(jc.Enum))
-		for _, e := range jc.Enum {
-			var s string
-			if json.Unmarshal(e, &s) != nil {
-				s = string(bytes.TrimSpace(e))
-			}
-			c.Enum = append(c.Enum, s)
-			if k, ok := enumKey(f, s); ok {
-				f.enum[k] = true
-				if len(jc.Enum) <= 16 {
-					f.enumList = append(f.enumList, k)
-				}
-			} else {
-				bad("%s: constraints.enum: %q is not a valid %s", at, s, f.Type)
-			}
-		}
-	}
-	bounds := []struct {
-		raw   json.RawMessage
-		dst   *string
-		name  string
-		isMax bool
-		excl  bool
-	}{
-		{jc.Minimum, &c.Minimum, "minimum", false, false},
-		{jc.Maximum, &c.Maximum, "maximum", true, false},
-		{jc.ExclusiveMinimum, &c.ExclusiveMinimum, "exclusiveMinimum", false, true},
-		{jc.ExclusiveMaximum, &c.ExclusiveMaximum, "exclusiveMaximum", true, true},
-	}
-	for _, b := range bounds {
-		if len(b.raw) == 0 || string(b.raw) == "null" {
-			continue
-		}
-		var s string
-		if json.Unmarshal(b.raw, &s) != nil {
-			s = string(bytes.TrimSpace(b.raw))
-		}
-		*b.dst = s
-		v, ok := ordinal(f, s)
-		if !ok {
-			bad("%s: constraints.%s %q: want a %s", at, b.name, s, boundType(f.Type))
-			continue
-		}
-		nb := &bound{v: v, text: s, excl: b.excl}
-		if b.isMax {
-			if f.max == nil || v < f.max.v || (v == f.max.v && b.excl) {
-				f.max = nb
-			}
-		} else if f.min == nil || v > f.min.v || (v == f.min.v && b.excl) {
-			f.min = nb
-		}
-	}
-	return f
-}
-
-// bound is a minimum or maximum as an ordinal of the field's type.
-type bound struct {
-	v    float64
-	text string
-	excl bool
-}
-
-func boundType(t string) string {
-	switch t {
-	case "integer", "number", "year":
-		return "number"
-	case "date", "time", "datetime", "yearmonth":
-		return t + " string"
-	}
-	return "field of a type that has an order (" + t + " has none)"
 }

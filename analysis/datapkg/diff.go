@@ -124,17 +124,31 @@ func Diff(old, new *Package) []Change {
 	return cs
 }
 
+// fieldPair is a field that both versions of a resource have: its index
+// in the old schema and in the new one.
+type fieldPair struct{ o, n int }
+
+// diffResource lists the changes between two versions of a resource: its
+// fields, then, when both tables are read, its rows.
 func diffResource(or, nr *Resource) []Change {
+	cs, common := diffFields(nr.Name, or.Schema, nr.Schema)
+	if or.Table == nil || nr.Table == nil {
+		return cs
+	}
+	okey, nkey := rowKeys(or, nr, common)
+	return diffRows(cs, nr.Name, or, nr, common, okey, nkey)
+}
+
+// diffFields lists the fields removed, added and changed in type between
+// two schemas, and returns the fields both have, in the new order.
+func diffFields(name string, os, ns *Schema) ([]Change, []fieldPair) {
 	var cs []Change
-	name := nr.Name
-	os, ns := or.Schema, nr.Schema
 	for _, f := range os.Fields {
 		if ns.FieldIndex(f.Name) < 0 {
 			cs = append(cs, Change{Kind: FieldRemoved, Resource: name, Field: f.Name})
 		}
 	}
-	type pair struct{ o, n int }
-	var common []pair
+	var common []fieldPair
 	for i, f := range ns.Fields {
 		j := os.FieldIndex(f.Name)
 		if j < 0 {
@@ -144,53 +158,60 @@ func diffResource(or, nr *Resource) []Change {
 		if of := os.Fields[j]; of.Type != f.Type {
 			cs = append(cs, Change{Kind: FieldChanged, Resource: name, Field: f.Name, Old: of.Type, New: f.Type})
 		}
-		common = append(common, pair{j, i})
+		common = append(common, fieldPair{j, i})
 	}
+	return cs, common
+}
+
+// rowKeys returns the functions that key a row of the old and of the new
+// table: the primary key when both versions declare the same one, else
+// the whole row over the fields both versions have.
+func rowKeys(or, nr *Resource, common []fieldPair) (okey, nkey func(int) string) {
+	os, ns := or.Schema, nr.Schema
 	ot, nt := or.Table, nr.Table
-	if ot == nil || nt == nil {
-		return cs
+	if pk := ns.PrimaryKey; len(pk) > 0 && equalStrings(os.PrimaryKey, pk) {
+		return primaryKey(ot, os, pk), primaryKey(nt, ns, pk)
 	}
-	keyOf := func(t *Table, s *Schema, pk []string) func(int) string {
-		var idx []int
-		for _, k := range pk {
-			idx = append(idx, s.FieldIndex(k))
+	// Whole rows over the fields both versions have.
+	okey = func(row int) string {
+		parts := make([]string, len(common))
+		for i, c := range common {
+			parts[i] = ot.Text(row, c.o)
 		}
-		if len(idx) == 0 || len(pk) == 0 {
-			for i := range s.Fields {
-				idx = append(idx, i)
-			}
-		}
-		return func(row int) string {
-			parts := make([]string, len(idx))
-			for i, f := range idx {
-				parts[i] = t.Text(row, f)
-			}
-			return strings.Join(parts, ",")
-		}
+		return strings.Join(parts, ",")
 	}
-	pk := ns.PrimaryKey
-	okKey := len(pk) > 0 && equalStrings(os.PrimaryKey, pk)
-	if !okKey {
-		pk = nil
-	}
-	okey, nkey := keyOf(ot, os, pk), keyOf(nt, ns, pk)
-	if pk == nil {
-		// Whole rows over the fields both versions have.
-		okey = func(row int) string {
-			parts := make([]string, len(common))
-			for i, c := range common {
-				parts[i] = ot.Text(row, c.o)
-			}
-			return strings.Join(parts, ",")
+	nkey = func(row int) string {
+		parts := make([]string, len(common))
+		for i, c := range common {
+			parts[i] = nt.Text(row, c.n)
 		}
-		nkey = func(row int) string {
-			parts := make([]string, len(common))
-			for i, c := range common {
-				parts[i] = nt.Text(row, c.n)
-			}
-			return strings.Join(parts, ",")
-		}
+		return strings.Join(parts, ",")
 	}
+	return okey, nkey
+}
+
+// primaryKey returns the function that keys a row of t by the fields pk
+// of s, joined by commas.
+func primaryKey(t *Table, s *Schema, pk []string) func(int) string {
+	var idx []int
+	for _, k := range pk {
+		idx = append(idx, s.FieldIndex(k))
+	}
+	return func(row int) string {
+		parts := make([]string, len(idx))
+		for i, f := range idx {
+			parts[i] = t.Text(row, f)
+		}
+		return strings.Join(parts, ",")
+	}
+}
+
+// diffRows appends to cs the rows removed, changed (field by field, in
+// the new schema's order) and added between the tables of or and nr,
+// matched by their keys; of rows with equal keys only the first counts.
+func diffRows(cs []Change, name string, or, nr *Resource, common []fieldPair, okey, nkey func(int) string) []Change {
+	ot, nt := or.Table, nr.Table
+	os, ns := or.Schema, nr.Schema
 	newRows := make(map[string]int, nt.Len())
 	for r := range nt.Len() {
 		k := nkey(r)

@@ -167,124 +167,152 @@ type edit struct {
 // setHashes returns the descriptor raw with the hash of resource i set to
 // hashes[i].
 func setHashes(raw []byte, hashes []string) ([]byte, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var edits []edit
-	tok := func() (json.Token, error) {
-		t, err := dec.Token()
-		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrDescriptor, err)
-		}
-		return t, nil
-	}
-	// skip consumes one value whose first token has been read.
-	var skip func(t json.Token) error
-	skip = func(t json.Token) error {
-		d, ok := t.(json.Delim)
-		if !ok || d == '}' || d == ']' {
-			return nil
-		}
-		for {
-			t, err := tok()
-			if err != nil {
-				return err
-			}
-			if d, ok := t.(json.Delim); ok && (d == '}' || d == ']') {
-				return nil
-			}
-			if err := skip(t); err != nil {
-				return err
-			}
-		}
-	}
-	if t, err := tok(); err != nil {
+	e := &hashEditor{raw: raw, dec: json.NewDecoder(bytes.NewReader(raw))}
+	e.dec.UseNumber()
+	if t, err := e.tok(); err != nil {
 		return nil, err
 	} else if t != json.Delim('{') {
 		return nil, fmt.Errorf("%w: top level is not an object", ErrDescriptor)
 	}
-	for dec.More() {
-		k, err := tok()
+	for e.dec.More() {
+		k, err := e.tok()
 		if err != nil {
 			return nil, err
 		}
-		v, err := tok()
+		v, err := e.tok()
 		if err != nil {
 			return nil, err
 		}
 		if k != "resources" || v != json.Delim('[') {
-			if err := skip(v); err != nil {
+			if err := e.skip(v); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		for i := 0; dec.More(); i++ {
-			t, err := tok()
-			if err != nil {
-				return nil, err
-			}
-			if t != json.Delim('{') || i >= len(hashes) {
-				if err := skip(t); err != nil {
-					return nil, err
-				}
-				continue
-			}
-			var pathKey, pathEnd, colon = -1, -1, ": "
-			found := false
-			for dec.More() {
-				before := int(dec.InputOffset())
-				k, err := tok()
-				if err != nil {
-					return nil, err
-				}
-				afterKey := int(dec.InputOffset())
-				v, err := tok()
-				if err != nil {
-					return nil, err
-				}
-				end := int(dec.InputOffset())
-				switch k {
-				case "path":
-					pathKey = keyStart(raw, before)
-					pathEnd = end
-					colon = string(raw[afterKey:valueStart(raw, afterKey)])
-				case "hash":
-					found = true
-					if s, ok := v.(string); !ok || s != hashes[i] {
-						edits = append(edits, edit{valueStart(raw, afterKey), end, jsonString(hashes[i])})
-					}
-				}
-				if err := skip(v); err != nil {
-					return nil, err
-				}
-			}
-			if _, err := tok(); err != nil { // '}'
-				return nil, err
-			}
-			if !found && pathEnd >= 0 {
-				ws := pathKey
-				for ws > 0 && isSpace(raw[ws-1]) {
-					ws--
-				}
-				sep := string(raw[ws:pathKey])
-				if sep == "" {
-					sep = " "
-				}
-				edits = append(edits, edit{pathEnd, pathEnd, "," + sep + `"hash"` + colon + jsonString(hashes[i])})
-			}
-		}
-		if _, err := tok(); err != nil { // ']'
+		if err := e.resources(hashes); err != nil {
 			return nil, err
 		}
 	}
-	slices.SortFunc(edits, func(a, b edit) int { return b.from - a.from })
+	slices.SortFunc(e.edits, func(a, b edit) int { return b.from - a.from })
 	out := slices.Clone(raw)
-	for _, e := range edits {
-		out = slices.Concat(out[:e.from], []byte(e.text), out[e.to:])
+	for _, ed := range e.edits {
+		out = slices.Concat(out[:ed.from], []byte(ed.text), out[ed.to:])
 	}
 	if !json.Valid(out) {
 		return nil, fmt.Errorf("%w: rewriting the hashes broke the JSON", ErrDescriptor)
 	}
 	return out, nil
+}
+
+// hashEditor walks the tokens of a descriptor and collects the edits
+// that set the hashes of its resources.
+type hashEditor struct {
+	raw   []byte
+	dec   *json.Decoder
+	edits []edit
+}
+
+// tok reads the next token; a syntax error is a descriptor problem.
+func (e *hashEditor) tok() (json.Token, error) {
+	t, err := e.dec.Token()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrDescriptor, err)
+	}
+	return t, nil
+}
+
+// skip consumes one value whose first token t has been read.
+func (e *hashEditor) skip(t json.Token) error {
+	d, ok := t.(json.Delim)
+	if !ok || d == '}' || d == ']' {
+		return nil
+	}
+	for {
+		t, err := e.tok()
+		if err != nil {
+			return err
+		}
+		if d, ok := t.(json.Delim); ok && (d == '}' || d == ']') {
+			return nil
+		}
+		if err := e.skip(t); err != nil {
+			return err
+		}
+	}
+}
+
+// resources walks the resources array, whose '[' has been read, up to and
+// including its ']', setting the hash of resource i to hashes[i].
+func (e *hashEditor) resources(hashes []string) error {
+	for i := 0; e.dec.More(); i++ {
+		t, err := e.tok()
+		if err != nil {
+			return err
+		}
+		if t != json.Delim('{') || i >= len(hashes) {
+			if err := e.skip(t); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := e.resource(hashes[i]); err != nil {
+			return err
+		}
+	}
+	_, err := e.tok() // ']'
+	return err
+}
+
+// resource walks one resource object, whose '{' has been read, up to and
+// including its '}'. It replaces a "hash" value that differs from hash,
+// or, when there is none, inserts one after "path" in the style
+// (separator before the key, colon) of that line.
+func (e *hashEditor) resource(hash string) error {
+	raw := e.raw
+	var pathKey, pathEnd, colon = -1, -1, ": "
+	found := false
+	for e.dec.More() {
+		before := int(e.dec.InputOffset())
+		k, err := e.tok()
+		if err != nil {
+			return err
+		}
+		afterKey := int(e.dec.InputOffset())
+		v, err := e.tok()
+		if err != nil {
+			return err
+		}
+		end := int(e.dec.InputOffset())
+		switch k {
+		case "path":
+			pathKey = keyStart(raw, before)
+			pathEnd = end
+			colon = string(raw[afterKey:valueStart(raw, afterKey)])
+		case "hash":
+			found = true
+			if s, ok := v.(string); !ok || s != hash {
+				e.edits = append(e.edits, edit{valueStart(raw, afterKey), end, jsonString(hash)})
+			}
+		}
+		if err := e.skip(v); err != nil {
+			return err
+		}
+	}
+	if _, err := e.tok(); err != nil { // '}'
+		return err
+	}
+	if !found && pathEnd >= 0 {
+		ws := pathKey
+		for ws > 0 && isSpace(raw[ws-1]) {
+			ws--
+		}
+		sep := string(raw[ws:pathKey])
+		if sep == "" {
+			sep = " "
+		}
+		e.edits = append(e.edits, edit{pathEnd, pathEnd, "," + sep + `"hash"` + colon + jsonString(hash)})
+	}
+	return nil
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -213,6 +213,10 @@ func (f *Field) isMissing(s string) bool {
 	return false
 }
 
+// validateField reads the cells of field fi into its typed column and
+// checks each against the field's type and constraints: required, pattern
+// and dates, enum, bounds, lengths and uniqueness. soleKey and inKey tell
+// whether the field is the whole primary key or a part of it.
 func (t *Table) validateField(file string, fi int, soleKey, inKey bool, add func(*Problem)) {
 	f := t.Resource.Schema.Fields[fi]
 	rows := t.Len()
@@ -225,10 +229,94 @@ func (t *Table) validateField(file string, fi int, soleKey, inKey bool, add func
 		}
 		return // the header problem says it all
 	}
-	var ints []int64
-	var floats []float64
-	var bools []bool
-	switch f.Type {
+	ints, floats, bools := t.typedColumns(fi, f.Type, rows)
+	cons := &f.Constraints
+	required := cons.Required || inKey
+	unique := cons.Unique || soleKey
+	fc := &fieldCheck{t: t, f: f, fi: fi, c: c, file: file, add: add, ints: ints, lastRow: -1, ascending: unique}
+	var pattern *matcher
+	if f.pattern != nil {
+		pattern = newMatcher(f.pattern, f.prog)
+	}
+	onlyEmpty := len(f.missing) == 1 && f.missing[0] == ""
+	hasLen := cons.MinLength != nil || cons.MaxLength != nil
+	constrained := f.enum != nil && f.Type != "list" || f.min != nil || f.max != nil || hasLen && f.Type != "list"
+	for r := range rows {
+		s := t.textAt(r, c)
+		if onlyEmpty && len(s) == 0 || !onlyEmpty && f.isMissing(s) {
+			miss[r>>6] |= 1 << (r & 63)
+			if required {
+				fc.required(r, s, inKey)
+			}
+			continue
+		}
+		var ord float64
+		switch f.Type {
+		case "string":
+			if pattern != nil && !pattern.MatchString(s) {
+				fc.bad(r, s, fmt.Errorf("%w %q", ErrPattern, cons.Pattern))
+			} else if f.date {
+				if err := checkDate(s); err != nil {
+					fc.bad(r, s, err)
+				}
+			}
+		case "integer", "year":
+			v, ok := parseInt(s)
+			if !ok {
+				fc.bad(r, s, fmt.Errorf("%w: %s", ErrType, typeWant(f.Type, f.Format)))
+				miss[r>>6] |= 1 << (r & 63) // no value of the type
+				continue
+			}
+			ints[r] = v
+			ord = float64(v)
+		case "number":
+			v, ok := parseNumber(s)
+			if !ok {
+				fc.bad(r, s, fmt.Errorf("%w: %s", ErrType, typeWant(f.Type, f.Format)))
+				miss[r>>6] |= 1 << (r & 63) // no value of the type
+				continue
+			}
+			floats[r] = v
+			ord = v
+		case "boolean":
+			v, ok := parseBool(f, s)
+			if !ok {
+				fc.bad(r, s, fmt.Errorf("%w: %s", ErrType, boolWant(f)))
+				miss[r>>6] |= 1 << (r & 63) // no value of the type
+				continue
+			}
+			bools[r] = v
+		case "list":
+			if !t.checkList(f, pattern, s, func(err error) { fc.bad(r, s, err) }) {
+				continue
+			}
+		default:
+			v, ok := checkValue(f, f.Type, f.layout, s)
+			if !ok {
+				fc.bad(r, s, fmt.Errorf("%w: %s", ErrType, typeWant(f.Type, f.Format)))
+				miss[r>>6] |= 1 << (r & 63) // no value of the type
+				continue
+			}
+			ord = v
+			if pattern != nil && !pattern.MatchString(s) {
+				fc.bad(r, s, fmt.Errorf("%w %q", ErrPattern, cons.Pattern))
+			}
+		}
+		if constrained {
+			fc.constraints(r, s, ord)
+		}
+		if unique {
+			fc.unique(r, s)
+		}
+	}
+	fc.duplicates()
+}
+
+// typedColumns makes the typed column of field fi, of the given type, for
+// rows rows: integers (integer, year), numbers or booleans; the other
+// two are nil, and all three for any other type.
+func (t *Table) typedColumns(fi int, typ string, rows int) (ints []int64, floats []float64, bools []bool) {
+	switch typ {
 	case "integer", "year":
 		ints = make([]int64, rows)
 		t.ints[fi] = ints
@@ -239,162 +327,130 @@ func (t *Table) validateField(file string, fi int, soleKey, inKey bool, add func
 		bools = make([]bool, rows)
 		t.bools[fi] = bools
 	}
-	cons := &f.Constraints
-	required := cons.Required || inKey
-	unique := cons.Unique || soleKey
+	return ints, floats, bools
+}
+
+// fieldCheck is the state of the check of one field of a table: where a
+// problem is reported, and what the uniqueness check has seen.
+type fieldCheck struct {
+	t     *Table
+	f     *Field
+	fi, c int // the field and its column in the file
+	file  string
+	add   func(*Problem)
+	ints  []int64 // the typed column of an integer field, else nil
+
+	// A cell can have many problems (one per list item): its position
+	// is found once.
+	lastRow, line, col int
+
 	// Keys are often in ascending order: while they are, they are
 	// unique without hashing; the first step down hashes what came before.
-	var seen *uniq
-	ascending, prev, started := unique, "", false
-	// keyOf returns the key of row r for uniqueness: integers compare by
-	// value; ok is false when the cell is missing or not of the type.
-	keyOf := func(r int) (string, bool) {
-		if t.missing[fi][r>>6]&(1<<(r&63)) != 0 {
+	ascending, started bool
+	prev               string
+	seen               *uniq
+}
+
+// bad reports a problem of the cell of row r, whose text is s.
+func (fc *fieldCheck) bad(r int, s string, err error) {
+	if r != fc.lastRow {
+		fc.lastRow = r
+		fc.line, fc.col = fc.t.cellPos(r, fc.fi)
+	}
+	fc.add(&Problem{Path: fc.file, Line: fc.line, Column: fc.col, Field: fc.f.Name, Value: s, Err: err})
+}
+
+// required reports the missing value s of row r of a required field or a
+// field of the primary key.
+func (fc *fieldCheck) required(r int, s string, inKey bool) {
+	what := "want a value"
+	if inKey && !fc.f.Constraints.Required {
+		what = "want a value for the primary key"
+	}
+	fc.bad(r, s, fmt.Errorf("%w, %s", ErrRequired, what))
+}
+
+// constraints checks the value s of row r, of ordinal ord, against the
+// field's enum, bounds and lengths.
+func (fc *fieldCheck) constraints(r int, s string, ord float64) {
+	f := fc.f
+	cons := &f.Constraints
+	if f.enum != nil && f.Type != "list" {
+		k := s
+		if f.Type != "string" {
+			k, _ = enumKey(f, s)
+		}
+		if !inEnum(f, k) {
+			fc.bad(r, s, fmt.Errorf("%w, %s", ErrEnum, enumWant(f)))
+		}
+	}
+	if (f.min != nil || f.max != nil) && !f.inBounds(ord) {
+		fc.bad(r, s, f.boundsError(ord))
+	}
+	if (cons.MinLength != nil || cons.MaxLength != nil) && f.Type != "list" {
+		n := runeLen(s)
+		if cons.MinLength != nil && n < *cons.MinLength {
+			fc.bad(r, s, fmt.Errorf("%w: %d characters, want at least %d", ErrMinLength, n, *cons.MinLength))
+		}
+		if cons.MaxLength != nil && n > *cons.MaxLength {
+			fc.bad(r, s, fmt.Errorf("%w: %d characters, want at most %d", ErrMaxLength, n, *cons.MaxLength))
+		}
+	}
+}
+
+// keyOf returns the key of row r for uniqueness: integers compare by
+// value; ok is false when the cell is missing or not of the type.
+func (fc *fieldCheck) keyOf(r int) (string, bool) {
+	if fc.t.missing[fc.fi][r>>6]&(1<<(r&63)) != 0 {
+		return "", false
+	}
+	s := fc.t.textAt(r, fc.c)
+	if fc.ints != nil {
+		v, ok := parseInt(s)
+		if !ok {
 			return "", false
 		}
-		s := t.textAt(r, c)
-		if ints != nil {
-			v, ok := parseInt(s)
-			if !ok {
-				return "", false
-			}
-			if !canonicalInt(s) {
-				return strconv.FormatInt(v, 10), true
-			}
-		}
-		return s, true
-	}
-	var pattern *matcher
-	if f.pattern != nil {
-		pattern = newMatcher(f.pattern, f.prog)
-	}
-	onlyEmpty := len(f.missing) == 1 && f.missing[0] == ""
-	hasLen := cons.MinLength != nil || cons.MaxLength != nil
-	// A cell can have many problems (one per list item): find its
-	// position once.
-	lastRow, line, col := -1, 0, 0
-	bad := func(r int, s string, err error) {
-		if r != lastRow {
-			lastRow = r
-			line, col = t.cellPos(r, fi)
-		}
-		add(&Problem{Path: file, Line: line, Column: col, Field: f.Name, Value: s, Err: err})
-	}
-	for r := range rows {
-		s := t.textAt(r, c)
-		if onlyEmpty && len(s) == 0 || !onlyEmpty && f.isMissing(s) {
-			miss[r>>6] |= 1 << (r & 63)
-			if required {
-				what := "want a value"
-				if inKey && !cons.Required {
-					what = "want a value for the primary key"
-				}
-				bad(r, s, fmt.Errorf("%w, %s", ErrRequired, what))
-			}
-			continue
-		}
-		var ord float64
-		switch f.Type {
-		case "string":
-			if pattern != nil && !pattern.MatchString(s) {
-				bad(r, s, fmt.Errorf("%w %q", ErrPattern, cons.Pattern))
-			} else if f.date {
-				if err := checkDate(s); err != nil {
-					bad(r, s, err)
-				}
-			}
-		case "integer", "year":
-			v, ok := parseInt(s)
-			if !ok {
-				bad(r, s, fmt.Errorf("%w: %s", ErrType, typeWant(f.Type, f.Format)))
-				miss[r>>6] |= 1 << (r & 63) // no value of the type
-				continue
-			}
-			ints[r] = v
-			ord = float64(v)
-		case "number":
-			v, ok := parseNumber(s)
-			if !ok {
-				bad(r, s, fmt.Errorf("%w: %s", ErrType, typeWant(f.Type, f.Format)))
-				miss[r>>6] |= 1 << (r & 63) // no value of the type
-				continue
-			}
-			floats[r] = v
-			ord = v
-		case "boolean":
-			v, ok := parseBool(f, s)
-			if !ok {
-				bad(r, s, fmt.Errorf("%w: %s", ErrType, boolWant(f)))
-				miss[r>>6] |= 1 << (r & 63) // no value of the type
-				continue
-			}
-			bools[r] = v
-		case "list":
-			if !t.checkList(f, pattern, s, func(err error) { bad(r, s, err) }) {
-				continue
-			}
-		default:
-			v, ok := checkValue(f, f.Type, f.layout, s)
-			if !ok {
-				bad(r, s, fmt.Errorf("%w: %s", ErrType, typeWant(f.Type, f.Format)))
-				miss[r>>6] |= 1 << (r & 63) // no value of the type
-				continue
-			}
-			ord = v
-			if pattern != nil && !pattern.MatchString(s) {
-				bad(r, s, fmt.Errorf("%w %q", ErrPattern, cons.Pattern))
-			}
-		}
-		if f.enum != nil && f.Type != "list" {
-			k := s
-			if f.Type != "string" {
-				k, _ = enumKey(f, s)
-			}
-			if !inEnum(f, k) {
-				bad(r, s, fmt.Errorf("%w, %s", ErrEnum, enumWant(f)))
-			}
-		}
-		if (f.min != nil || f.max != nil) && !f.inBounds(ord) {
-			bad(r, s, f.boundsError(ord))
-		}
-		if hasLen && f.Type != "list" {
-			n := runeLen(s)
-			if cons.MinLength != nil && n < *cons.MinLength {
-				bad(r, s, fmt.Errorf("%w: %d characters, want at least %d", ErrMinLength, n, *cons.MinLength))
-			}
-			if cons.MaxLength != nil && n > *cons.MaxLength {
-				bad(r, s, fmt.Errorf("%w: %d characters, want at most %d", ErrMaxLength, n, *cons.MaxLength))
-			}
-		}
-		if !unique {
-			continue
-		}
-		key := s
-		if ints != nil && !canonicalInt(s) {
-			key = strconv.FormatInt(ints[r], 10)
-		}
-		if ascending {
-			if !started || key > prev {
-				prev, started = key, true
-				continue
-			}
-			ascending = false
-			seen = newUniq(rows)
-			for q := range r {
-				if k, ok := keyOf(q); ok {
-					seen.add(k, q)
-				}
-			}
-		}
-		if seen != nil {
-			seen.add(key, r)
+		if !canonicalInt(s) {
+			return strconv.FormatInt(v, 10), true
 		}
 	}
-	if seen != nil {
-		seen.dupes(func(r int) string { k, _ := keyOf(r); return k }, func(r, first int) {
-			bad(r, t.textAt(r, c), fmt.Errorf("%w, first on line %d", ErrUnique, t.lines[first]))
-		})
+	return s, true
+}
+
+// unique records the value s of row r for the uniqueness check: while
+// the keys ascend nothing is hashed; at the first step down the keys so
+// far are hashed, and every later one.
+func (fc *fieldCheck) unique(r int, s string) {
+	key := s
+	if fc.ints != nil && !canonicalInt(s) {
+		key = strconv.FormatInt(fc.ints[r], 10)
 	}
+	if fc.ascending {
+		if !fc.started || key > fc.prev {
+			fc.prev, fc.started = key, true
+			return
+		}
+		fc.ascending = false
+		fc.seen = newUniq(fc.t.Len())
+		for q := range r {
+			if k, ok := fc.keyOf(q); ok {
+				fc.seen.add(k, q)
+			}
+		}
+	}
+	if fc.seen != nil {
+		fc.seen.add(key, r)
+	}
+}
+
+// duplicates reports every row whose key an earlier row has.
+func (fc *fieldCheck) duplicates() {
+	if fc.seen == nil {
+		return
+	}
+	fc.seen.dupes(func(r int) string { k, _ := fc.keyOf(r); return k }, func(r, first int) {
+		fc.bad(r, fc.t.textAt(r, fc.c), fmt.Errorf("%w, first on line %d", ErrUnique, fc.t.lines[first]))
+	})
 }
 
 // inBounds reports whether the ordinal v of a value is within the field's

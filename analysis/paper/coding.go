@@ -19,7 +19,7 @@ import (
 // the excerpts coded with each), their ATLAS.ti c-coefficients, and the
 // code labels.
 func ExcerptCooccurrence(s *study.Study) (m *qda.Matrix, c [][]float64, labels []string, err error) {
-	p := qda.FromStudy(s.Name, s.Codes, s.Excerpts)
+	p := study.CodingProject(s.Name, s.Codes, s.Excerpts)
 	full, cfull, err := qda.ExcerptCooccurrence(p)
 	if err != nil {
 		return nil, nil, nil, err

@@ -204,3 +204,17 @@ func (m *Matrix) DropUnused() *Matrix {
 	}
 	return out
 }
+
+// ExcerptCooccurrence returns the code co-occurrence across the sources
+// of p restricted to its codable codes (in codebook order): the count
+// matrix of CooccurrenceSegments and the c-coefficients. When every
+// segment spans its whole source (as in a study's quoted excerpts, one
+// source per excerpt), Counts[i][j] is the number of sources coded with
+// both codes and the diagonal the number of sources coded with each.
+func ExcerptCooccurrence(p *Project) (*Matrix, [][]float64, error) {
+	m, err := CooccurrenceSegments(p.CodableIDs(), p.Segments)
+	if err != nil {
+		return nil, nil, err
+	}
+	return m, CCoefficient(m), nil
+}

@@ -3,6 +3,7 @@ package qda_test
 import (
 	"fmt"
 	"os"
+	"slices"
 
 	"nexus/analysis/qda"
 	"nexus/analysis/qda/synth"
@@ -133,4 +134,21 @@ func ExampleInit() {
 	fmt.Println(p.Name, p.Version, len(p.Codes), err)
 	// Output:
 	// pilot 0.1.0 0 <nil>
+}
+
+// ResourceNames tells a coding package (it has a segments resource) from
+// another kind of data package before choosing how to load it.
+func ExampleResourceNames() {
+	dir, _ := os.MkdirTemp("", "qda-resources")
+	defer os.RemoveAll(dir)
+	if err := qda.Init(dir + "/pilot"); err != nil {
+		fmt.Println(err)
+		return
+	}
+	names, err := qda.ResourceNames(dir + "/pilot")
+	fmt.Println(names, err)
+	fmt.Println(slices.Contains(names, "segments"))
+	// Output:
+	// [codes sources cases coders segments sets notes] <nil>
+	// true
 }

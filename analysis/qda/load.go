@@ -103,93 +103,125 @@ func LoadTables(t Tables) (*Project, error) {
 		return tb
 	}
 	if ct := tab("codes"); ct != nil {
-		c := l.cols(ct, []string{"id"}, []string{"name", "label", "parent", "description", "color", "codable", "kind", "guid"})
-		for r, row := range ct.Rows {
-			code := Code{ID: get(row, c["id"]), Name: get(row, c["name"]), Parent: get(row, c["parent"]),
-				Description: get(row, c["description"]), Color: get(row, c["color"]), Codable: true, GUID: l.guid(ct, r, c["guid"])}
-			if code.Name == "" {
-				code.Name = get(row, c["label"])
-			}
-			switch v := get(row, c["codable"]); v {
-			case "", "true":
-			case "false":
-				code.Codable = false
-			default:
-				l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field \"codable\": value %q: expected true or false", ct.File, ct.Lines[r], c["codable"]+1, v))
-			}
-			if get(row, c["kind"]) == "group" {
-				code.Codable = false
-			}
-			l.at("code", code.ID, ct, r)
-			p.Codes = append(p.Codes, code)
-		}
+		l.codes(p, ct)
 	} else if len(l.errs) == 0 {
 		l.errs = append(l.errs, fmt.Errorf("datapackage.json: no resource \"codes\", expected the codebook"))
 	}
 	if st := tab("sources"); st != nil {
-		c := l.cols(st, []string{"id"}, []string{"title", "case", "path", "content", "description", "guid"})
-		for r, row := range st.Rows {
-			s := Source{ID: get(row, c["id"]), Name: get(row, c["title"]), Case: get(row, c["case"]), Text: get(row, c["content"]),
-				Description: get(row, c["description"]), GUID: l.guid(st, r, c["guid"])}
-			if path := get(row, c["path"]); path != "" {
-				if s.Text != "" {
-					l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field \"path\": value %q: expected either a path or inline content, not both", st.File, st.Lines[r], c["path"]+1, path))
-				}
-				f, err := t.Open(path)
-				if err != nil {
-					l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field \"path\": %w", st.File, st.Lines[r], c["path"]+1, err))
-				} else {
-					b, err := io.ReadAll(f)
-					f.Close()
-					if err != nil {
-						l.errs = append(l.errs, err)
-					}
-					s.Text = string(b)
-				}
-			}
-			l.at("source", s.ID, st, r)
-			p.Sources = append(p.Sources, s)
-		}
+		l.sources(p, st, t)
 	}
 	if ct := tab("cases"); ct != nil {
 		l.cases(p, ct)
 	}
 	if ct := tab("coders"); ct != nil {
-		c := l.cols(ct, []string{"id"}, []string{"name", "guid"})
-		for r, row := range ct.Rows {
-			l.at("coder", get(row, c["id"]), ct, r)
-			p.Coders = append(p.Coders, Coder{ID: get(row, c["id"]), Name: get(row, c["name"]), GUID: l.guid(ct, r, c["guid"])})
-		}
+		l.coders(p, ct)
 	}
 	if gt := tab("segments"); gt != nil {
-		c := l.cols(gt, []string{"id", "source", "code", "start", "end"}, []string{"case", "coder", "selection", "guid"})
-		if len(l.errs) == 0 {
-			for r, row := range gt.Rows {
-				s := Segment{ID: get(row, c["id"]), Source: get(row, c["source"]), Case: get(row, c["case"]),
-					Code: get(row, c["code"]), Coder: get(row, c["coder"]),
-					Start: l.int(gt, r, c["start"]), End: l.int(gt, r, c["end"]),
-					Selection: l.guid(gt, r, c["selection"]), GUID: l.guid(gt, r, c["guid"])}
-				l.at("segment", s.ID, gt, r)
-				p.Segments = append(p.Segments, s)
-			}
-		}
+		l.segments(p, gt)
 	}
 	l.memos(p, tab)
 	if len(l.errs) == 0 {
-		for _, err := range p.Check() {
-			var ie *ItemError
-			if errors.As(err, &ie) {
-				if pos, ok := l.pos[ie.Kind+"\x00"+ie.ID]; ok {
-					err = fmt.Errorf("%s: %w", pos, err)
-				}
-			}
-			l.errs = append(l.errs, err)
-		}
+		l.check(p)
 	}
 	if len(l.errs) > 0 {
 		return nil, l.errs
 	}
 	return p, nil
+}
+
+// codes reads codes.csv: id, name (or label), parent, description, color,
+// codable, kind (a group code is not codable) and guid.
+func (l *loader) codes(p *Project, ct *Table) {
+	c := l.cols(ct, []string{"id"}, []string{"name", "label", "parent", "description", "color", "codable", "kind", "guid"})
+	for r, row := range ct.Rows {
+		code := Code{ID: get(row, c["id"]), Name: get(row, c["name"]), Parent: get(row, c["parent"]),
+			Description: get(row, c["description"]), Color: get(row, c["color"]), Codable: true, GUID: l.guid(ct, r, c["guid"])}
+		if code.Name == "" {
+			code.Name = get(row, c["label"])
+		}
+		switch v := get(row, c["codable"]); v {
+		case "", "true":
+		case "false":
+			code.Codable = false
+		default:
+			l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field \"codable\": value %q: expected true or false", ct.File, ct.Lines[r], c["codable"]+1, v))
+		}
+		if get(row, c["kind"]) == "group" {
+			code.Codable = false
+		}
+		l.at("code", code.ID, ct, r)
+		p.Codes = append(p.Codes, code)
+	}
+}
+
+// sources reads sources.csv: id, title, case, description, guid and the
+// text, given inline (content) or as a file of the package (path), read
+// through t.
+func (l *loader) sources(p *Project, st *Table, t Tables) {
+	c := l.cols(st, []string{"id"}, []string{"title", "case", "path", "content", "description", "guid"})
+	for r, row := range st.Rows {
+		s := Source{ID: get(row, c["id"]), Name: get(row, c["title"]), Case: get(row, c["case"]), Text: get(row, c["content"]),
+			Description: get(row, c["description"]), GUID: l.guid(st, r, c["guid"])}
+		if path := get(row, c["path"]); path != "" {
+			if s.Text != "" {
+				l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field \"path\": value %q: expected either a path or inline content, not both", st.File, st.Lines[r], c["path"]+1, path))
+			}
+			f, err := t.Open(path)
+			if err != nil {
+				l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field \"path\": %w", st.File, st.Lines[r], c["path"]+1, err))
+			} else {
+				b, err := io.ReadAll(f)
+				f.Close()
+				if err != nil {
+					l.errs = append(l.errs, err)
+				}
+				s.Text = string(b)
+			}
+		}
+		l.at("source", s.ID, st, r)
+		p.Sources = append(p.Sources, s)
+	}
+}
+
+// coders reads coders.csv: id, name and guid.
+func (l *loader) coders(p *Project, ct *Table) {
+	c := l.cols(ct, []string{"id"}, []string{"name", "guid"})
+	for r, row := range ct.Rows {
+		l.at("coder", get(row, c["id"]), ct, r)
+		p.Coders = append(p.Coders, Coder{ID: get(row, c["id"]), Name: get(row, c["name"]), GUID: l.guid(ct, r, c["guid"])})
+	}
+}
+
+// segments reads segments.csv: id, source, case, code, coder, the span
+// start and end, selection and guid. The rows are read only when every
+// earlier table (and the segments header) was read without a problem.
+func (l *loader) segments(p *Project, gt *Table) {
+	c := l.cols(gt, []string{"id", "source", "code", "start", "end"}, []string{"case", "coder", "selection", "guid"})
+	if len(l.errs) > 0 {
+		return
+	}
+	for r, row := range gt.Rows {
+		s := Segment{ID: get(row, c["id"]), Source: get(row, c["source"]), Case: get(row, c["case"]),
+			Code: get(row, c["code"]), Coder: get(row, c["coder"]),
+			Start: l.int(gt, r, c["start"]), End: l.int(gt, r, c["end"]),
+			Selection: l.guid(gt, r, c["selection"]), GUID: l.guid(gt, r, c["guid"])}
+		l.at("segment", s.ID, gt, r)
+		p.Segments = append(p.Segments, s)
+	}
+}
+
+// check adds the problems of p.Check, each prefixed with the file, line
+// and column of the record it concerns when that is known.
+func (l *loader) check(p *Project) {
+	for _, err := range p.Check() {
+		var ie *ItemError
+		if errors.As(err, &ie) {
+			if pos, ok := l.pos[ie.Kind+"\x00"+ie.ID]; ok {
+				err = fmt.Errorf("%s: %w", pos, err)
+			}
+		}
+		l.errs = append(l.errs, err)
+	}
 }
 
 // cases reads cases.csv: id, label and guid, and one typed column per

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"math"
-	"nexus/analysis/study"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -229,68 +228,12 @@ func TestIsNameColumn(t *testing.T) {
 	}
 }
 
-func TestFromStudy(t *testing.T) {
-	codes := []study.Code{
-		{ID: "dim", Label: "Dimension", Kind: "group", Description: "G"},
-		{ID: "dim-a", Label: "A", Parent: "dim", Kind: "dimension", Description: "a", Color: "#000000"},
-		{ID: "dim-b", Label: "B", Parent: "dim", Kind: "dimension", Description: "b"},
-		{ID: "imp-c", Label: "C", Kind: "implication", Description: "c"},
-	}
-	excerpts := []study.Excerpt{
-		{ID: "ex1", Theme: "th1", Order: 1, Text: "Some text é", Codes: []string{"dim-a", "dim-b"}, Page: 7},
-		{ID: "ex2", Theme: "th1", Order: 2, Text: "More", Codes: []string{"dim-a", "imp-c"}, Page: 8},
-		{ID: "ex3", Theme: "th2", Order: 3, Text: "Other", Codes: []string{"dim-b"}, Page: 8},
-	}
-	p := FromStudy("study", codes, excerpts)
-	if len(p.Cases) != 0 || len(p.Segments) != 5 || p.Segments[0].End != 11 {
-		t.Errorf("project %+v", p)
-	}
-	m, c, err := ExcerptCooccurrence(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := [][]int{{2, 1, 1}, {1, 2, 0}, {1, 0, 1}}
-	if !reflect.DeepEqual(m.Rows, []string{"dim-a", "dim-b", "imp-c"}) || !reflect.DeepEqual(m.Counts, want) {
-		t.Errorf("%v %v", m.Rows, m.Counts)
-	}
-	if Round(c[0][1], 3) != 0.333 { // 1/(2+2-1)
-		t.Errorf("c = %v", c)
-	}
-}
-
 func TestWriteDeterministic(t *testing.T) {
 	a, _ := Files(small())
 	b, _ := Files(small())
 	for k := range a {
 		if !bytes.Equal(a[k], b[k]) {
 			t.Errorf("%s differs", k)
-		}
-	}
-}
-
-// TestPaperExcerpts maps the paper's dataset: nine excerpts, one segment
-// per code the curators applied, no cases (the paper reports no
-// per-respondent coding).
-func TestPaperExcerpts(t *testing.T) {
-	p, err := Open("../../datasets/ttp-alliances/v1.0.0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(p.Sources) != 9 || len(p.Cases) != 0 || len(p.Coders) != 1 {
-		t.Errorf("%d sources, %d cases, %d coders; want 9, 0, 1", len(p.Sources), len(p.Cases), len(p.Coders))
-	}
-	m, c, err := ExcerptCooccurrence(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range m.Rows {
-		if m.Counts[i][i] > 9 || (m.Counts[i][i] > 0 && c[i][i] != 1) {
-			t.Errorf("%s: diagonal %d, c %v", m.Rows[i], m.Counts[i][i], c[i][i])
-		}
-		for j := range m.Rows {
-			if m.Counts[i][j] != m.Counts[j][i] || m.Counts[i][j] > m.Counts[i][i] {
-				t.Errorf("%s x %s: %d", m.Rows[i], m.Rows[j], m.Counts[i][j])
-			}
 		}
 	}
 }
@@ -307,14 +250,25 @@ func TestDropUnusedAndNames(t *testing.T) {
 	}
 }
 
-// The shipped dataset prints nine excerpts (pages 7-10 of the paper); the
-// paper's coding project has one source per excerpt and no cases.
-func TestLoadStudyCoding(t *testing.T) {
-	p, err := LoadStudyCoding("../../datasets/ttp-alliances/v1.0.0")
+// TestExcerptCooccurrence counts, over whole-source segments, the sources
+// coded with both codes; the group code g is not codable and is left out.
+func TestExcerptCooccurrence(t *testing.T) {
+	whole := func(src, code string, n int) Segment {
+		return Segment{ID: src + "-" + code, Source: src, Code: code, Coder: "c", End: n}
+	}
+	p := &Project{
+		Codes:    []Code{{ID: "g", Name: "G"}, {ID: "a", Parent: "g", Codable: true}, {ID: "b", Parent: "g", Codable: true}, {ID: "c", Codable: true}},
+		Segments: []Segment{whole("s1", "a", 4), whole("s1", "b", 4), whole("s2", "a", 3), whole("s2", "c", 3), whole("s3", "b", 5)},
+	}
+	m, c, err := ExcerptCooccurrence(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Sources) != 9 || len(p.Cases) != 0 {
-		t.Errorf("sources %d, cases %d; want 9 and 0", len(p.Sources), len(p.Cases))
+	want := [][]int{{2, 1, 1}, {1, 2, 0}, {1, 0, 1}}
+	if !reflect.DeepEqual(m.Rows, []string{"a", "b", "c"}) || !reflect.DeepEqual(m.Counts, want) {
+		t.Errorf("%v %v", m.Rows, m.Counts)
+	}
+	if Round(c[0][1], 3) != 0.333 { // 1/(2+2-1)
+		t.Errorf("c = %v", c)
 	}
 }

@@ -7,24 +7,21 @@ import (
 	"strconv"
 )
 
-// Open loads the coding project of a data package directory: a coding
-// package (a segments resource, as Write makes) or, failing that, a study
-// package with codes and excerpts (mapped by LoadStudyCoding).
-func Open(dir string) (*Project, error) {
+// ResourceNames returns the names of the resources that the
+// datapackage.json in dir lists, in descriptor order. It lets a caller
+// tell a coding package (one with a segments resource, as Write makes)
+// from another kind of package before choosing how to load it.
+func ResourceNames(dir string) ([]string, error) {
 	t, err := DirTables(dir)
 	if err != nil {
 		return nil, err
 	}
-	if d, ok := t.(*dirTables); ok {
-		has := map[string]bool{}
-		for _, r := range d.desc.Resources {
-			has[r.Name] = true
-		}
-		if !has["segments"] && has["excerpts"] {
-			return LoadStudyCoding(dir)
-		}
+	d := t.(*dirTables)
+	names := make([]string, len(d.desc.Resources))
+	for i, r := range d.desc.Resources {
+		names[i] = r.Name
 	}
-	return LoadTables(t)
+	return names, nil
 }
 
 // formatFloat prints x with 4 decimals, and NaN as empty (missing).

@@ -7,6 +7,11 @@
 // value that is present always has the declared type. A value the paper
 // does not give is missing: strings are empty, nullable numbers are
 // invalid Ints, and dates are zero Dates.
+//
+// Package study is the study layer over the core packages: it reads
+// through datapkg and adapts its records to the core's models, such as
+// the coding project of package qda (see CodingProject), so that the
+// core never imports a study.
 package study
 
 import "nexus/analysis/datapkg"

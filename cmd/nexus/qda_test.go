@@ -228,3 +228,20 @@ func TestQDAImportReportsDropped(t *testing.T) {
 		t.Errorf("crosstab by a document variable: %v\n%s", err, out)
 	}
 }
+
+// TestQDARunMatchesUsage checks that every subcommand the usage names has
+// a function that runs it, and that no function runs an unnamed one.
+func TestQDARunMatchesUsage(t *testing.T) {
+	named := map[string]bool{}
+	for _, sub := range qdaSubcommands() {
+		named[sub] = true
+		if qdaRun[sub] == nil {
+			t.Errorf("qda %s: named in the usage, but nothing runs it", sub)
+		}
+	}
+	for sub := range qdaRun {
+		if !named[sub] {
+			t.Errorf("qda %s: runs, but the usage does not name it", sub)
+		}
+	}
+}

@@ -125,19 +125,8 @@ func projectXML(p *qda.Project) (qde []byte, texts map[string][]byte, err error)
 	if p.Title != "" {
 		x.Name = p.Title
 	}
-	coder := map[string]string{}
-	if len(p.Coders) > 0 {
-		x.Users = &xUsers{}
-		for _, c := range p.Coders {
-			guid := g.of("user", c.ID, c.GUID)
-			coder[c.ID] = guid
-			name := c.Name
-			if name == "" {
-				name = c.ID
-			}
-			x.Users.User = append(x.Users.User, xUser{GUID: guid, Name: name, ID: c.ID})
-		}
-	}
+	var coder map[string]string
+	x.Users, coder = usersXML(p, g)
 	code := map[string]string{}
 	for _, c := range p.Codes {
 		code[c.ID] = g.of("code", c.ID, c.GUID)
@@ -145,67 +134,17 @@ func projectXML(p *qda.Project) (qde []byte, texts map[string][]byte, err error)
 	if len(p.Codes) > 0 {
 		x.CodeBook = &xCodeBook{Codes: xCodes{Code: codeTree(p, g)}}
 	}
-	varGUID := make([]string, len(p.Variables))
-	if len(p.Variables) > 0 {
-		x.Variables = &xVariables{}
-		for i, v := range p.Variables {
-			name := v.Title
-			if name == "" {
-				name = v.Name
-			}
-			t, ok := variableType[v.Type]
-			if !ok {
-				return nil, nil, fmt.Errorf("case attribute %q: type %q has no REFI-QDA variable type, expected string, boolean, integer, number, date or datetime", v.Name, v.Type)
-			}
-			varGUID[i] = g.of("variable", v.Name, "")
-			x.Variables.Variable = append(x.Variables.Variable, xVariable{GUID: varGUID[i], Name: name, Type: t, Description: v.Description})
-		}
+	var varGUID []string
+	if x.Variables, varGUID, err = variablesXML(p, g); err != nil {
+		return nil, nil, err
 	}
-	// Selections: segments grouped by their selection GUID, per source.
-	type sel struct {
-		x     xSelection
-		case_ string
+	selsOf, err := selectionsXML(p, g, coder, code)
+	if err != nil {
+		return nil, nil, err
 	}
-	selsOf := map[string][]*sel{}
-	bySelGUID := map[string]*sel{}
-	for _, s := range p.Segments {
-		selGUID := g.of("selection", s.ID, s.Selection)
-		cg := g.of("coding", s.ID, s.GUID)
-		coding := xCoding{GUID: cg, CreatingUser: coder[s.Coder], CodeRef: xRef{code[s.Code]}}
-		if s.Selection != "" {
-			if prev, ok := bySelGUID[selGUID]; ok {
-				if prev.x.Start != strconv.Itoa(s.Start) || prev.x.End != strconv.Itoa(s.End) {
-					return nil, nil, fmt.Errorf("segment %q: selection %s spans [%s,%s) in another segment, expected the same span", s.ID, selGUID, prev.x.Start, prev.x.End)
-				}
-				prev.x.Coding = append(prev.x.Coding, coding)
-				continue
-			}
-		}
-		sl := &sel{x: xSelection{GUID: selGUID, Name: s.ID, Start: strconv.Itoa(s.Start), End: strconv.Itoa(s.End),
-			CreatingUser: coder[s.Coder], Coding: []xCoding{coding}}, case_: s.Case}
-		bySelGUID[selGUID] = sl
-		selsOf[s.Source] = append(selsOf[s.Source], sl)
-	}
-	texts = map[string][]byte{}
-	srcGUID := map[string]string{}
-	if len(p.Sources) > 0 {
-		x.Sources = &xSources{}
-	}
-	for _, s := range p.Sources {
-		guid := g.of("source", s.ID, s.GUID)
-		srcGUID[s.ID] = guid
-		if len(s.Text) > 1<<31-1 {
-			return nil, nil, fmt.Errorf("source %q: %d bytes, more than REFI-QDA's 2,147,483,647-byte limit", s.ID, len(s.Text))
-		}
-		texts["sources/"+guid+".txt"] = []byte(s.Text)
-		ts := xTextSource{GUID: guid, Name: s.Name, PlainTextPath: "internal://" + guid + ".txt", Description: s.Description}
-		if ts.Name == "" {
-			ts.Name = s.ID
-		}
-		for _, sl := range selsOf[s.ID] {
-			ts.Selection = append(ts.Selection, sl.x)
-		}
-		x.Sources.Text = append(x.Sources.Text, ts)
+	var srcGUID map[string]string
+	if x.Sources, texts, srcGUID, err = sourcesXML(p, g, selsOf); err != nil {
+		return nil, nil, err
 	}
 	selRefs := map[string][]xRef{} // case id -> its selections, in source order
 	for _, s := range p.Sources {
@@ -222,6 +161,112 @@ func projectXML(p *qda.Project) (qde []byte, texts map[string][]byte, err error)
 		return nil, nil, err
 	}
 	return b.Bytes(), texts, nil
+}
+
+// usersXML renders the coders of p as users (nil when p has none) and
+// maps each coder id to its user GUID.
+func usersXML(p *qda.Project, g guids) (*xUsers, map[string]string) {
+	coder := map[string]string{}
+	if len(p.Coders) == 0 {
+		return nil, coder
+	}
+	users := &xUsers{}
+	for _, c := range p.Coders {
+		guid := g.of("user", c.ID, c.GUID)
+		coder[c.ID] = guid
+		name := c.Name
+		if name == "" {
+			name = c.ID
+		}
+		users.User = append(users.User, xUser{GUID: guid, Name: name, ID: c.ID})
+	}
+	return users, coder
+}
+
+// variablesXML renders the case attributes of p as typed variables (nil
+// when p has none) and returns the GUID of each, in attribute order.
+func variablesXML(p *qda.Project, g guids) (*xVariables, []string, error) {
+	varGUID := make([]string, len(p.Variables))
+	if len(p.Variables) == 0 {
+		return nil, varGUID, nil
+	}
+	vars := &xVariables{}
+	for i, v := range p.Variables {
+		name := v.Title
+		if name == "" {
+			name = v.Name
+		}
+		t, ok := variableType[v.Type]
+		if !ok {
+			return nil, nil, fmt.Errorf("case attribute %q: type %q has no REFI-QDA variable type, expected string, boolean, integer, number, date or datetime", v.Name, v.Type)
+		}
+		varGUID[i] = g.of("variable", v.Name, "")
+		vars.Variable = append(vars.Variable, xVariable{GUID: varGUID[i], Name: name, Type: t, Description: v.Description})
+	}
+	return vars, varGUID, nil
+}
+
+// selection is one plain-text selection being built, with the case of
+// the segment that made it.
+type selection struct {
+	x     xSelection
+	case_ string
+}
+
+// selectionsXML groups the segments of p by their selection GUID, each
+// segment one coding of its selection, and returns the selections of each
+// source in segment order. coder and code map ids to GUIDs.
+func selectionsXML(p *qda.Project, g guids, coder, code map[string]string) (map[string][]*selection, error) {
+	selsOf := map[string][]*selection{}
+	bySelGUID := map[string]*selection{}
+	for _, s := range p.Segments {
+		selGUID := g.of("selection", s.ID, s.Selection)
+		cg := g.of("coding", s.ID, s.GUID)
+		coding := xCoding{GUID: cg, CreatingUser: coder[s.Coder], CodeRef: xRef{code[s.Code]}}
+		if s.Selection != "" {
+			if prev, ok := bySelGUID[selGUID]; ok {
+				if prev.x.Start != strconv.Itoa(s.Start) || prev.x.End != strconv.Itoa(s.End) {
+					return nil, fmt.Errorf("segment %q: selection %s spans [%s,%s) in another segment, expected the same span", s.ID, selGUID, prev.x.Start, prev.x.End)
+				}
+				prev.x.Coding = append(prev.x.Coding, coding)
+				continue
+			}
+		}
+		sl := &selection{x: xSelection{GUID: selGUID, Name: s.ID, Start: strconv.Itoa(s.Start), End: strconv.Itoa(s.End),
+			CreatingUser: coder[s.Coder], Coding: []xCoding{coding}}, case_: s.Case}
+		bySelGUID[selGUID] = sl
+		selsOf[s.Source] = append(selsOf[s.Source], sl)
+	}
+	return selsOf, nil
+}
+
+// sourcesXML renders the sources of p as plain-text sources with their
+// selections (nil when p has none), the text file of each, keyed by its
+// path in the archive, and the GUID of each source by id.
+func sourcesXML(p *qda.Project, g guids, selsOf map[string][]*selection) (*xSources, map[string][]byte, map[string]string, error) {
+	texts := map[string][]byte{}
+	srcGUID := map[string]string{}
+	var xs *xSources
+	if len(p.Sources) > 0 {
+		xs = &xSources{}
+	}
+	for _, s := range p.Sources {
+		guid := g.of("source", s.ID, s.GUID)
+		srcGUID[s.ID] = guid
+		if len(s.Text) > 1<<31-1 {
+			return nil, nil, nil, fmt.Errorf("source %q: %d bytes, more than REFI-QDA's 2,147,483,647-byte limit", s.ID, len(s.Text))
+		}
+		texts["sources/"+guid+".txt"] = []byte(s.Text)
+		ts := xTextSource{GUID: guid, Name: s.Name, PlainTextPath: "internal://" + guid + ".txt", Description: s.Description}
+		if ts.Name == "" {
+			ts.Name = s.ID
+		}
+		for _, sl := range selsOf[s.ID] {
+			ts.Selection = append(ts.Selection, sl.x)
+		}
+		xs.Text = append(xs.Text, ts)
+	}
+	return xs, texts, srcGUID, nil
 }
 
 // casesXML renders the cases of p with their values, sources and

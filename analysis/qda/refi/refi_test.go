@@ -260,33 +260,19 @@ func TestXSD(t *testing.T) {
 		t.Fatal(err)
 	}
 	paper := &qda.Project{Name: "paper", Codes: []qda.Code{{ID: "g", Name: "Group"}, {ID: "g-a", Name: "A & <b>", Parent: "g", Codable: true, Color: "#E69F00", Description: "quote \"x\""}},
-		Sources: []qda.Source{{ID: "ex1", Name: "ex1", Text: "Some text."}}, Coders: []qda.Coder{qda.CuratorCoder},
+		Sources: []qda.Source{{ID: "ex1", Name: "ex1", Text: "Some text."}}, Coders: []qda.Coder{{ID: "curators", Name: "Dataset curators (inferred coding)"}},
 		Segments: []qda.Segment{{ID: "ex1-g-a", Source: "ex1", Code: "g-a", Coder: "curators", Start: 0, End: 10}}}
 	qde2, _, err := projectXML(paper)
 	if err != nil {
-		t.Fatal(err)
-	}
-	study, err := qda.LoadStudyCoding("../../../datasets/ttp-alliances/v1.0.0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	qde3, _, err := projectXML(study)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var qdc3 bytes.Buffer
-	if err := Codebook(&qdc3, study); err != nil {
 		t.Fatal(err)
 	}
 	for name, c := range map[string]struct {
 		data []byte
 		xsd  string
 	}{
-		"ttp-alliances.qde": {qde3, "testdata/Project-mrt2019.xsd"},
-		"ttp-alliances.qdc": {qdc3.Bytes(), "testdata/Codebook.xsd"},
-		"synthetic.qde":     {qde, "testdata/Project-mrt2019.xsd"},
-		"paper.qde":         {qde2, "testdata/Project-mrt2019.xsd"},
-		"synthetic.qdc":     {qdc.Bytes(), "testdata/Codebook.xsd"},
+		"synthetic.qde": {qde, "testdata/Project-mrt2019.xsd"},
+		"paper.qde":     {qde2, "testdata/Project-mrt2019.xsd"},
+		"synthetic.qdc": {qdc.Bytes(), "testdata/Codebook.xsd"},
 	} {
 		f := filepath.Join(dir, name)
 		os.WriteFile(f, c.data, 0o644)

@@ -93,6 +93,9 @@ var questions = []string{
 	"What would you improve first?",
 }
 
+// codable lists the codes that coders apply, in codebook order.
+var codable = []string{"access-distance", "access-cost", "access-hours", "quality-staff", "quality-facilities", "trust"}
+
 // Generate returns the synthetic study for a seed.
 func Generate(seed uint64) *qda.Project {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
@@ -118,87 +121,110 @@ func Generate(seed uint64) *qda.Project {
 		c.Codable = c.Parent != "" || c.ID == "trust"
 		p.Codes = append(p.Codes, c)
 	}
-	categories := []string{"resident", "shopkeeper", "teacher", "health-worker"}
-	regions := []string{"north", "south", "east", "west"}
-	codable := []string{"access-distance", "access-cost", "access-hours", "quality-staff", "quality-facilities", "trust"}
 	seg := 0
 	for i := 1; i <= 12; i++ {
 		caseID := fmt.Sprintf("r%02d", i)
-		p.Cases = append(p.Cases, qda.Case{ID: caseID, Name: "Respondent " + strconv.Itoa(i) + " (synthetic)", Values: []string{
-			categories[r.IntN(len(categories))], regions[r.IntN(len(regions))],
-			strconv.Itoa(20 + r.IntN(50)), strconv.FormatBool(r.IntN(2) == 0),
-		}})
-		// Build the transcript and remember the true codes of each answer.
-		type answer struct {
-			start, end int
-			codes      []string
-		}
-		var b strings.Builder
-		var answers []answer
-		pos := 0
-		write := func(s string) {
-			b.WriteString(s)
-			pos += qda.RuneLen(s)
-		}
-		write(fmt.Sprintf("SYNTHETIC interview %d. Invented text for testing; no real respondent.\n", i))
-		for q := 0; q < 4+r.IntN(3); q++ {
-			write("Q: " + questions[r.IntN(len(questions))] + "\nA: ")
-			for k := 0; k < 2+r.IntN(3); k++ {
-				var a answer
-				if r.IntN(4) == 0 {
-					pr := pairs[r.IntN(len(pairs))]
-					a = answer{start: pos, codes: pr.codes[:]}
-					write(pr.text)
-				} else {
-					c := codable[r.IntN(len(codable))]
-					a = answer{start: pos, codes: []string{c}}
-					write(sentences[c][r.IntN(len(sentences[c]))])
-				}
-				a.end = pos
-				answers = append(answers, a)
-				write(" ")
-			}
-			write("\n")
-		}
+		p.Cases = append(p.Cases, respondent(r, caseID, i))
+		text, answers := transcript(r, i)
 		srcID := fmt.Sprintf("interview-%02d", i)
-		p.Sources = append(p.Sources, qda.Source{ID: srcID, Name: fmt.Sprintf("Interview %02d (synthetic)", i), Case: caseID, Text: b.String()})
-		// Each coder codes each answer with noise.
+		p.Sources = append(p.Sources, qda.Source{ID: srcID, Name: fmt.Sprintf("Interview %02d (synthetic)", i), Case: caseID, Text: text})
 		for _, cd := range p.Coders {
-			for ai, a := range answers {
-				for _, code := range a.codes {
-					if r.Float64() < 0.12 { // missed
-						continue
-					}
-					if r.Float64() < 0.08 { // confused with another code
-						code = codable[r.IntN(len(codable))]
-					}
-					start, end := a.start, a.end
-					if r.Float64() < 0.3 { // boundaries differ a little
-						start += r.IntN(6)
-						end -= r.IntN(6)
-					}
-					if r.Float64() < 0.1 && ai+1 < len(answers) { // runs into the next answer
-						end = answers[ai+1].end
-					}
-					if end <= start {
-						continue
-					}
-					seg++
-					p.Segments = append(p.Segments, qda.Segment{ID: fmt.Sprintf("s%04d", seg), Source: srcID,
-						Code: code, Coder: cd.ID, Start: start, End: end})
-				}
-			}
-			// An occasional code applied where no answer carries it.
-			if r.Float64() < 0.5 && len(answers) > 0 {
-				a := answers[r.IntN(len(answers))]
-				seg++
-				p.Segments = append(p.Segments, qda.Segment{ID: fmt.Sprintf("s%04d", seg), Source: srcID,
-					Code: codable[r.IntN(len(codable))], Coder: cd.ID, Start: a.start, End: a.end})
-			}
+			p.Segments = codeAnswers(r, p.Segments, &seg, srcID, cd.ID, answers)
 		}
 	}
 	addMemos(p)
 	return p
+}
+
+// respondent draws the attributes of the i-th respondent: category,
+// region, age and whether they live in a town.
+func respondent(r *rand.Rand, caseID string, i int) qda.Case {
+	categories := []string{"resident", "shopkeeper", "teacher", "health-worker"}
+	regions := []string{"north", "south", "east", "west"}
+	return qda.Case{ID: caseID, Name: "Respondent " + strconv.Itoa(i) + " (synthetic)", Values: []string{
+		categories[r.IntN(len(categories))], regions[r.IntN(len(regions))],
+		strconv.Itoa(20 + r.IntN(50)), strconv.FormatBool(r.IntN(2) == 0),
+	}}
+}
+
+// answer is the span of one answer in a transcript (in code points) and
+// the codes it truly carries.
+type answer struct {
+	start, end int
+	codes      []string
+}
+
+// transcript draws the i-th interview: questions, each answered by a few
+// sentences of one code or, now and then, of two. It returns the text
+// and its answers.
+func transcript(r *rand.Rand, i int) (string, []answer) {
+	var b strings.Builder
+	var answers []answer
+	pos := 0
+	write := func(s string) {
+		b.WriteString(s)
+		pos += qda.RuneLen(s)
+	}
+	write(fmt.Sprintf("SYNTHETIC interview %d. Invented text for testing; no real respondent.\n", i))
+	for q := 0; q < 4+r.IntN(3); q++ {
+		write("Q: " + questions[r.IntN(len(questions))] + "\nA: ")
+		for k := 0; k < 2+r.IntN(3); k++ {
+			var a answer
+			if r.IntN(4) == 0 {
+				pr := pairs[r.IntN(len(pairs))]
+				a = answer{start: pos, codes: pr.codes[:]}
+				write(pr.text)
+			} else {
+				c := codable[r.IntN(len(codable))]
+				a = answer{start: pos, codes: []string{c}}
+				write(sentences[c][r.IntN(len(sentences[c]))])
+			}
+			a.end = pos
+			answers = append(answers, a)
+			write(" ")
+		}
+		write("\n")
+	}
+	return b.String(), answers
+}
+
+// codeAnswers draws the segments one coder applies to the answers of source
+// srcID, with noise: missed codes, confused codes, shifted boundaries,
+// spans that run into the next answer, and now and then a code where no
+// answer carries it. It appends them to segs, numbering them from *seg.
+func codeAnswers(r *rand.Rand, segs []qda.Segment, seg *int, srcID, coder string, answers []answer) []qda.Segment {
+	for ai, a := range answers {
+		for _, code := range a.codes {
+			if r.Float64() < 0.12 { // missed
+				continue
+			}
+			if r.Float64() < 0.08 { // confused with another code
+				code = codable[r.IntN(len(codable))]
+			}
+			start, end := a.start, a.end
+			if r.Float64() < 0.3 { // boundaries differ a little
+				start += r.IntN(6)
+				end -= r.IntN(6)
+			}
+			if r.Float64() < 0.1 && ai+1 < len(answers) { // runs into the next answer
+				end = answers[ai+1].end
+			}
+			if end <= start {
+				continue
+			}
+			*seg++
+			segs = append(segs, qda.Segment{ID: fmt.Sprintf("s%04d", *seg), Source: srcID,
+				Code: code, Coder: coder, Start: start, End: end})
+		}
+	}
+	// An occasional code applied where no answer carries it.
+	if r.Float64() < 0.5 && len(answers) > 0 {
+		a := answers[r.IntN(len(answers))]
+		*seg++
+		segs = append(segs, qda.Segment{ID: fmt.Sprintf("s%04d", *seg), Source: srcID,
+			Code: codable[r.IntN(len(codable))], Coder: coder, Start: a.start, End: a.end})
+	}
+	return segs
 }
 
 // addMemos adds sets and notes made from the generated data, without
