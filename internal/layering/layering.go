@@ -44,11 +44,7 @@ var Core = []string{
 // Exceptions are core packages that still import the study layer, with
 // the reason and the work that removes it. A listed package that no
 // longer imports the study layer is an error too, so the list stays true.
-var Exceptions = map[string]string{
-	"nexus/analysis/qda":       "issue 12: the adapter from the paper's excerpts moves to the study layer",
-	"nexus/analysis/qda/refi":  "imports qda, which imports study (issue 12)",
-	"nexus/analysis/qda/synth": "imports qda, which imports study (issue 12)",
-}
+var Exceptions = map[string]string{}
 
 // Scope is the part of the module that must be classified: every package
 // under it is in Core or in Study.
