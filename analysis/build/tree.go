@@ -57,8 +57,11 @@ func writeTreeFile(root, rel string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return err
 	}
-	for d := filepath.Dir(full); d != root; d = filepath.Dir(d) {
-		if err := os.Chmod(d, 0o755); err != nil {
+	// Walk rel's own directories, not full's: root may be written
+	// unclean ("./.x.tmp-1" for a tree in the working directory), and
+	// full's parents would then never equal it.
+	for d := filepath.Dir(filepath.FromSlash(rel)); d != "."; d = filepath.Dir(d) {
+		if err := os.Chmod(filepath.Join(root, d), 0o755); err != nil {
 			return err
 		}
 	}

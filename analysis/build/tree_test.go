@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // tree reads every file under dir as slash-separated paths.
@@ -113,4 +114,36 @@ func ExampleRewrite() {
 	b, _ := os.ReadFile(name)
 	fmt.Println(fi.Mode().Perm(), string(b))
 	// Output: -rw------- {"name":"x"}
+}
+
+// TestWriteTreeRelative: a tree named by a bare relative path, in the
+// working directory, with nested directories is written and ends (a
+// ./-prefixed scratch directory once made the walk up the parents loop
+// for ever on an ATLAS.ti project imported with --out out).
+func TestWriteTreeRelative(t *testing.T) {
+	t.Chdir(t.TempDir())
+	done := make(chan error, 1)
+	go func() {
+		done <- WriteTree("out", map[string][]byte{"a.csv": []byte("x"), "sources/deep/b.txt": []byte("y")})
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("WriteTree of a relative directory did not end in 30 s")
+	}
+	for _, f := range []string{"out/a.csv", "out/sources/deep/b.txt"} {
+		fi, err := os.Stat(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode().Perm() != 0o644 {
+			t.Errorf("%s: mode %v, want 0644", f, fi.Mode().Perm())
+		}
+	}
+	if fi, err := os.Stat("out/sources/deep"); err != nil || fi.Mode().Perm() != 0o755 {
+		t.Errorf("out/sources/deep: %v %v, want a 0755 directory", fi, err)
+	}
 }
