@@ -31,6 +31,18 @@ const (
 	AnonymityOverrideProperty = "nexus:anonymityOverride"
 )
 
+// AnonymityHint is what a finding of the anonymity guard suggests, after
+// the findings are listed.
+const AnonymityHint = `the resources above are marked "nexus:respondentData": true in datapackage.json; ` +
+	`remove the personal details, or, if a resource is not respondent data (published papers, say), set it to false, ` +
+	`or keep the details with a recorded reason: "nexus:anonymityOverride": {"reason": "..."}`
+
+// IsAnonymity reports whether err is (or wraps) a finding of the
+// anonymity guard.
+func IsAnonymity(err error) bool {
+	return errors.Is(err, ErrEmail) || errors.Is(err, ErrPhone) || errors.Is(err, ErrNameColumn)
+}
+
 // Kinds of anonymity problems.
 var (
 	ErrEmail      = errors.New("looks like an e-mail address in respondent data")
@@ -123,7 +135,9 @@ var (
 //     a number of at most 6 digits (years, volumes, citation and article
 //     numbers), a page or year range (1007-1015, 2019-21), a date, a
 //     decimal or a volume(issue): "ICLS 2025 1007-1015" is a citation, not
-//     a phone number.
+//     a phone number, and neither is its slug icls-2025-1007-1015;
+//   - a number right after "#" is a label (grant #202200143), never a phone
+//     number.
 //
 // GUIDs, URLs, DOIs (10.1073/pnas.122653799), ISBNs (labelled, or ISBN-13
 // with a valid check digit), ISSNs, PMIDs and arXiv identifiers are never
@@ -160,8 +174,8 @@ func FindPersonal(s string) (offsets []int, kinds []error) {
 	}
 	ms := string(masked)
 	for _, m := range digitRuns(ms) {
-		if m[0] > 0 && isWordByte(ms[m[0]-1]) || m[1] < len(ms) && isWordByte(ms[m[1]]) {
-			continue
+		if m[0] > 0 && (isWordByte(ms[m[0]-1]) || ms[m[0]-1] == '#') || m[1] < len(ms) && isWordByte(ms[m[1]]) {
+			continue // part of a word, or a number labelled by "#" (grant #202200143)
 		}
 		if isPhone(strings.TrimSpace(ms[m[0]:m[1]])) {
 			offsets = append(offsets, m[0])
@@ -244,6 +258,7 @@ var (
 	atomRE = regexp.MustCompile(`^\(?(` +
 		`[0-9]{1,6}` + // numbers, years, volumes, article numbers
 		`|[0-9]{1,6}-[0-9]{1,6}` + // ranges, checked by isRange
+		`|(19|20)[0-9]{2}-[0-9]{1,6}-[0-9]{1,5}` + // a year and a page range in a slug (icls-2025-1007-1015)
 		`|[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}` + // dates
 		`|[0-9]+\.[0-9]+` + // decimals
 		`|[0-9]{1,4}\([0-9]{1,4}\)` + // volume(issue)

@@ -8,6 +8,7 @@ import (
 
 	"nexus/analysis/compendium"
 	"nexus/analysis/datapkg"
+	"nexus/analysis/qda"
 )
 
 func init() {
@@ -54,12 +55,17 @@ func cmdValidate(stdout, stderr io.Writer, args []string) error {
 
 // printProblems prints one line per problem, at most limit (0: all).
 func printProblems(w io.Writer, ps datapkg.Problems, limit int) {
+	anonymity := false
 	for i, p := range ps {
+		anonymity = anonymity || qda.IsAnonymity(p)
 		if limit > 0 && i == limit {
 			fmt.Fprintf(w, "and %d more problems\n", len(ps)-limit)
 			break
 		}
 		fmt.Fprintln(w, p)
+	}
+	if anonymity {
+		fmt.Fprintln(w, qda.AnonymityHint)
 	}
 }
 
