@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"nexus/analysis/datapkg"
+	"nexus/analysis/qda"
 )
 
 // copyDataset copies the shipped dataset into a temporary directory.
@@ -47,5 +48,7 @@ func TestValidateRejectsEmailInRespondentData(t *testing.T) {
 	assert.Contains(t, out, filepath.Join(dir, "respondents.csv")+":7:")
 	assert.Contains(t, out, "e-mail")
 	assert.NotContains(t, out, "someone@example.org", "the report must not spread the personal data it found")
-	assert.Equal(t, 1, strings.Count(out, "\n"))
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	assert.Len(t, lines, 2, "one finding and the hint")
+	assert.Equal(t, qda.AnonymityHint, lines[len(lines)-1])
 }
