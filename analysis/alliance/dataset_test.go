@@ -4,8 +4,8 @@ import (
 	"slices"
 	"testing"
 
-	"nexus/analysis/graph"
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 func testStudy() *study.Study {

@@ -1,6 +1,6 @@
 // Package alliance is the study layer of the network analysis: it turns a
-// study's organizations and relations (nexus/analysis/study) into the
-// generic graph of nexus/analysis/graph and holds everything that knows
+// study's organizations and relations (github.com/nexus-toolkit/nexus/analysis/study) into the
+// generic graph of github.com/nexus-toolkit/nexus/analysis/graph and holds everything that knows
 // this compendium's data model:
 //
 //   - FromStudy and Filter: organizations become nodes (Group is the camp,
@@ -11,10 +11,10 @@
 //   - LeaveOneOut: the measures again without each source in turn.
 //   - Layout: the concentric k-core layout of figure F1, camps together.
 //   - NewDoc, NodeKeys, LinkKeys and Write: the export of the network with
-//     its study attributes, in the formats of nexus/analysis/graph/encoding.
+//     its study attributes, in the formats of github.com/nexus-toolkit/nexus/analysis/graph/encoding.
 //
-// The layering: nexus/analysis/graph and its encodings are the core and
+// The layering: github.com/nexus-toolkit/nexus/analysis/graph and its encodings are the core and
 // import nothing of the study; this package imports them and
-// nexus/analysis/study, and nexus/analysis/paper builds the paper's T4,
+// github.com/nexus-toolkit/nexus/analysis/study, and github.com/nexus-toolkit/nexus/analysis/paper builds the paper's T4,
 // T7, F1 and F5 on it.
 package alliance

@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"os"
 
-	"nexus/analysis/alliance"
-	"nexus/analysis/graph/encoding/csv"
-	"nexus/analysis/graph/network"
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/alliance"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/csv"
+	"github.com/nexus-toolkit/nexus/analysis/graph/network"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 func example() *study.Study {

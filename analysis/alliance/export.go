@@ -7,13 +7,13 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/encoding"
-	"nexus/analysis/graph/encoding/dot"
-	"nexus/analysis/graph/encoding/gexf"
-	"nexus/analysis/graph/encoding/graphml"
-	"nexus/analysis/graph/encoding/pajek"
-	"nexus/analysis/graph/network"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/dot"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/gexf"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/graphml"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/pajek"
+	"github.com/nexus-toolkit/nexus/analysis/graph/network"
 )
 
 // NodeKeys are the node attributes of an export.
@@ -132,7 +132,7 @@ var Formats = []Format{GraphML, GEXF, DOT, Pajek}
 
 // Write writes d in format f (one of Formats; CSV takes two files, see
 // the encoding/csv package) with the writer of its package under
-// nexus/analysis/graph/encoding. Output is deterministic.
+// github.com/nexus-toolkit/nexus/analysis/graph/encoding. Output is deterministic.
 func Write(w io.Writer, d *encoding.Doc, f Format) error {
 	switch f {
 	case GraphML:

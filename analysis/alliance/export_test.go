@@ -13,14 +13,14 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/encoding"
-	"nexus/analysis/graph/encoding/csv"
-	"nexus/analysis/graph/encoding/dot"
-	"nexus/analysis/graph/encoding/gexf"
-	"nexus/analysis/graph/encoding/graphml"
-	"nexus/analysis/graph/encoding/pajek"
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/csv"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/dot"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/gexf"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/graphml"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/pajek"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // fixture is a small alliance network with every kind of attribute,

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/graph/encoding"
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // gexfSchema is our restatement of the GEXF 1.3 schema for the elements

@@ -3,8 +3,8 @@ package alliance
 import (
 	"slices"
 
-	"nexus/analysis/graph"
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 // Filter selects the relations of a study that enter a network. The zero

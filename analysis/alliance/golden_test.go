@@ -7,11 +7,11 @@ import (
 	"path/filepath"
 	"testing"
 
-	"nexus/analysis/graph/encoding/csv"
-	"nexus/analysis/graph/encoding/dot"
-	"nexus/analysis/graph/encoding/gexf"
-	"nexus/analysis/graph/encoding/graphml"
-	"nexus/analysis/graph/encoding/pajek"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/csv"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/dot"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/gexf"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/graphml"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/pajek"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")

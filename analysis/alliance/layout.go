@@ -1,8 +1,8 @@
 package alliance
 
 import (
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/layout"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/layout"
 )
 
 // Layout places the alliance network for figure F1: layout.CoreRings, the

@@ -3,8 +3,8 @@ package alliance
 import (
 	"slices"
 
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/network"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/network"
 )
 
 // RobustMeasures are the measures whose top five LeaveOneOut compares.

@@ -4,8 +4,8 @@ import (
 	"slices"
 	"testing"
 
-	"nexus/analysis/graph/layout"
-	"nexus/analysis/graph/network"
+	"github.com/nexus-toolkit/nexus/analysis/graph/layout"
+	"github.com/nexus-toolkit/nexus/analysis/graph/network"
 )
 
 func TestLeaveOneOut(t *testing.T) {

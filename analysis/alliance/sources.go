@@ -3,8 +3,8 @@ package alliance
 import (
 	"slices"
 
-	"nexus/analysis/graph"
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 // Sources returns the independent sources behind a set of rows, given the

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"testing"
 
-	"nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
 func TestSources(t *testing.T) {

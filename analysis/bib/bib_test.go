@@ -12,8 +12,8 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/datapkg"
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")

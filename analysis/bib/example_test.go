@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"os"
 
-	"nexus/analysis/bib"
+	"github.com/nexus-toolkit/nexus/analysis/bib"
 )
 
 func Example() {

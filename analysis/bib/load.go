@@ -3,7 +3,7 @@ package bib
 import (
 	"fmt"
 
-	"nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 )
 
 // Resource is the name of the resource that holds a package's reference

@@ -16,10 +16,10 @@ import (
 	"sort"
 	"strings"
 
-	"nexus/analysis/build"
-	"nexus/analysis/notebook"
-	"nexus/analysis/paper"
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/notebook"
+	"github.com/nexus-toolkit/nexus/analysis/paper"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 // Outputs loads the dataset at dir and returns the registry of its outputs.

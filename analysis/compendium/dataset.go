@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"nexus/analysis/notebook"
+	"github.com/nexus-toolkit/nexus/analysis/notebook"
 )
 
 // DatasetFile is the file at the repository root that names the

@@ -10,9 +10,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"nexus/analysis/build"
-	"nexus/analysis/study"
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // TestDatasetFile: the committed outputs come from the dataset that the

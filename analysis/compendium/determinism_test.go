@@ -12,8 +12,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"nexus/analysis/build"
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // repoRoot is the repository root, two levels above this package.

@@ -14,8 +14,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"nexus/analysis/build"
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // TestFailedMakeKeepsCommittedOutputs runs make in a copy of the

@@ -11,11 +11,11 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/build"
-	"nexus/analysis/datapkg"
-	"nexus/analysis/quotes"
-	"nexus/analysis/study"
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/quotes"
+	"github.com/nexus-toolkit/nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 // TraceSuffix ends the name of the trace file written beside a table's CSV:

@@ -11,10 +11,10 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"nexus/analysis/datapkg"
-	"nexus/analysis/quotes"
-	"nexus/analysis/study"
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/quotes"
+	"github.com/nexus-toolkit/nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 // TestTraceEveryCommittedCell: every cell that a committed trace file

@@ -3,8 +3,8 @@ package compendium
 import (
 	"fmt"
 
-	"nexus/analysis/datapkg"
-	"nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
 // Validate checks the data package in dir: every rule of its

@@ -10,7 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/build"
 )
 
 // TestVerifyEverythingAndItsWords: Verify with no notebooks given checks

@@ -13,7 +13,7 @@ import (
 	"regexp/syntax"
 	"strings"
 
-	"nexus/analysis/safefile"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // DescriptorName is the file name of a package descriptor.

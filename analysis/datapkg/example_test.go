@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 )
 
 func ExampleRead() {

@@ -12,8 +12,8 @@ import (
 	"path/filepath"
 	"slices"
 
-	"nexus/analysis/build"
-	"nexus/analysis/safefile"
+	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // FileHash is the declared and the actual hash of one resource file.

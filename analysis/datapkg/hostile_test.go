@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"nexus/analysis/safefile"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // The attacks of issue 11 on package files: each test reads a copy of

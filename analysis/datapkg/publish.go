@@ -8,7 +8,7 @@ import (
 	"regexp"
 	"strings"
 
-	"nexus/analysis/safefile"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // ChangelogName is the file, beside a dataset's version directories, that

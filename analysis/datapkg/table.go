@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"nexus/analysis/safefile"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // maxFile is the largest file a Table can hold (cells are 32-bit offsets).

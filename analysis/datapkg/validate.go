@@ -16,7 +16,7 @@ import (
 	"strings"
 	"sync"
 
-	"nexus/analysis/safefile"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // Read opens the package in dir and reads and validates every resource.

@@ -14,7 +14,7 @@
 // its size and SOURCE_DATE_EPOCH (checked on go1.26, gonum/plot v0.17.0,
 // fpdf v0.11.1):
 //
-//   - PDF is drawn by [nexus/analysis/figure/pdfcanvas], a vg.Canvas of our
+//   - PDF is drawn by [github.com/nexus-toolkit/nexus/analysis/figure/pdfcanvas], a vg.Canvas of our
 //     own on fpdf's public API, not by gonum/plot's vgpdf. It writes
 //     /CreationDate and /ModDate from [Epoch] (SOURCE_DATE_EPOCH, or
 //     1970-01-01T00:00:00Z when it is unset) in UTC, sorts the resource

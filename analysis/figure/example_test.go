@@ -11,7 +11,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
-	"nexus/analysis/figure"
+	"github.com/nexus-toolkit/nexus/analysis/figure"
 )
 
 // The values of these examples are synthetic: they show the style, not

@@ -21,7 +21,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgpdf"
 
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // testPlot returns a plot with regular, bold and italic text, a line and

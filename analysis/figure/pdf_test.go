@@ -11,7 +11,7 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // TestPDFMatchesPNG renders the PDF of a figure with poppler's pdftoppm at

@@ -15,8 +15,8 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
 
-	"nexus/analysis/build"
-	"nexus/analysis/figure/pdfcanvas"
+	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/figure/pdfcanvas"
 )
 
 // Format is an output format of a figure.

@@ -7,7 +7,7 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
-	"nexus/analysis/frame"
+	"github.com/nexus-toolkit/nexus/analysis/frame"
 )
 
 // Count the ties of each type and basis, sorted by the keys whatever the

@@ -26,8 +26,8 @@ import (
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 
-	"nexus/analysis/datapkg"
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 // FromResource returns a validated resource (read by datapkg.Read) as a
@@ -247,7 +247,7 @@ func WriteCSV(w io.Writer, df dataframe.DataFrame, decimals int) error {
 	return cw.Error()
 }
 
-// Table returns df as a table (nexus/analysis/table) with the given title:
+// Table returns df as a table (github.com/nexus-toolkit/nexus/analysis/table) with the given title:
 // numeric columns right-aligned, floats with the given decimals, missing
 // values as missing cells.
 func Table(df dataframe.DataFrame, title string, decimals int) *table.Table {

@@ -3,7 +3,7 @@
 // igraph, UCINET and Gephi, with the same conventions and the same values.
 // It knows no study: nodes and edges carry generic attributes (an ID, a
 // name, a group, a kind, a period, source keys, a weight), and a study
-// maps its own records onto them (see nexus/analysis/alliance for this
+// maps its own records onto them (see github.com/nexus-toolkit/nexus/analysis/alliance for this
 // compendium's alliance network). Its tests check that it imports no
 // package of the study layer.
 //

@@ -3,7 +3,7 @@ package graph_test
 import (
 	"fmt"
 
-	"nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
 // Two rows between the same pair collapse into one link; WeightCount

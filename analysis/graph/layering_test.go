@@ -13,10 +13,10 @@ import (
 // studyLayer are the packages that know the study; the core must not
 // depend on any of them.
 var studyLayer = []string{
-	"nexus/analysis/study",
-	"nexus/analysis/paper",
-	"nexus/analysis/compendium",
-	"nexus/analysis/alliance",
+	"github.com/nexus-toolkit/nexus/analysis/study",
+	"github.com/nexus-toolkit/nexus/analysis/paper",
+	"github.com/nexus-toolkit/nexus/analysis/compendium",
+	"github.com/nexus-toolkit/nexus/analysis/alliance",
 }
 
 // TestCoreImportsNoStudy runs go list -deps on analysis/graph and every
@@ -36,14 +36,14 @@ func TestCoreImportsNoStudy(t *testing.T) {
 		t.Fatal(err)
 	}
 	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-	out, err := exec.Command(gobin, "list", "-deps", "-f", "{{.ImportPath}}", "nexus/analysis/graph/...").CombinedOutput()
+	out, err := exec.Command(gobin, "list", "-deps", "-f", "{{.ImportPath}}", "github.com/nexus-toolkit/nexus/analysis/graph/...").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go list: %v\n%s", err, out)
 	}
 	deps := strings.Fields(string(out))
 	core := 0
 	for _, p := range deps {
-		if p == "nexus/analysis/graph" || strings.HasPrefix(p, "nexus/analysis/graph/") {
+		if p == "github.com/nexus-toolkit/nexus/analysis/graph" || strings.HasPrefix(p, "github.com/nexus-toolkit/nexus/analysis/graph/") {
 			core++
 		}
 		for _, s := range studyLayer {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/notebook/cell"
+	"github.com/nexus-toolkit/nexus/analysis/notebook/cell"
 )
 
 // BenchmarkWrite measures rendering a prepared notebook from its outputs,

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // checkScript is injected at the start of <head> of a test copy of a page.

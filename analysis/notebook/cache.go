@@ -16,7 +16,7 @@ import (
 	"sort"
 	"strings"
 
-	"nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/build"
 )
 
 // cacheDir is the cache directory under the repository root. It is

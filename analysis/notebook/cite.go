@@ -4,7 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"nexus/analysis/bib"
+	"github.com/nexus-toolkit/nexus/analysis/bib"
 )
 
 // Reference is a cited entry of the dataset's reference list. Package

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 // claimsIntro opens the "Claims checked" section of a rendered notebook.

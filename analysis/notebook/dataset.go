@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 )
 
 // useDataset gives nb the dataset directory dir (relative to the working

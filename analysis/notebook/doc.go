@@ -57,7 +57,7 @@
 // visible in cell 5; func, method, type and import declarations at a
 // cell's top level are hoisted out of main and visible to every cell.
 // Imports are resolved by golang.org/x/tools/imports, which is offered
-// nexus/analysis/notebook/cell, gonum.org/v1/plot, plotter, vg, draw and
+// github.com/nexus-toolkit/nexus/analysis/notebook/cell, gonum.org/v1/plot, plotter, vg, draw and
 // the packages directly under analysis/ first. Go's own rules apply: a
 // variable that is declared and never used, or declared twice with :=, is
 // a compile error.
@@ -112,7 +112,7 @@
 // linked relatively), figures/notebooks/NN-topic.html (standalone: CSS
 // inline, no scripts, figures linked relatively, so it works from file://
 // without a network) and figures/notebooks/NN-topic/*.svg (fonts
-// embedded, see nexus/analysis/figure).
+// embedded, see github.com/nexus-toolkit/nexus/analysis/figure).
 //
 // In prose and captions, @fig-x and @tbl-x become "Figure N" and "Table
 // N", numbered by the order of the labelled cells, and link to their
@@ -162,7 +162,7 @@
 //
 //   - Imports come from an allowlist (see Allowed), checked on the
 //     generated program before it is built: the packages under
-//     nexus/analysis except build, compendium, notebook and internal; the
+//     github.com/nexus-toolkit/nexus/analysis except build, compendium, notebook and internal; the
 //     cell API; gonum, gonum/plot and gota; and from the standard library
 //     bytes, cmp, encoding/csv, encoding/json, errors, fmt, io, iter, maps,
 //     math and its subpackages, regexp, slices, sort, strconv, strings,

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/notebook/cell"
+	"github.com/nexus-toolkit/nexus/analysis/notebook/cell"
 )
 
 // tableHTML converts a table output to HTML. Each cell that has evidence

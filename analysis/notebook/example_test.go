@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"os"
 
-	"nexus/analysis/notebook"
+	"github.com/nexus-toolkit/nexus/analysis/notebook"
 )
 
 func ExampleParse() {
@@ -47,14 +47,14 @@ func ExampleRenderPage() {
 }
 
 func ExampleAllowed() {
-	for _, p := range []string{"fmt", "gonum.org/v1/plot/plotter", "nexus/analysis/graph/network", "nexus/analysis/build", "text/template", "os/exec"} {
+	for _, p := range []string{"fmt", "gonum.org/v1/plot/plotter", "github.com/nexus-toolkit/nexus/analysis/graph/network", "github.com/nexus-toolkit/nexus/analysis/build", "text/template", "os/exec"} {
 		fmt.Println(p, notebook.Allowed(p))
 	}
 	// Output:
 	// fmt true
 	// gonum.org/v1/plot/plotter true
-	// nexus/analysis/graph/network true
-	// nexus/analysis/build false
+	// github.com/nexus-toolkit/nexus/analysis/graph/network true
+	// github.com/nexus-toolkit/nexus/analysis/build false
 	// text/template false
 	// os/exec false
 }

@@ -26,7 +26,7 @@ var allowedStd = map[string]bool{
 // every package below them: the study's analysis packages, gonum, gonum/plot
 // and gota.
 var allowedTrees = []string{
-	"nexus/analysis",
+	"github.com/nexus-toolkit/nexus/analysis",
 	"gonum.org/v1/gonum",
 	"gonum.org/v1/plot",
 	"github.com/go-gota/gota",
@@ -36,10 +36,10 @@ var allowedTrees = []string{
 // import: the ones that build, render or run other things, write outputs
 // or are internal. The cell API (cellPath) is allowed.
 var deniedTrees = []string{
-	"nexus/analysis/build",
-	"nexus/analysis/compendium",
-	"nexus/analysis/notebook",
-	"nexus/analysis/internal",
+	"github.com/nexus-toolkit/nexus/analysis/build",
+	"github.com/nexus-toolkit/nexus/analysis/compendium",
+	"github.com/nexus-toolkit/nexus/analysis/notebook",
+	"github.com/nexus-toolkit/nexus/analysis/internal",
 }
 
 // osAllowed are the names of package os that a notebook may use.

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 // Inline is an inline value of the prose: a code span `{go} EXPR`, in

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/notebook/cell"
+	"github.com/nexus-toolkit/nexus/analysis/notebook/cell"
 )
 
 // TestFindInlines: inline values are found in prose only, with the

@@ -40,13 +40,13 @@ func newRoot(t *testing.T) string {
 	}
 	// A snapshot of the packages the notebook programs import, so that the
 	// cache key does not change while the test runs.
-	deps, err := exec.Command("go", "list", "-deps", "nexus/analysis/notebook/cell").Output()
+	deps, err := exec.Command("go", "list", "-deps", "github.com/nexus-toolkit/nexus/analysis/notebook/cell").Output()
 	if err != nil {
 		t.Fatalf("go list -deps: %v", err)
 	}
 	var pkgs []string
 	for _, p := range strings.Fields(string(deps)) {
-		if rest, ok := strings.CutPrefix(p, "nexus/"); ok {
+		if rest, ok := strings.CutPrefix(p, "github.com/nexus-toolkit/nexus/"); ok {
 			pkgs = append(pkgs, rest)
 		}
 	}
@@ -252,7 +252,7 @@ func TestErrors(t *testing.T) {
 		{"10-template.md", []string{"notebooks/10-template.md:6:9: cell 1: package text/template may not be imported in a notebook, expected one of the allowed packages"}},
 		{"11-build.md", []string{
 			"notebooks/11-build.md:7:11: cell 1: package go/build may not be imported in a notebook",
-			"notebooks/11-build.md:8:3: cell 1: package nexus/analysis/build may not be imported in a notebook",
+			"notebooks/11-build.md:8:3: cell 1: package github.com/nexus-toolkit/nexus/analysis/build may not be imported in a notebook",
 		}},
 		{"12-proxy.md", []string{
 			"notebooks/12-proxy.md:7:5: cell 1: package net/http/pprof may not be imported in a notebook",

@@ -20,7 +20,7 @@ import (
 const runtimeName = "nbrt"
 
 // cellPath is the import path of the cell API.
-const cellPath = "nexus/analysis/notebook/cell"
+const cellPath = "github.com/nexus-toolkit/nexus/analysis/notebook/cell"
 
 // seedImports are the packages preferred when a cell names a package it
 // does not import: the cell API, gonum/plot, and the packages directly
@@ -118,7 +118,7 @@ func analysisPackages(root string) []string {
 			continue
 		}
 		seen[e.Name()] = true
-		out = append(out, "nexus/analysis/"+e.Name())
+		out = append(out, "github.com/nexus-toolkit/nexus/analysis/"+e.Name())
 	}
 	sort.Strings(out)
 	return out

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/build"
 )
 
 // Options configure Render.

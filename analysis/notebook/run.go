@@ -15,8 +15,8 @@ import (
 	"strings"
 	"time"
 
-	"nexus/analysis/build"
-	"nexus/analysis/notebook/cell"
+	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/notebook/cell"
 )
 
 // The limits of a notebook program when neither Options nor the front

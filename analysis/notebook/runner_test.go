@@ -12,8 +12,8 @@ import (
 	"sync"
 	"testing"
 
-	"nexus/analysis/notebook/cell"
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/analysis/notebook/cell"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // probe is a notebook that the guard would refuse (it imports net and

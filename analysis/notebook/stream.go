@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/notebook/cell"
+	"github.com/nexus-toolkit/nexus/analysis/notebook/cell"
 )
 
 // stream splits a notebook program's output into the outputs of each cell

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/bib"
+	"github.com/nexus-toolkit/nexus/analysis/bib"
 )
 
 func TestParse(t *testing.T) {

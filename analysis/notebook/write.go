@@ -17,7 +17,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 
-	"nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/build"
 )
 
 // page collects the outputs of document.write: the Markdown chunks, the

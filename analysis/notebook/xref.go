@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/bib"
+	"github.com/nexus-toolkit/nexus/analysis/bib"
 )
 
 // target is a cross-reference target: a cell labelled fig-* or tbl-*.

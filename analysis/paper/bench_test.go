@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"testing"
 
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 // BenchmarkBuildPaper makes every output of the shipped dataset (tables in

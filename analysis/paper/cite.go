@@ -4,8 +4,8 @@ import (
 	"sort"
 	"strings"
 
-	"nexus/analysis/bib"
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/bib"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 // refIndex maps reference keys to their bibliography entries (package

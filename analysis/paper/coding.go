@@ -7,10 +7,10 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
-	"nexus/analysis/figure"
-	"nexus/analysis/qda"
-	"nexus/analysis/study"
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/figure"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 // ExcerptCooccurrence returns the co-occurrence of the codes the curators

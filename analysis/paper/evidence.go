@@ -3,9 +3,9 @@ package paper
 import (
 	"path/filepath"
 
-	"nexus/analysis/build"
-	"nexus/analysis/study"
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 // EvidenceFormat is the extension of the file that lists the rows of data

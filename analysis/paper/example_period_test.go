@@ -3,8 +3,8 @@ package paper_test
 import (
 	"fmt"
 
-	"nexus/analysis/paper"
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/paper"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 // A relation prints only the period its passage gives: one dated attack,

@@ -13,9 +13,9 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"nexus/analysis/build"
-	"nexus/analysis/figure"
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/figure"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 // FigureFormats are the files every figure is written as.

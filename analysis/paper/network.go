@@ -13,14 +13,14 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"nexus/analysis/alliance"
-	"nexus/analysis/bib"
-	"nexus/analysis/figure"
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/layout"
-	"nexus/analysis/graph/network"
-	"nexus/analysis/study"
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/alliance"
+	"github.com/nexus-toolkit/nexus/analysis/bib"
+	"github.com/nexus-toolkit/nexus/analysis/figure"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/layout"
+	"github.com/nexus-toolkit/nexus/analysis/graph/network"
+	"github.com/nexus-toolkit/nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 // AllianceTies are the tie types of the alliance network: every kind of

@@ -12,8 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"nexus/analysis/study"
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")

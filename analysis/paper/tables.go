@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/alliance"
-	"nexus/analysis/study"
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/alliance"
+	"github.com/nexus-toolkit/nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 var kindLabel = map[study.RespondentKind]string{

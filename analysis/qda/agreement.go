@@ -5,7 +5,7 @@ import (
 	"math"
 	"sort"
 
-	"nexus/analysis/qda/agree"
+	"github.com/nexus-toolkit/nexus/analysis/qda/agree"
 )
 
 // Granularity says what the units of an agreement analysis are.

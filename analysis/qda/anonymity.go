@@ -14,7 +14,7 @@ import (
 	"strings"
 	"unicode"
 
-	"nexus/analysis/safefile"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // Descriptor properties of the anonymity guard. A resource of a

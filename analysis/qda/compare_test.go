@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/qda"
-	"nexus/analysis/qda/synth"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda/synth"
 )
 
 // TestCompare checks passages worked out by hand on a 20-code-point

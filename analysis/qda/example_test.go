@@ -5,8 +5,8 @@ import (
 	"os"
 	"slices"
 
-	"nexus/analysis/qda"
-	"nexus/analysis/qda/synth"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda/synth"
 )
 
 // Two codes overlap in one source; c-coefficient n12/(n1+n2-n12).

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
 // TestFormatDocumented checks that the README's table of the coding

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"nexus/analysis/qda"
-	"nexus/analysis/qda/synth"
-	"nexus/analysis/safefile"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda/synth"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // hostileSource writes the synthetic coding package and replaces the text

@@ -12,7 +12,7 @@ import (
 // refuses that one as a cycle). The adapter from a study's excerpts lives
 // in package study.
 func TestCoreKnowsNoStudy(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", "nexus/analysis/qda/...").Output()
+	out, err := exec.Command("go", "list", "-deps", "github.com/nexus-toolkit/nexus/analysis/qda/...").Output()
 	if err != nil {
 		t.Fatalf("go list -deps: %v", err)
 	}
@@ -21,7 +21,7 @@ func TestCoreKnowsNoStudy(t *testing.T) {
 		t.Fatal("go list -deps listed nothing")
 	}
 	for _, p := range deps {
-		for _, study := range []string{"nexus/analysis/study", "nexus/analysis/paper", "nexus/analysis/compendium", "nexus/analysis/alliance", "nexus/cmd"} {
+		for _, study := range []string{"github.com/nexus-toolkit/nexus/analysis/study", "github.com/nexus-toolkit/nexus/analysis/paper", "github.com/nexus-toolkit/nexus/analysis/compendium", "github.com/nexus-toolkit/nexus/analysis/alliance", "github.com/nexus-toolkit/nexus/cmd"} {
 			if p == study || strings.HasPrefix(p, study+"/") {
 				t.Errorf("qda depends on %s, a package of the study layer", p)
 			}

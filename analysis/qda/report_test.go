@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"nexus/analysis/qda"
-	"nexus/analysis/qda/synth"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda/synth"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"nexus/analysis/safefile"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // Field is one column of a table as its Table Schema declares it.

@@ -13,7 +13,7 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/build"
 )
 
 // idRE is the pattern of ids that name files (source texts).

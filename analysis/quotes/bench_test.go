@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 )
 
 // synthetic writes a 13-page paper of random words and a package of n

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 )
 
 // Field names a field of a resource that quotes the paper verbatim, and the

@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/datapkg"
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 // Evidence is one row of data with the paper's words for it.

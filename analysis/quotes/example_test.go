@@ -3,9 +3,9 @@ package quotes_test
 import (
 	"fmt"
 
-	"nexus/analysis/datapkg"
-	"nexus/analysis/quotes"
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/quotes"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 // A text copy of a paper with pages separated by form feeds, as pdftotext

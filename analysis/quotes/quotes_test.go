@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")

@@ -6,7 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"nexus/analysis/safefile"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // A resource linked to a file outside its package is refused.

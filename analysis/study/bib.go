@@ -1,6 +1,6 @@
 package study
 
-import "nexus/analysis/bib"
+import "github.com/nexus-toolkit/nexus/analysis/bib"
 
 // Entry returns the reference as a bibliography entry (package bib, the
 // one home of author–year citations and of the bibliography writers).

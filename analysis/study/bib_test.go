@@ -4,7 +4,7 @@ import (
 	"reflect"
 	"testing"
 
-	"nexus/analysis/bib"
+	"github.com/nexus-toolkit/nexus/analysis/bib"
 )
 
 // TestEntryMatchesBib: the study's references converted with Entry equal

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"slices"
 
-	"nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
 // CuratorCoder is the coder of the coding that a study's curators add to

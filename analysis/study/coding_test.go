@@ -10,9 +10,9 @@ import (
 	"reflect"
 	"testing"
 
-	"nexus/analysis/qda"
-	"nexus/analysis/qda/refi"
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda/refi"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 func TestCodingProject(t *testing.T) {

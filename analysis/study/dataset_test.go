@@ -14,9 +14,9 @@ import (
 
 	"github.com/go-gota/gota/series"
 
-	"nexus/analysis/datapkg"
-	"nexus/analysis/quotes"
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/quotes"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // The shipped dataset (its current version and the directory of all its

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"testing"
 
-	"nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 )
 
 // TestEnumsMatchSchema: every enumerated field of every version has a Go

@@ -3,8 +3,8 @@ package study
 import (
 	"errors"
 
-	"nexus/analysis/datapkg"
-	"nexus/analysis/quotes"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/quotes"
 )
 
 // textFields are the study's verbatim texts beyond the conventional

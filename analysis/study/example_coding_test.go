@@ -3,8 +3,8 @@ package study_test
 import (
 	"fmt"
 
-	"nexus/analysis/qda"
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 // A study's quoted excerpts become a coding project that package qda

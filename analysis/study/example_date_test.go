@@ -3,7 +3,7 @@ package study_test
 import (
 	"fmt"
 
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 // The paper dates the rebirth of the TTP "after 2020" (page 4): the date

@@ -3,7 +3,7 @@ package study_test
 import (
 	"fmt"
 
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 // Command-line filters are checked against the schema's codes.

@@ -3,7 +3,7 @@ package study
 import (
 	"fmt"
 
-	"nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 )
 
 // Load reads the dataset in dir: it validates the data package against

@@ -5,8 +5,8 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 
-	"nexus/analysis/datapkg"
-	"nexus/analysis/frame"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/frame"
 )
 
 // Package returns the validated data package the study was loaded from,

@@ -14,7 +14,7 @@
 // core never imports a study.
 package study
 
-import "nexus/analysis/datapkg"
+import "github.com/nexus-toolkit/nexus/analysis/datapkg"
 
 // Date is a calendar date that keeps the precision the source gives:
 // a year, a year and month, or a full day.

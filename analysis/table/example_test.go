@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"os"
 
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 func Example() {

@@ -14,8 +14,8 @@ import (
 	"io"
 	"os"
 
-	"nexus/analysis/qda"
-	"nexus/analysis/qda/synth"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda/synth"
 )
 
 func main() {

@@ -10,8 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"nexus/analysis/datapkg"
-	"nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
 // copyDataset copies the shipped dataset into a temporary directory.

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"nexus/analysis/compendium"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 )
 
 func init() {

@@ -12,9 +12,9 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/compendium"
-	"nexus/analysis/datapkg"
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 // nexus runs the command line as main does and returns its exit status

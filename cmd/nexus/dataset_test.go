@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/compendium"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 )
 
 // TestDatasetDefault: every command that takes -dataset defaults to the

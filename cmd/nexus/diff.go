@@ -5,7 +5,7 @@ import (
 	"io"
 	"path/filepath"
 
-	"nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 )
 
 func init() {

@@ -6,11 +6,11 @@ import (
 	"io"
 	"strings"
 
-	"nexus/analysis/alliance"
-	"nexus/analysis/bib"
-	"nexus/analysis/build"
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/encoding/csv"
+	"github.com/nexus-toolkit/nexus/analysis/alliance"
+	"github.com/nexus-toolkit/nexus/analysis/bib"
+	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/csv"
 )
 
 func init() {

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 )
 
 func init() {

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/qda"
-	"nexus/analysis/qda/synth"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda/synth"
 )
 
 // The attacks of issue 11 on the command line.

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // TestMain runs the real main when the test binary is started as nexus by

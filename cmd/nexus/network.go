@@ -9,12 +9,12 @@ import (
 	"path/filepath"
 	"strings"
 
-	"nexus/analysis/alliance"
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/encoding/csv"
-	"nexus/analysis/graph/network"
-	"nexus/analysis/safefile"
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/alliance"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/csv"
+	"github.com/nexus-toolkit/nexus/analysis/graph/network"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 func init() {

@@ -8,15 +8,15 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/alliance"
-	"nexus/analysis/graph/encoding"
-	"nexus/analysis/graph/encoding/dot"
-	"nexus/analysis/graph/encoding/gexf"
-	"nexus/analysis/graph/encoding/graphml"
-	"nexus/analysis/graph/encoding/pajek"
-	"nexus/analysis/graph/network"
+	"github.com/nexus-toolkit/nexus/analysis/alliance"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/dot"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/gexf"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/graphml"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/pajek"
+	"github.com/nexus-toolkit/nexus/analysis/graph/network"
 
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 const datasetDir = "../../datasets/ttp-alliances/v1.0.0"

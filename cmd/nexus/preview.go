@@ -5,8 +5,8 @@ import (
 	"io"
 	"strings"
 
-	"nexus/analysis/notebook"
-	"nexus/analysis/notebook/preview"
+	"github.com/nexus-toolkit/nexus/analysis/notebook"
+	"github.com/nexus-toolkit/nexus/analysis/notebook/preview"
 )
 
 func init() {

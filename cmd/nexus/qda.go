@@ -6,10 +6,10 @@ import (
 	"io"
 	"strings"
 
-	"nexus/analysis/compendium"
-	"nexus/analysis/qda"
-	"nexus/analysis/qda/refi"
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda/refi"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 func init() {
@@ -26,7 +26,7 @@ const qdaUsage = `usage:
   nexus qda export DIR --out FILE.qdc|FILE.qdpx
 
 DIR is a coding package (codes, sources, cases, coders, segments, sets,
-notes; see go doc nexus/analysis/qda) or a study package with codes.csv and
+notes; see go doc github.com/nexus-toolkit/nexus/analysis/qda) or a study package with codes.csv and
 excerpts.csv. Every command but init and import first validates DIR as
 nexus validate does and stops on any problem. frequencies, agreement,
 compare and cooccurrence write CSV to standard output; import reports on

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/datapkg"
-	"nexus/analysis/qda"
-	"nexus/analysis/qda/synth"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda/synth"
 )
 
 func runQDA(t *testing.T, args ...string) (string, string, error) {

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"io"
 
-	"nexus/analysis/compendium"
-	"nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 func init() {

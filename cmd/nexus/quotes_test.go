@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/study"
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // sharedPaper is the plain-text copy of the paper beside the clone (CI has it).

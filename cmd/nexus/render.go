@@ -7,8 +7,8 @@ import (
 	"os/signal"
 	"syscall"
 
-	"nexus/analysis/compendium"
-	"nexus/analysis/notebook"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
+	"github.com/nexus-toolkit/nexus/analysis/notebook"
 )
 
 func init() {

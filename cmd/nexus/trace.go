@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/compendium"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 )
 
 func init() {

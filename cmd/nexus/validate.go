@@ -6,9 +6,9 @@ import (
 	"io"
 	"io/fs"
 
-	"nexus/analysis/compendium"
-	"nexus/analysis/datapkg"
-	"nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
 func init() {

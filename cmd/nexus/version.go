@@ -6,8 +6,8 @@ import (
 	"runtime"
 	"runtime/debug"
 
-	"nexus/analysis/compendium"
-	"nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 )
 
 func init() {

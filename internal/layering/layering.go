@@ -20,25 +20,25 @@ import (
 // Study lists the packages of the study layer, as import paths or
 // patterns ending in "/..." (the package and everything under it).
 var Study = []string{
-	"nexus/analysis/study",
-	"nexus/analysis/alliance/...",
-	"nexus/analysis/paper",
-	"nexus/analysis/compendium",
+	"github.com/nexus-toolkit/nexus/analysis/study",
+	"github.com/nexus-toolkit/nexus/analysis/alliance/...",
+	"github.com/nexus-toolkit/nexus/analysis/paper",
+	"github.com/nexus-toolkit/nexus/analysis/compendium",
 }
 
 // Core lists the packages that must not import the study layer.
 var Core = []string{
-	"nexus/analysis/bib",
-	"nexus/analysis/build",
-	"nexus/analysis/datapkg",
-	"nexus/analysis/figure/...",
-	"nexus/analysis/frame",
-	"nexus/analysis/graph/...",
-	"nexus/analysis/notebook/...",
-	"nexus/analysis/qda/...",
-	"nexus/analysis/quotes",
-	"nexus/analysis/safefile",
-	"nexus/analysis/table",
+	"github.com/nexus-toolkit/nexus/analysis/bib",
+	"github.com/nexus-toolkit/nexus/analysis/build",
+	"github.com/nexus-toolkit/nexus/analysis/datapkg",
+	"github.com/nexus-toolkit/nexus/analysis/figure/...",
+	"github.com/nexus-toolkit/nexus/analysis/frame",
+	"github.com/nexus-toolkit/nexus/analysis/graph/...",
+	"github.com/nexus-toolkit/nexus/analysis/notebook/...",
+	"github.com/nexus-toolkit/nexus/analysis/qda/...",
+	"github.com/nexus-toolkit/nexus/analysis/quotes",
+	"github.com/nexus-toolkit/nexus/analysis/safefile",
+	"github.com/nexus-toolkit/nexus/analysis/table",
 }
 
 // Exceptions are core packages that still import the study layer, with
@@ -48,7 +48,7 @@ var Exceptions = map[string]string{}
 
 // Scope is the part of the module that must be classified: every package
 // under it is in Core or in Study.
-const Scope = "nexus/analysis/..."
+const Scope = "github.com/nexus-toolkit/nexus/analysis/..."
 
 // Match reports whether the import path pkg matches pattern: equal to
 // it, or, for a pattern ending in "/...", the package before it or one
@@ -75,7 +75,7 @@ type Violation struct {
 	Path    []string // the shortest chain of imports, from Package to a study-layer package
 }
 
-// String prints the chain: "a -> b -> nexus/analysis/study".
+// String prints the chain: "a -> b -> github.com/nexus-toolkit/nexus/analysis/study".
 func (v Violation) String() string { return strings.Join(v.Path, " -> ") }
 
 // Check takes the import graph of the module (each package's direct

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // TestCheck runs the checker on a made-up graph: a core package that
@@ -16,20 +16,20 @@ import (
 // package in neither list.
 func TestCheck(t *testing.T) {
 	g := map[string][]string{
-		"nexus/analysis/table":   {"nexus/analysis/bib", "strings"},
-		"nexus/analysis/bib":     {"nexus/analysis/datapkg"},
-		"nexus/analysis/datapkg": {"nexus/analysis/paper"},
-		"nexus/analysis/paper":   {"nexus/analysis/study"},
-		"nexus/analysis/study":   nil,
-		"nexus/analysis/build":   {"os"},
-		"nexus/analysis/newpkg":  nil,
-		"nexus/cmd/nexus":        {"nexus/analysis/study"},
+		"github.com/nexus-toolkit/nexus/analysis/table":   {"github.com/nexus-toolkit/nexus/analysis/bib", "strings"},
+		"github.com/nexus-toolkit/nexus/analysis/bib":     {"github.com/nexus-toolkit/nexus/analysis/datapkg"},
+		"github.com/nexus-toolkit/nexus/analysis/datapkg": {"github.com/nexus-toolkit/nexus/analysis/paper"},
+		"github.com/nexus-toolkit/nexus/analysis/paper":   {"github.com/nexus-toolkit/nexus/analysis/study"},
+		"github.com/nexus-toolkit/nexus/analysis/study":   nil,
+		"github.com/nexus-toolkit/nexus/analysis/build":   {"os"},
+		"github.com/nexus-toolkit/nexus/analysis/newpkg":  nil,
+		"github.com/nexus-toolkit/nexus/cmd/nexus":        {"github.com/nexus-toolkit/nexus/analysis/study"},
 	}
 	v, u := Check(g)
 	want := []string{
-		"nexus/analysis/bib -> nexus/analysis/datapkg -> nexus/analysis/paper",
-		"nexus/analysis/datapkg -> nexus/analysis/paper",
-		"nexus/analysis/table -> nexus/analysis/bib -> nexus/analysis/datapkg -> nexus/analysis/paper",
+		"github.com/nexus-toolkit/nexus/analysis/bib -> github.com/nexus-toolkit/nexus/analysis/datapkg -> github.com/nexus-toolkit/nexus/analysis/paper",
+		"github.com/nexus-toolkit/nexus/analysis/datapkg -> github.com/nexus-toolkit/nexus/analysis/paper",
+		"github.com/nexus-toolkit/nexus/analysis/table -> github.com/nexus-toolkit/nexus/analysis/bib -> github.com/nexus-toolkit/nexus/analysis/datapkg -> github.com/nexus-toolkit/nexus/analysis/paper",
 	}
 	var got []string
 	for _, x := range v {
@@ -38,11 +38,11 @@ func TestCheck(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("violations\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if !reflect.DeepEqual(u, []string{"nexus/analysis/newpkg"}) {
+	if !reflect.DeepEqual(u, []string{"github.com/nexus-toolkit/nexus/analysis/newpkg"}) {
 		t.Errorf("unclassified %v, want newpkg", u)
 	}
-	if !Match("nexus/analysis/qda/...", "nexus/analysis/qda") || !Match("nexus/analysis/qda/...", "nexus/analysis/qda/refi") ||
-		Match("nexus/analysis/qda/...", "nexus/analysis/qdax") || Match("nexus/analysis/bib", "nexus/analysis/bib/x") {
+	if !Match("github.com/nexus-toolkit/nexus/analysis/qda/...", "github.com/nexus-toolkit/nexus/analysis/qda") || !Match("github.com/nexus-toolkit/nexus/analysis/qda/...", "github.com/nexus-toolkit/nexus/analysis/qda/refi") ||
+		Match("github.com/nexus-toolkit/nexus/analysis/qda/...", "github.com/nexus-toolkit/nexus/analysis/qdax") || Match("github.com/nexus-toolkit/nexus/analysis/bib", "github.com/nexus-toolkit/nexus/analysis/bib/x") {
 		t.Error("Match")
 	}
 }
@@ -68,8 +68,8 @@ func moduleImports(t *testing.T) map[string][]string {
 			g[f[0]] = f[1:]
 		}
 	}
-	if len(g) == 0 || g["nexus/analysis/bib"] == nil {
-		t.Fatalf("go list gave no import graph for nexus/analysis/bib:\n%s", out)
+	if len(g) == 0 || g["github.com/nexus-toolkit/nexus/analysis/bib"] == nil {
+		t.Fatalf("go list gave no import graph for github.com/nexus-toolkit/nexus/analysis/bib:\n%s", out)
 	}
 	return g
 }

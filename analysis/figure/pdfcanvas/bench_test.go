@@ -13,7 +13,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgpdf"
 
-	"nexus/analysis/figure/pdfcanvas"
+	"github.com/nexus-toolkit/nexus/analysis/figure/pdfcanvas"
 )
 
 // BenchmarkLarge draws a synthetic page far larger than the paper's

@@ -11,7 +11,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"nexus/analysis/figure/pdfcanvas"
+	"github.com/nexus-toolkit/nexus/analysis/figure/pdfcanvas"
 )
 
 // ExampleNew draws a gonum/plot plot into a PDF whose bytes depend only

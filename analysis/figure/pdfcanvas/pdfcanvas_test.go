@@ -20,8 +20,8 @@ import (
 	"gonum.org/v1/plot/font/liberation"
 	"gonum.org/v1/plot/vg"
 
-	"nexus/analysis/figure/pdfcanvas"
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/analysis/figure/pdfcanvas"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // fonts holds the Liberation faces that gonum/plot bundles.

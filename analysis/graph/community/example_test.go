@@ -3,8 +3,8 @@ package community_test
 import (
 	"fmt"
 
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/community"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/community"
 )
 
 // Two triangles joined by one link split into two communities.

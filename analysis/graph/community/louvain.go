@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 
-	"nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
 // Louvain returns a community of every node by the Louvain method (Blondel

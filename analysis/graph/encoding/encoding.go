@@ -12,6 +12,6 @@
 //
 // A Doc knows nothing of how a graph was built: a study fills it from its
 // own graph with the attributes it wants exported (see
-// nexus/analysis/alliance.NewDoc). Every writer is deterministic: no date
+// github.com/nexus-toolkit/nexus/analysis/alliance.NewDoc). Every writer is deterministic: no date
 // of writing, attributes in key order, nodes and links in Doc order.
 package encoding

@@ -3,7 +3,7 @@ package encoding_test
 import (
 	"fmt"
 
-	"nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
 )
 
 func ExampleIndex() {

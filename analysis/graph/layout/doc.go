@@ -3,5 +3,5 @@
 // in the centre, with the members of a group together; it depends only on
 // the graph, so a figure drawn from it is deterministic.
 //
-// It is part of the core (see nexus/analysis/graph) and knows no study.
+// It is part of the core (see github.com/nexus-toolkit/nexus/analysis/graph) and knows no study.
 package layout

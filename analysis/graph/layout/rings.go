@@ -4,8 +4,8 @@ import (
 	"math"
 	"slices"
 
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/network"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/network"
 )
 
 // Point is a position in the plane.

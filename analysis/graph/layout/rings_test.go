@@ -5,8 +5,8 @@ import (
 	"slices"
 	"testing"
 
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/network"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/network"
 )
 
 func TestCoreRings(t *testing.T) {

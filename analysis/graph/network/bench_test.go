@@ -3,7 +3,7 @@ package network
 import (
 	"testing"
 
-	"nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
 func benchmarkCompute(b *testing.B, n int) {

@@ -1,7 +1,7 @@
 package network
 
 import (
-	"nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
 // Roles counts the Gould and Fernandez (1989) brokerage roles of one node

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"math"
 
-	"nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
 // ErrNoConvergence is returned when an iterative measure does not converge

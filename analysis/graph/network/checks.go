@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
 // checkStrengths reports a node strength or a total weight that is not

@@ -4,8 +4,8 @@ import (
 	"math"
 	"testing"
 
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/community"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/community"
 )
 
 func TestModularityMatchesNetworkX(t *testing.T) {

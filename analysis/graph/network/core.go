@@ -3,7 +3,7 @@ package network
 import (
 	"math"
 
-	"nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
 // CoreNumbers returns the k-core number of every node by Batagelj and

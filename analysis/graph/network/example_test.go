@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"os"
 
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/network"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/network"
 )
 
 // PageRank with NetworkX's default damping; the options name what a

@@ -4,8 +4,8 @@ import (
 	"math"
 	"testing"
 
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/path"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/path"
 )
 
 // reference holds a graph and values computed for it by NetworkX and

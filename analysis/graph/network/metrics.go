@@ -7,9 +7,9 @@ import (
 	"slices"
 	"strconv"
 
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/community"
-	"nexus/analysis/graph/path"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/community"
+	"github.com/nexus-toolkit/nexus/analysis/graph/path"
 )
 
 // ComputeOptions controls Compute.
@@ -57,7 +57,7 @@ var BrokerageColumns = []string{"coordinator", "itinerant", "representative", "g
 // Weights whose sums overflow float64, or lengths so small that a
 // reciprocal does, make Compute fail with an error wrapping graph.ErrOverflow
 // that names the measure and a node, and return no metrics: no measure is
-// ever Inf or NaN (see the doc of nexus/analysis/graph).
+// ever Inf or NaN (see the doc of github.com/nexus-toolkit/nexus/analysis/graph).
 func Compute(g *graph.Graph, opt ComputeOptions) (*Metrics, error) {
 	m := &Metrics{Nodes: g.Nodes}
 	m.Degree, m.InDegree, m.OutDegree = Degrees(g)

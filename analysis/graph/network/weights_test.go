@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
 // weighted builds an undirected WeightSum graph of the given edges

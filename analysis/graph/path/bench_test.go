@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"testing"
 
-	"nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
 // randomGraph is a G(n, m) graph (graph.RandomEdges, seed 42) with link

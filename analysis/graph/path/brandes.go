@@ -6,7 +6,7 @@ import (
 	"math/bits"
 	"slices"
 
-	"nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
 // batchSize is the number of sources searched together by bfsBatch: one

@@ -6,5 +6,5 @@
 // link weights as lengths (Dijkstra), over GOMAXPROCS goroutines with
 // results that are bit-for-bit the same for any GOMAXPROCS.
 //
-// It is part of the core (see nexus/analysis/graph) and knows no study.
+// It is part of the core (see github.com/nexus-toolkit/nexus/analysis/graph) and knows no study.
 package path

@@ -3,8 +3,8 @@ package path_test
 import (
 	"fmt"
 
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/path"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/path"
 )
 
 // A path a-b-c: b lies on the one shortest path between a and c.

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
 // Paths holds the shortest-path measures of every node, in node order.

@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"testing"
 
-	"nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
 // pathGraphs are shapes that exercise the unweighted search: several

@@ -13,8 +13,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"nexus/analysis/figure"
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/figure"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 // The environment variables through which the renderer configures a run.
@@ -49,7 +49,7 @@ const (
 )
 
 // Markdowner is a table or any other value that writes itself as
-// GitHub-flavoured Markdown; *table.Table of nexus/analysis/table is one.
+// GitHub-flavoured Markdown; *table.Table of github.com/nexus-toolkit/nexus/analysis/table is one.
 type Markdowner interface {
 	WriteMarkdown(w io.Writer) error
 }

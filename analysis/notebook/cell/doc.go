@@ -4,7 +4,7 @@
 // (Table, SetQuoteFields) and reads files of the repository.
 //
 // A notebook's cells are compiled into one program (see package
-// nexus/analysis/notebook). That program imports this package, which
+// github.com/nexus-toolkit/nexus/analysis/notebook). That program imports this package, which
 // reports each cell's outputs to the renderer through standard output,
 // framed by a marker that the renderer chooses for each run. Anything else
 // a cell prints to standard output or standard error is shown as the

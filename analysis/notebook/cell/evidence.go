@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"sync"
 
-	"nexus/analysis/datapkg"
-	"nexus/analysis/quotes"
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/quotes"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 // Evidence is the evidence of one cell of a table that Table showed: the

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
 // TestEvidenceOf resolves the sources of a traced table against the

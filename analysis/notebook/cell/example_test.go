@@ -1,7 +1,7 @@
 package cell_test
 
 import (
-	"nexus/analysis/notebook/cell"
+	"github.com/nexus-toolkit/nexus/analysis/notebook/cell"
 )
 
 // Outside a notebook run, the cell functions print plain text, so a

@@ -6,8 +6,8 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 
-	"nexus/analysis/datapkg"
-	"nexus/analysis/frame"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
+	"github.com/nexus-toolkit/nexus/analysis/frame"
 )
 
 var (

@@ -3,7 +3,7 @@ package preview_test
 import (
 	"fmt"
 
-	"nexus/analysis/notebook/preview"
+	"github.com/nexus-toolkit/nexus/analysis/notebook/preview"
 )
 
 // The server refuses addresses other hosts can reach unless told to.

@@ -36,7 +36,7 @@ import (
 	"sync"
 	"time"
 
-	"nexus/analysis/notebook"
+	"github.com/nexus-toolkit/nexus/analysis/notebook"
 )
 
 // Options configure a Server.

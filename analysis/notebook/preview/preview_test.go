@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"nexus/analysis/notebook"
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/analysis/notebook"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // newRoot makes a repository in a temporary directory: the module's go.mod
@@ -33,12 +33,12 @@ func newRoot(t *testing.T, nbs map[string]string) (string, map[string]string) {
 	}
 	// The packages a notebook program imports (those of notebook/cell),
 	// as notebook's tests copy them.
-	deps, err := exec.Command("go", "list", "-deps", "nexus/analysis/notebook/cell").Output()
+	deps, err := exec.Command("go", "list", "-deps", "github.com/nexus-toolkit/nexus/analysis/notebook/cell").Output()
 	if err != nil {
 		t.Fatalf("go list -deps: %v", err)
 	}
 	for _, p := range strings.Fields(string(deps)) {
-		pkg, ok := strings.CutPrefix(p, "nexus/")
+		pkg, ok := strings.CutPrefix(p, "github.com/nexus-toolkit/nexus/")
 		if !ok {
 			continue
 		}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"nexus/analysis/qda/agree"
+	"github.com/nexus-toolkit/nexus/analysis/qda/agree"
 )
 
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability":

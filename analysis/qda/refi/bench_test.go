@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
 // largeProject is a project of the size of a large real study (compare

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
 // values returns one value per variable of the project from the

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"os"
 
-	"nexus/analysis/qda"
-	"nexus/analysis/qda/refi"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda/refi"
 )
 
 // GUIDs are derived from the project, the kind of object and its id, so

@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"time"
 
-	"nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
 // Origin is the origin attribute written into exports.

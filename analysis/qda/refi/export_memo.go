@@ -3,7 +3,7 @@ package refi
 import (
 	"strings"
 
-	"nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
 // memosXML adds the notes, their NoteRefs and the sets of p to x, whose

@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"nexus/analysis/build"
-	"nexus/analysis/qda"
-	"nexus/analysis/safefile"
+	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // ImportFile imports a .qdpx project or .qdc codebook (by extension) into

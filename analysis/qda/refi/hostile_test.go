@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"nexus/analysis/safefile"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // TestImportNotRegular: a FIFO or a device named as the project to import

@@ -13,7 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
 // Limits bound what an import reads from an archive.

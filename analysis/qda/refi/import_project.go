@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
 // fromType maps REFI-QDA typeOfVariable to Frictionless types.

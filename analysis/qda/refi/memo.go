@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
 // memos reads the notes, the note references and the sets of x into the

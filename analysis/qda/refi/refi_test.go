@@ -12,9 +12,9 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/qda"
-	"nexus/analysis/qda/synth"
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda/synth"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // zipOf builds an archive from name/content pairs, in order.

@@ -11,9 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/compendium"
-	"nexus/analysis/qda"
-	"nexus/internal/testenv"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")

@@ -15,7 +15,7 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
 // Seed is the fixed seed of the published synthetic study.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/qda"
+	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
 // dataset is the committed output of cmd/gensynth.

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"testing"
 
-	"nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
 // edgeCSV returns a random G(n, m) edge list as CSV with a header, in the

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strconv"
 
-	"nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
 )
 
 // WriteNodes writes the node list: id and the node attributes.

@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
 // ParseError is a problem at one place of an input file, in the shape of

@@ -5,9 +5,9 @@ import (
 	"os"
 	"strings"
 
-	"nexus/analysis/graph"
-	"nexus/analysis/graph/encoding"
-	"nexus/analysis/graph/encoding/csv"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/csv"
 )
 
 // An edge list of one's own becomes a graph; type, start, end and refs

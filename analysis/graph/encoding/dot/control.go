@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
 )
 
 // checkControls returns an error naming the first node ID, link end or

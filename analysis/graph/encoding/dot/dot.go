@@ -14,7 +14,7 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
 )
 
 // dotQuote quotes s as a DOT string: backslash and double quote are

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"nexus/analysis/graph/encoding"
-	"nexus/analysis/graph/encoding/dot"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/dot"
 )
 
 func doc(node, name string) *encoding.Doc {

@@ -5,8 +5,8 @@ import (
 	"os"
 	"strings"
 
-	"nexus/analysis/graph/encoding"
-	"nexus/analysis/graph/encoding/dot"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/dot"
 )
 
 func ExampleWrite() {

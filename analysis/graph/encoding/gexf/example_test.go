@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 
-	"nexus/analysis/graph/encoding"
-	"nexus/analysis/graph/encoding/gexf"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/gexf"
 )
 
 // A link with two spells, one open at its end: GEXF writes the open end

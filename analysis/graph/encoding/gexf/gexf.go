@@ -12,7 +12,7 @@ import (
 	"io"
 	"strings"
 
-	"nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
 )
 
 // gexfType maps a GraphML attribute type to GEXF's.

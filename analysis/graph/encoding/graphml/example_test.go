@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"os"
 
-	"nexus/analysis/graph/encoding"
-	"nexus/analysis/graph/encoding/graphml"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/graphml"
 )
 
 // A Doc of two nodes and one weighted link, written and read back.

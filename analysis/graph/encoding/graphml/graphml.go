@@ -11,7 +11,7 @@ import (
 	"io"
 	"strings"
 
-	"nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
 )
 
 // Write writes d as GraphML with a typed <key> for every node and

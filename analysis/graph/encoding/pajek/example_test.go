@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"os"
 
-	"nexus/analysis/graph/encoding"
-	"nexus/analysis/graph/encoding/pajek"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/pajek"
 )
 
 // The link weight (encoding.WeightKey) is the line value; a link without

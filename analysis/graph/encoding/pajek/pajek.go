@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"strings"
 
-	"nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
 )
 
 // Write writes d as a Pajek .net file: *Vertices with each node's ID
