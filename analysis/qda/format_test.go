@@ -11,7 +11,7 @@ import (
 	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
-// TestFormatDocumented checks that the README's table of the coding
+// TestFormatDocumented checks that the researcher guide's table of the coding
 // package and the package documentation (doc.go) name every column of
 // every CSV file that Write produces, in file order.
 func TestFormatDocumented(t *testing.T) {
@@ -19,7 +19,7 @@ func TestFormatDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	readme, err := os.ReadFile("../../README.md")
+	readme, err := os.ReadFile("../../docs/researcher.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestFormatDocumented(t *testing.T) {
 		}
 		row := section(string(readme), "| `"+n+"` |", "\n")
 		block := section(string(doc), "//\t"+n, "\n//\n")
-		for where, text := range map[string]string{"README.md": row, "doc.go": block} {
+		for where, text := range map[string]string{"docs/researcher.md": row, "doc.go": block} {
 			if text == "" {
 				t.Errorf("%s does not describe %s", where, n)
 				continue

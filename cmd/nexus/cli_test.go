@@ -217,12 +217,12 @@ func TestExportReferences(t *testing.T) {
 	}
 }
 
-// TestREADMECommandLine checks the README's list of commands against the
+// TestDocsCommandLine checks the list of commands against the
 // command registry: every command and qda subcommand is listed, nothing
 // listed is unknown, and every flag a line names is one the command
 // defines.
-func TestREADMECommandLine(t *testing.T) {
-	f, err := os.Open("../../README.md")
+func TestDocsCommandLine(t *testing.T) {
+	f, err := os.Open("../../docs/researcher.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,14 +245,14 @@ func TestREADMECommandLine(t *testing.T) {
 		}
 	}
 	if len(lines) == 0 {
-		t.Fatal("README.md has no code block under \"## The command line\"")
+		t.Fatal("docs/researcher.md has no code block under \"## The command line\"")
 	}
 	listed := map[string]bool{}
 	flagRE := regexp.MustCompile(`(?:^|[\s\[|(])--?([a-z][a-z-]*)`)
 	for _, l := range lines {
 		fields := strings.Fields(l)
 		if len(fields) < 2 || fields[0] != "bin/nexus" {
-			t.Errorf("README line %q does not start with bin/nexus COMMAND", l)
+			t.Errorf("docs/researcher.md line %q does not start with bin/nexus COMMAND", l)
 			continue
 		}
 		cmd := []string{fields[1]}
@@ -262,28 +262,28 @@ func TestREADMECommandLine(t *testing.T) {
 		name := strings.Join(cmd, " ")
 		listed[name] = true
 		if _, ok := commands[cmd[0]]; !ok {
-			t.Errorf("README lists %q, which is no command", name)
+			t.Errorf("docs/researcher.md lists %q, which is no command", name)
 			continue
 		}
 		if len(cmd) == 2 && !slices.Contains(qdaSubcommands(), cmd[1]) {
-			t.Errorf("README lists %q, which qda does not have", name)
+			t.Errorf("docs/researcher.md lists %q, which qda does not have", name)
 			continue
 		}
 		_, usage, _ := nexus(append(cmd, "-h")...)
 		for _, m := range flagRE.FindAllStringSubmatch(strings.Join(fields[len(cmd)+1:], " "), -1) {
 			if !strings.Contains(usage, "-"+m[1]+" ") && !strings.Contains(usage, "-"+m[1]+"\n") && !strings.Contains(usage, "--"+m[1]) {
-				t.Errorf("README: %q: %s has no flag -%s", l, name, m[1])
+				t.Errorf("docs/researcher.md: %q: %s has no flag -%s", l, name, m[1])
 			}
 		}
 	}
 	for _, name := range commandNames() {
 		if !listed[name] && name != "qda" {
-			t.Errorf("README's command line list lacks %q", name)
+			t.Errorf("docs/researcher.md's command line list lacks %q", name)
 		}
 	}
 	for _, sub := range qdaSubcommands() {
 		if !listed["qda "+sub] {
-			t.Errorf("README's command line list lacks \"qda %s\"", sub)
+			t.Errorf("docs/researcher.md's command line list lacks \"qda %s\"", sub)
 		}
 	}
 }
