@@ -5,7 +5,7 @@
 // The core (datapkg, table, figure, build, bib, notebook, qda, graph and
 // the small packages under them) knows no study: a researcher can use it
 // for another study or for an edge list of their own. The study layer
-// (study, alliance, paper, compendium) knows this paper and its data
+// (study, alliance, paper, compendium, cli) knows this paper and its data
 // model, and may import the core. TestLayering runs `go list -deps` over
 // the module and fails on any core package that reaches the study layer,
 // naming the chain of imports, and on any package under analysis/ that
@@ -24,6 +24,7 @@ var Study = []string{
 	"github.com/nexus-toolkit/nexus/analysis/alliance/...",
 	"github.com/nexus-toolkit/nexus/analysis/paper",
 	"github.com/nexus-toolkit/nexus/analysis/compendium",
+	"github.com/nexus-toolkit/nexus/analysis/cli",
 }
 
 // Core lists the packages that must not import the study layer.

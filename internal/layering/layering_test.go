@@ -52,7 +52,7 @@ func TestCheck(t *testing.T) {
 func moduleImports(t *testing.T) map[string][]string {
 	t.Helper()
 	gobin := testenv.LookPath(t, "go", "golang-go")
-	cmd := exec.Command(gobin, "list", "-deps", "-f", "{{.ImportPath}}{{range .Imports}} {{.}}{{end}}", "nexus/...")
+	cmd := exec.Command(gobin, "list", "-deps", "-f", "{{.ImportPath}}{{range .Imports}} {{.}}{{end}}", "github.com/nexus-toolkit/nexus/...")
 	cmd.Dir = "../.."
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -48,7 +48,7 @@ func runGolden(t *testing.T, name string, wantCode int, args ...string) string {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/nexus -update to create it)", err)
+		t.Fatalf("%v (run go test ./analysis/cli -update to create it)", err)
 	}
 	if got != string(want) {
 		t.Errorf("nexus %s: output differs from %s:\n--- got\n%s--- want\n%s", strings.Join(args, " "), path, got, want)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -14,12 +14,11 @@ import (
 	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
-// TestMain runs the real main when the test binary is started as nexus by
+// TestMain runs the command line (Main) when the test binary is started as nexus by
 // a test (NEXUS_TEST_MAIN=1), so tests can signal a nexus process.
 func TestMain(m *testing.M) {
 	if os.Getenv("NEXUS_TEST_MAIN") == "1" {
-		main()
-		os.Exit(0)
+		os.Exit(Main(os.Stdout, os.Stderr, os.Args[1:]))
 	}
 	os.Exit(m.Run())
 }
@@ -65,7 +64,7 @@ func TestKilledRenderKillsProgram(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGKILL} {
 		t.Run(sig.String(), func(t *testing.T) {
 			var stderr bytes.Buffer
-			cmd := exec.Command(os.Args[0], "render", "-force", "-out", t.TempDir(), "cmd/nexus/testdata/endless.md")
+			cmd := exec.Command(os.Args[0], "render", "-force", "-out", t.TempDir(), "analysis/cli/testdata/endless.md")
 			cmd.Dir = filepath.Join("..", "..")
 			cmd.Env = append(os.Environ(), "NEXUS_TEST_MAIN=1")
 			cmd.Stderr = &stderr

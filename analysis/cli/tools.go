@@ -3,7 +3,7 @@
 // This file pins modules that the project needs before any code imports
 // them, so that helpers working in parallel never edit go.mod. It is never
 // compiled into the binary.
-package main
+package cli
 
 import (
 	_ "github.com/go-gota/gota/dataframe"
