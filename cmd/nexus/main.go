@@ -20,6 +20,7 @@ import (
 
 	// The studies of this compendium.
 	_ "github.com/nexus-toolkit/nexus/analysis/paper"
+	_ "github.com/nexus-toolkit/nexus/analysis/synthcoding"
 )
 
 func main() {

@@ -19,11 +19,13 @@ import (
 
 // Study lists the packages of the study layer, as import paths or
 // patterns ending in "/..." (the package and everything under it): the
-// paper's study, which registers itself with the engine.
+// paper's study and the synthetic coding study, each of which registers
+// itself with the engine.
 var Study = []string{
 	"github.com/nexus-toolkit/nexus/analysis/study",
 	"github.com/nexus-toolkit/nexus/analysis/alliance/...",
 	"github.com/nexus-toolkit/nexus/analysis/paper",
+	"github.com/nexus-toolkit/nexus/analysis/synthcoding",
 }
 
 // Engine lists the packages that run any registered study: the study
