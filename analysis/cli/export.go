@@ -8,6 +8,7 @@ import (
 
 	"github.com/nexus-toolkit/nexus/analysis/bib"
 	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"github.com/nexus-toolkit/nexus/analysis/graph"
 	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/csv"
 	"github.com/nexus-toolkit/nexus/analysis/graph/export"
@@ -99,6 +100,13 @@ func warnSelfLoops(stderr io.Writer, cmd string, g *graph.Graph) {
 // exportReferences writes the dataset's reference list as BibTeX or
 // CSL-JSON.
 func exportReferences(stdout io.Writer, dataset, format, out string) error {
+	p, s, err := compendium.Open(dataset)
+	if err != nil {
+		return err
+	}
+	if p.Resource("references") == nil {
+		return fmt.Errorf("%s: data package %q (study %s) has no references resource, so -format %s has nothing to export", p.Descriptor, p.Name, s.Name, format)
+	}
 	entries, err := bib.Load(dataset)
 	if err != nil {
 		return err
