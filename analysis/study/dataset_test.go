@@ -23,7 +23,7 @@ import (
 // versions) and the paper it encodes.
 const (
 	datasetRoot = "../../datasets/ttp-alliances"
-	datasetDir  = datasetRoot + "/v1.1.0"
+	datasetDir  = datasetRoot + "/v1.2.0"
 	paperDir    = "../../../shared/paper"
 	paperFile   = "ullah-bano-2025-ttp-regional-alliances.txt"
 	pageMark    = "Vol. 3 No. 9 (September) (2025)" // the line that starts each page
@@ -71,7 +71,7 @@ func loadDir(t *testing.T, dir string) *Study {
 }
 
 // TestDatasetLoads: every shipped version validates and converts, and
-// the current one is 1.1.0 with the resources that version adds.
+// the current one is 1.2.0 with the resources that version adds.
 func TestDatasetLoads(t *testing.T) {
 	for _, dir := range datasetVersions(t) {
 		s := loadDir(t, dir)
@@ -80,8 +80,8 @@ func TestDatasetLoads(t *testing.T) {
 		}
 	}
 	s := loadDataset(t)
-	if s.Version != "1.1.0" {
-		t.Errorf("current version %q, want 1.1.0", s.Version)
+	if s.Version != "1.2.0" {
+		t.Errorf("current version %q, want 1.2.0", s.Version)
 	}
 	for name, n := range map[string]int{
 		"persons": len(s.Persons), "presence": len(s.Presence), "typology": len(s.Typology), "slips": len(s.Slips),
