@@ -535,3 +535,66 @@ func TestChangelogAgreesWithDiff(t *testing.T) {
 		}
 	}
 }
+
+// voiceProblems checks the voice rule of the relations (from 1.2.0 on):
+// a passage is cited exactly when it carries reference keys, and a
+// respondent speaks only in the findings ("Implications of ..." on pages
+// 7-10), where the interview excerpts are.
+func voiceProblems(rels []Relation) []string {
+	var bad []string
+	for _, r := range rels {
+		cited := len(r.Evidence.Refs) > 0
+		switch {
+		case r.Voice == "":
+			bad = append(bad, "relations "+r.ID+": no voice")
+		case cited != (r.Voice == VoiceCited):
+			bad = append(bad, fmt.Sprintf("relations %s: voice %s with refs %q (cited exactly when refs is not empty)", r.ID, r.Voice, r.Evidence.Refs))
+		case r.Voice == VoiceRespondent && !(strings.HasPrefix(r.Evidence.Section, "Implications of") && r.Evidence.Page >= 7 && r.Evidence.Page <= 10):
+			bad = append(bad, fmt.Sprintf("relations %s: voice respondent outside the findings (page %d, %q)", r.ID, r.Evidence.Page, r.Evidence.Section))
+		}
+	}
+	return bad
+}
+
+// TestDatasetVoice: every version with the voice column follows its rule.
+func TestDatasetVoice(t *testing.T) {
+	checked := 0
+	for _, dir := range datasetVersions(t) {
+		s := loadDir(t, dir)
+		if s.Package().Resource("relations").Schema.FieldIndex("voice") < 0 {
+			continue
+		}
+		checked++
+		for _, p := range voiceProblems(s.Relations) {
+			t.Errorf("%s: %s", filepath.Base(dir), p)
+		}
+	}
+	if checked == 0 {
+		t.Error("no version has the voice column")
+	}
+}
+
+// TestVoiceRule: the voice rule catches each way a row can break it.
+func TestVoiceRule(t *testing.T) {
+	find := Evidence{Page: 8, Section: "Implications of TTP and AQ Nexus"}
+	intro := Evidence{Page: 2, Section: "Introduction"}
+	cite := Evidence{Page: 2, Section: "Introduction", Refs: []string{"gul2024"}}
+	got := voiceProblems([]Relation{
+		{ID: "ok1", Voice: VoiceRespondent, Evidence: find},
+		{ID: "ok2", Voice: VoiceCited, Evidence: cite},
+		{ID: "ok3", Voice: VoiceAuthors, Evidence: intro},
+		{ID: "none", Evidence: intro},
+		{ID: "uncited", Voice: VoiceCited, Evidence: intro},
+		{ID: "refs", Voice: VoiceAuthors, Evidence: cite},
+		{ID: "outside", Voice: VoiceRespondent, Evidence: intro},
+	})
+	want := []string{"relations none:", "relations uncited:", "relations refs:", "relations outside:"}
+	if len(got) != len(want) {
+		t.Fatalf("got %d problems, want %d: %q", len(got), len(want), got)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(got[i], w) {
+			t.Errorf("problem %d = %q, want prefix %q", i, got[i], w)
+		}
+	}
+}

@@ -79,6 +79,7 @@ type Relation struct {
 	Coding          Coding
 	StatedWords     []string // the paper's words that make the coding stated; each occurs in the quote
 	Evidence        Evidence
+	Voice           Voice // who says the passage; "" for versions before 1.2.0
 	Notes           string
 }
 
