@@ -296,10 +296,11 @@ const (
 	AmbiguousCitation SlipKind = "ambiguous-citation"
 	Abbreviation      SlipKind = "abbreviation"
 	NumberSlip        SlipKind = "number"
+	DateSlip          SlipKind = "date"
 )
 
 // SlipKindValues are the values of SlipKind, in schema order.
-var SlipKindValues = []SlipKind{NameVariant, AmbiguousCitation, Abbreviation, NumberSlip}
+var SlipKindValues = []SlipKind{NameVariant, AmbiguousCitation, Abbreviation, NumberSlip, DateSlip}
 
 // Enum names the Go type of one enumerated field and lists its values.
 type Enum struct {
