@@ -302,6 +302,31 @@ const (
 // SlipKindValues are the values of SlipKind, in schema order.
 var SlipKindValues = []SlipKind{NameVariant, AmbiguousCitation, Abbreviation, NumberSlip, DateSlip}
 
+// PhraseField is the classified field of a stated row that a phrase of
+// stated_phrases.csv makes.
+type PhraseField string
+
+// The values of PhraseField: the classified fields of relations, then of
+// persons, then of presence.
+const (
+	PhraseTieType         PhraseField = "tie_type"
+	PhraseMoghadam        PhraseField = "moghadam"
+	PhraseBasis           PhraseField = "basis"
+	PhraseDimensions      PhraseField = "dimensions"
+	PhrasePeriodStart     PhraseField = "period_start"
+	PhrasePeriodEnd       PhraseField = "period_end"
+	PhrasePeriodAsPrinted PhraseField = "period_as_printed"
+	PhraseSource          PhraseField = "source"
+	PhraseTarget          PhraseField = "target"
+	PhraseRole            PhraseField = "role"
+	PhraseFormer          PhraseField = "former"
+	PhraseKind            PhraseField = "kind"
+)
+
+// PhraseFieldValues are the values of PhraseField, in schema order.
+var PhraseFieldValues = []PhraseField{PhraseTieType, PhraseMoghadam, PhraseBasis, PhraseDimensions, PhrasePeriodStart,
+	PhrasePeriodEnd, PhrasePeriodAsPrinted, PhraseSource, PhraseTarget, PhraseRole, PhraseFormer, PhraseKind}
+
 // Enum names the Go type of one enumerated field and lists its values.
 type Enum struct {
 	Resource, Field, Type string
@@ -333,6 +358,7 @@ var Enums = []Enum{
 	{"persons", "role", "Role", strs(RoleValues)},
 	{"presence", "kind", "PresenceKind", strs(PresenceKindValues)},
 	{"slips", "kind", "SlipKind", strs(SlipKindValues)},
+	{"stated_phrases", "field", "PhraseField", strs(PhraseFieldValues)},
 }
 
 func strs[T ~string](vs []T) []string {
