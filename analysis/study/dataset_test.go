@@ -243,24 +243,41 @@ func statedWordsProblems(rows []codedRow) []string {
 	return bad
 }
 
-// TestDatasetStatedWords: every version that has the stated_words column
-// (from 1.1.0 on) follows the coding rule.
-func TestDatasetStatedWords(t *testing.T) {
+// checkVersions runs check on every version of the dataset that has
+// what the rule needs (has), reports each problem under the version's
+// name, and fails when no version has it.
+func checkVersions(t *testing.T, what string, has func(*Study) bool, check func(*Study) []string) {
+	t.Helper()
 	checked := 0
 	for _, dir := range datasetVersions(t) {
 		s := loadDir(t, dir)
-		if s.Package().Resource("relations").Schema.FieldIndex("stated_words") < 0 {
-			t.Logf("%s predates the stated_words rule", dir)
+		if !has(s) {
+			t.Logf("%s predates %s", dir, what)
 			continue
 		}
 		checked++
-		for _, p := range statedWordsProblems(codedRows(s)) {
+		for _, p := range check(s) {
 			t.Errorf("%s: %s", filepath.Base(dir), p)
 		}
 	}
 	if checked == 0 {
-		t.Error("no version has stated_words")
+		t.Errorf("no version has %s", what)
 	}
+}
+
+// hasField reports whether a study's resource declares a field.
+func hasField(resource, field string) func(*Study) bool {
+	return func(s *Study) bool {
+		r := s.Package().Resource(resource)
+		return r != nil && r.Schema.FieldIndex(field) >= 0
+	}
+}
+
+// TestDatasetStatedWords: every version that has the stated_words column
+// (from 1.1.0 on) follows the coding rule.
+func TestDatasetStatedWords(t *testing.T) {
+	checkVersions(t, "the stated_words rule", hasField("relations", "stated_words"),
+		func(s *Study) []string { return statedWordsProblems(codedRows(s)) })
 }
 
 // TestStatedWordsRule: the rule catches each way a row can break it.
@@ -556,22 +573,11 @@ func voiceProblems(rels []Relation) []string {
 	return bad
 }
 
-// TestDatasetVoice: every version with the voice column follows its rule.
+// TestDatasetVoice: every version with the voice column (from 1.2.0 on)
+// follows its rule.
 func TestDatasetVoice(t *testing.T) {
-	checked := 0
-	for _, dir := range datasetVersions(t) {
-		s := loadDir(t, dir)
-		if s.Package().Resource("relations").Schema.FieldIndex("voice") < 0 {
-			continue
-		}
-		checked++
-		for _, p := range voiceProblems(s.Relations) {
-			t.Errorf("%s: %s", filepath.Base(dir), p)
-		}
-	}
-	if checked == 0 {
-		t.Error("no version has the voice column")
-	}
+	checkVersions(t, "the voice column", hasField("relations", "voice"),
+		func(s *Study) []string { return voiceProblems(s.Relations) })
 }
 
 // TestVoiceRule: the voice rule catches each way a row can break it.

@@ -2,7 +2,6 @@ package study
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -179,21 +178,9 @@ func keys[V any](m map[string]V) []string {
 // on), every classification of every stated row names the phrase that
 // makes it, and the phrases keep the rule.
 func TestStatedPhrases(t *testing.T) {
-	checked := 0
-	for _, dir := range datasetVersions(t) {
-		s := loadDir(t, dir)
-		if s.Package().Resource("stated_phrases") == nil {
-			continue
-		}
-		checked++
-		for _, p := range phraseProblems(classifiedRows(s.Relations, s.Persons, s.Presence), s.Phrases) {
-			t.Errorf("%s: %s", filepath.Base(dir), p)
-		}
-		t.Logf("%s: %d phrases", filepath.Base(dir), len(s.Phrases))
-	}
-	if checked == 0 {
-		t.Error("no version has stated_phrases")
-	}
+	checkVersions(t, "stated_phrases", hasField("stated_phrases", "phrase"), func(s *Study) []string {
+		return phraseProblems(classifiedRows(s.Relations, s.Persons, s.Presence), s.Phrases)
+	})
 }
 
 // TestStatedPhrasesRule: the check catches each kind of break, one at a
