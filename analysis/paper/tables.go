@@ -23,7 +23,7 @@ var kindLabel = map[study.RespondentKind]string{
 func StudyDesign(s *study.Study) (*table.Table, error) {
 	t := table.New("Study design and sample",
 		table.Column{Name: "aspect", Header: "Aspect"},
-		table.Column{Name: "description", Header: "As described", Width: "7cm"},
+		table.Column{Name: "description", Header: "As described"},
 		table.Column{Name: "n", Header: "N", Kind: table.KindNumber},
 		table.Column{Name: "page", Header: "Page", Kind: table.KindNumber},
 	)
@@ -87,11 +87,11 @@ func Codebook(s *study.Study) (*table.Table, error) {
 	t := table.New("Codebook of findings",
 		table.Column{Name: "theme", Header: "Theme"},
 		table.Column{Name: "nexus", Header: "Nexus"},
-		table.Column{Name: "statement", Header: "Finding (as stated)", Width: "5.5cm"},
-		table.Column{Name: "dimensions", Header: "Cooperation dimensions", Width: "3cm"},
-		table.Column{Name: "implications", Header: "Security implications", Width: "3cm"},
+		table.Column{Name: "statement", Header: "Finding (as stated)"},
+		table.Column{Name: "dimensions", Header: "Cooperation dimensions"},
+		table.Column{Name: "implications", Header: "Security implications"},
 		table.Column{Name: "excerpts", Header: "Excerpts", Kind: table.KindNumber},
-		table.Column{Name: "literature", Header: "Literature cited", Width: "2.5cm"},
+		table.Column{Name: "literature", Header: "Literature cited"},
 		table.Column{Name: "page", Header: "Page", Kind: table.KindNumber},
 	)
 	t.Label = "tbl:codebook"
@@ -238,11 +238,11 @@ func Dyads(s *study.Study) (*table.Table, error) {
 	t := table.New("Alliance dyads",
 		table.Column{Name: "pair", Header: "Pair"},
 		table.Column{Name: "scope", Header: "Scope"},
-		table.Column{Name: "tie_types", Header: "Tie type", Width: "2.2cm"},
-		table.Column{Name: "moghadam", Header: "Moghadam category", Width: "2.2cm"},
+		table.Column{Name: "tie_types", Header: "Tie type"},
+		table.Column{Name: "moghadam", Header: "Moghadam category"},
 		table.Column{Name: "basis", Header: "Basis"},
-		table.Column{Name: "dimensions", Header: "Dimensions", Width: "3.2cm"},
-		table.Column{Name: "period", Header: "Period", Width: "1.8cm"},
+		table.Column{Name: "dimensions", Header: "Dimensions"},
+		table.Column{Name: "period", Header: "Period"},
 		table.Column{Name: "passages", Header: "Passages", Kind: table.KindNumber},
 		table.Column{Name: "sources", Header: "Sources", Kind: table.KindNumber},
 		table.Column{Name: "coding", Header: "Coding"},
@@ -361,14 +361,14 @@ func SortedEvents(s *study.Study) []study.Event {
 func Timeline(s *study.Study) (*table.Table, error) {
 	t := table.New("Timeline of events",
 		table.Column{Name: "date", Header: "Date"},
-		table.Column{Name: "event", Header: "Event", Width: "5cm"},
+		table.Column{Name: "event", Header: "Event"},
 		table.Column{Name: "kind", Header: "Kind"},
 		table.Column{Name: "place", Header: "Place"},
-		table.Column{Name: "actors", Header: "Actors", Width: "2.5cm"},
+		table.Column{Name: "actors", Header: "Actors"},
 		table.Column{Name: "killed", Header: "Killed", Kind: table.KindNumber},
 		table.Column{Name: "injured", Header: "Injured", Kind: table.KindNumber},
 		table.Column{Name: "date_basis", Header: "Dated by"},
-		table.Column{Name: "sources", Header: "Sources", Width: "2.5cm"},
+		table.Column{Name: "sources", Header: "Sources"},
 		table.Column{Name: "page", Header: "Page", Kind: table.KindNumber},
 	)
 	t.Label = "tbl:timeline"
@@ -514,11 +514,11 @@ func joinNonEmpty(sep string, parts ...string) string {
 func CitationAudit(s *study.Study) (*table.Table, error) {
 	t := table.New("Citation audit",
 		table.Column{Name: "citation", Header: "Citation"},
-		table.Column{Name: "as_printed", Header: "As printed", Width: "3.5cm"},
+		table.Column{Name: "as_printed", Header: "As printed"},
 		table.Column{Name: "page", Header: "Page", Kind: table.KindNumber},
 		table.Column{Name: "reference", Header: "Reference"},
 		table.Column{Name: "status", Header: "Status"},
-		table.Column{Name: "detail", Header: "Detail", Width: "4.5cm"},
+		table.Column{Name: "detail", Header: "Detail"},
 	)
 	t.Label = "tbl:citation-audit"
 	t.Long = true
