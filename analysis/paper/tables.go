@@ -39,7 +39,7 @@ func StudyDesign(s *study.Study) (*table.Table, error) {
 			n = table.Int(r.N.Value)
 		}
 		if r.Kind != study.Category && r.Kind != study.Total {
-			n = table.Str("")
+			n = table.Inapplicable() // a method or a sampling technique has no count
 		}
 		if r.Kind == study.Category && r.N.Valid {
 			reported++
@@ -48,7 +48,7 @@ func StudyDesign(s *study.Study) (*table.Table, error) {
 		t.Append(table.Str(kindLabel[r.Kind]), table.Str(r.Label).From(src), n.From(src), table.Int(r.Evidence.Page).From(src))
 	}
 	if reported == 0 {
-		t.Notes = append(t.Notes, "n.r.: not reported. The paper gives the total number of respondents but not how many fall in each category.")
+		t.Notes = append(t.Notes, "n.r.: not reported. The paper gives the total number of respondents but not how many fall in each category. n.a.: a method or a sampling technique has no count.")
 	}
 	return t, t.Validate()
 }
@@ -288,7 +288,7 @@ func Dyads(s *study.Study) (*table.Table, error) {
 		}
 		mogCell := table.Str(strings.Join(distinct(mog), "; "))
 		if mogCell.Value == "" {
-			mogCell = table.Str("n.a.")
+			mogCell = table.Inapplicable()
 		}
 		per := table.Str(period(d.Relations))
 		if per.Value == "" {
@@ -323,6 +323,15 @@ func Dyads(s *study.Study) (*table.Table, error) {
 		)
 	}
 	return t, t.Validate()
+}
+
+// orReported returns a cell holding s, or a Missing cell (n.r.) when s
+// is empty: the paper does not report the value.
+func orReported(s string) table.Cell {
+	if s == "" {
+		return table.Missing()
+	}
+	return table.Str(s)
 }
 
 // qualified prints a casualty figure with the paper's qualifier.
@@ -374,7 +383,7 @@ func Timeline(s *study.Study) (*table.Table, error) {
 	t.Label = "tbl:timeline"
 	t.Caption = "Dated events, as precise as the paper dates them."
 	t.Long = true
-	t.Notes = []string{"Date: as precise as the paper gives it, with its qualifier (after 2020). Killed: the paper's number with its qualifier, or its words when it gives none (several CIA operatives). Dated by: text when the paper prints the date, reference when only the date of the cited reference dates the event. n.r.: not reported."}
+	t.Notes = []string{"Date: as precise as the paper gives it, with its qualifier (after 2020). Killed: the paper's number with its qualifier, or its words when it gives none (several CIA operatives). Dated by: text when the paper prints the date, reference when only the date of the cited reference dates the event. n.r.: not reported by the paper. n.a.: does not apply (casualties of an event that is not an attack)."}
 	orgs := orgIndex(s)
 	refs := newRefIndex(s)
 	for _, e := range SortedEvents(s) {
@@ -383,7 +392,9 @@ func Timeline(s *study.Study) (*table.Table, error) {
 		for _, a := range e.Actors {
 			actors = append(actors, orgLabel(orgs[a]))
 		}
-		killed, injured := table.Str(""), table.Str("")
+		// Casualties apply to attacks only; an attack whose casualties
+		// the paper does not give is n.r.
+		killed, injured := table.Inapplicable(), table.Inapplicable()
 		if e.Kind == study.Attack {
 			killed = qualified(e.Killed, e.KilledQualifier)
 			if !e.Killed.Valid && e.KilledAsPrinted != "" {
@@ -392,7 +403,7 @@ func Timeline(s *study.Study) (*table.Table, error) {
 			injured = qualified(e.Injured, e.InjuredQualifier)
 		}
 		ev := table.Ref{Resource: "events", Key: e.ID}
-		t.Append(table.Str(date).From(ev), table.Str(e.Title).From(ev), table.Str(string(e.Kind)).From(ev), table.Str(e.Place).From(ev),
+		t.Append(table.Str(date).From(ev), table.Str(e.Title).From(ev), table.Str(string(e.Kind)).From(ev), orReported(e.Place).From(ev),
 			table.Str(strings.Join(actors, "; ")).From(append([]table.Ref{ev}, table.Refs("organizations", e.Actors...)...)...),
 			killed.From(ev), injured.From(ev), table.Str(string(e.DateBasis)).From(ev),
 			table.Str(refs.labels(e.Evidence.Refs)).From(append([]table.Ref{ev}, table.Refs("references", e.Evidence.Refs...)...)...),
@@ -534,7 +545,7 @@ func CitationAudit(s *study.Study) (*table.Table, error) {
 		counts[a.Status]++
 		id, printed, page := table.Str(a.Citation.ID), table.Str(a.Citation.AsPrinted), table.Int(a.Citation.Page)
 		if a.Citation.ID == "" {
-			id, printed, page = table.Str(""), table.Str(""), table.Str("")
+			id, printed, page = table.Inapplicable(), table.Inapplicable(), table.Inapplicable()
 		}
 		ref := table.Str(a.Reference.Key)
 		if a.Reference.Key == "" {
@@ -555,6 +566,5 @@ func CitationAudit(s *study.Study) (*table.Table, error) {
 	t.Caption = fmt.Sprintf("%d in-text citations against %d listed references: %d resolved, %d author mismatch, %d year mismatch, %d missing from the list; %d listed references never cited.",
 		len(s.Citations), len(s.References), counts[StatusResolved], counts[StatusAuthorMismatch],
 		counts[StatusYearMismatch], counts[StatusMissing], counts[StatusUncited])
-	t.MissingText = "no entry"
 	return t, t.Validate()
 }

@@ -24,7 +24,7 @@ func Example() {
 	// Output:
 	// CSV:
 	// category,n
-	// Security experts,
+	// Security experts,n.r.
 	// Total,29
 	// Markdown:
 	// **Respondents.**

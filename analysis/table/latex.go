@@ -114,7 +114,7 @@ func latexCell(s string, c Column, wrap bool) string {
 // largest of \small, \footnotesize and \scriptsize at which every column
 // fits a 17 cm text width; a table that fits no portrait page at any
 // size is set on a landscape page (pdflscape) and says so in its
-// caption. Missing cells print as MissingText. The packages it needs are
+// caption. Missing cells print their mark (NotReported or NotApplicable). The packages it needs are
 // those of Preamble.
 func (t *Table) WriteLaTeX(w io.Writer) error {
 	if err := t.Validate(); err != nil {
