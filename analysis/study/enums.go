@@ -24,6 +24,22 @@ const (
 // CodingValues are the values of Coding, in schema order.
 var CodingValues = []Coding{Stated, Inferred}
 
+// Voice is who says a passage of the paper: the authors in their own
+// prose, a respondent in an interview excerpt, or the authors reporting
+// the literature they cite. It tells the independent sources of passages
+// that cite nothing apart (see alliance.Sources).
+type Voice string
+
+// The values of Voice.
+const (
+	VoiceAuthors    Voice = "authors"
+	VoiceRespondent Voice = "respondent"
+	VoiceCited      Voice = "cited"
+)
+
+// VoiceValues are the values of Voice, in schema order.
+var VoiceValues = []Voice{VoiceAuthors, VoiceRespondent, VoiceCited}
+
 // TieType is the kind of a tie between two organizations.
 type TieType string
 
@@ -298,6 +314,7 @@ var Enums = []Enum{
 	{"persons", "coding", "Coding", strs(CodingValues)},
 	{"presence", "coding", "Coding", strs(CodingValues)},
 	{"relations", "tie_type", "TieType", strs(TieTypeValues)},
+	{"relations", "voice", "Voice", strs(VoiceValues)},
 	{"relations", "basis", "Basis", strs(BasisValues)},
 	{"typology", "basis", "Basis", strs(BasisValues)},
 	{"events", "kind", "EventKind", strs(EventKindValues)},

@@ -36,7 +36,7 @@ func FromPackage(p *datapkg.Package) (*Study, error) {
 			TieType: code[TieType](r, "tie_type"), Moghadam: r.str("moghadam"), Basis: code[Basis](r, "basis"),
 			Dimensions: r.list("dimensions"), Start: r.date("period_start"), End: r.date("period_end"),
 			PeriodAsPrinted: r.str("period_as_printed"), Coding: code[Coding](r, "coding"), StatedWords: r.list("stated_words"),
-			Evidence: r.evidence(), Notes: r.str("notes"),
+			Voice: code[Voice](r, "voice"), Evidence: r.evidence(), Notes: r.str("notes"),
 		}
 	})
 	s.Events = convert(c, "events", func(r row) Event {

@@ -78,6 +78,7 @@ type Relation struct {
 	PeriodAsPrinted string
 	Coding          Coding
 	StatedWords     []string // the paper's words that make the coding stated; each occurs in the quote
+	Voice           Voice    // who says the passage; "" in versions before 1.2.0, which do not record it
 	Evidence        Evidence
 	Notes           string
 }
