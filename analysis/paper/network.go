@@ -19,6 +19,7 @@ import (
 	"github.com/nexus-toolkit/nexus/analysis/graph"
 	"github.com/nexus-toolkit/nexus/analysis/graph/layout"
 	"github.com/nexus-toolkit/nexus/analysis/graph/network"
+	"github.com/nexus-toolkit/nexus/analysis/graph/robust"
 	"github.com/nexus-toolkit/nexus/analysis/study"
 	"github.com/nexus-toolkit/nexus/analysis/table"
 )
@@ -138,9 +139,9 @@ func incidentRows(g *graph.Graph) [][]string {
 
 // Robustness runs the leave-one-source-out analysis on the alliance
 // network of s.
-func Robustness(s *study.Study) (*alliance.Robustness, error) {
+func Robustness(s *study.Study) (*robust.Result, error) {
 	nodes, edges := alliance.FromStudy(s, AllianceFilter)
-	return alliance.LeaveOneOut(nodes, edges, alliance.RobustOptions{
+	return robust.LeaveOneOut(nodes, edges, robust.Options{
 		Build:   alliance.BuildOptions(alliance.NetworkOptions{}),
 		Compute: network.ComputeOptions{Seed: Seed},
 	})
