@@ -1,7 +1,6 @@
 package study
 
 import (
-
 	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 	"github.com/nexus-toolkit/nexus/analysis/quotes"
 )
