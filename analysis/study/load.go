@@ -215,7 +215,7 @@ func (r row) list(name string) []string {
 
 func (r row) date(name string) Date {
 	s := r.str(name)
-	d, err := ParseDate(s)
+	d, err := datapkg.ParseDate(s)
 	if err != nil {
 		r.c.problems = append(r.c.problems, &datapkg.Problem{
 			Path: r.t.Resource.File(), Line: r.t.Line(r.i), Field: name, Value: s,
