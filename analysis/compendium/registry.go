@@ -2,6 +2,7 @@ package compendium
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -49,9 +50,9 @@ type Study struct {
 	// Coding, when not nil, maps the study's data to a coding project,
 	// so that `nexus qda` works on its packages.
 	Coding func(p *datapkg.Package) (*qda.Project, error)
-	// Notebook lists the import paths of the Go packages, beyond the
-	// core, that the study's notebooks may import (the study's own
-	// packages).
+	// Notebook lists the Go packages, beyond the core, that the study's
+	// notebooks may import (the study's own packages): import paths, or
+	// PATH/... for a package and every package below it.
 	Notebook []string
 }
 
@@ -122,6 +123,18 @@ func Register(s Study) {
 		}
 	}
 	registry.studies[s.Name] = &s
+}
+
+// NotebookPackages returns the packages that the notebooks of every
+// registered study may import (each study's Notebook), sorted, each once:
+// a notebook's front matter may name any registered study's dataset.
+func NotebookPackages() []string {
+	var out []string
+	for _, n := range Studies() {
+		out = append(out, Lookup(n).Notebook...)
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 // Studies returns the names of the registered studies, sorted.
