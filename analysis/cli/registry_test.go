@@ -156,3 +156,14 @@ func TestMissingResourceRefused(t *testing.T) {
 		assertRefused(t, name, datasetCommands(dir, out)[name], out, `data package "ttp-alliances" lacks the resource(s) respondents that study ttp-alliances needs`)
 	}
 }
+
+// nexus studies lists every registered study by the name it claims, with
+// its outputs and what each reads.
+func TestStudies(t *testing.T) {
+	code, out, stderr := nexus("studies")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "synthetic-coding  Synthetic coding study (invented data)  (analysis/synthcoding)\n")
+	require.Contains(t, out, "ttp-alliances  TTP regional alliances (the paper)  (analysis/paper)\n")
+	require.Regexp(t, `\n  T6 +tbl-citation-audit +paper\.CitationAudit +reads citations, references, slips\n`, out)
+	require.Contains(t, out, "  network: from organizations, relations; filters -type -scope -coding -from -to\n")
+}
