@@ -167,3 +167,13 @@ func TestStudies(t *testing.T) {
 	require.Regexp(t, `\n  T6 +tbl-citation-audit +paper\.CitationAudit +reads citations, references, slips\n`, out)
 	require.Contains(t, out, "  network: from organizations, relations; filters -type -scope -coding -from -to\n")
 }
+
+// Filters that keep no node are refused, naming them, rather than
+// writing a header-only metrics file or an empty graph.
+func TestEmptyNetworkRefused(t *testing.T) {
+	for _, cmd := range []string{"network", "export"} {
+		out := t.TempDir()
+		args := []string{cmd, "-dataset", paperDataset, "-type", "merger", "-scope", "example", "-isolates=false", "-out", "-"}
+		assertRefused(t, cmd, args, out, "the network of study ttp-alliances has no node with -scope example -type merger")
+	}
+}
