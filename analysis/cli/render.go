@@ -93,16 +93,17 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 	return nil
 }
 
-// needStudy refuses a dataset that cannot be read or that no registered
-// study claims (compendium.Open), so that no command runs a study's code
-// on another study's data. The empty dataset (none given and no default)
-// passes: each notebook's front matter then names its own.
+// needStudy refuses a dataset that no registered study claims or that
+// lacks a resource its study requires (compendium.CheckStudy), so that no
+// notebook runs a study's code on another study's data. Its other
+// problems are reported for the notebooks that use it. The empty dataset
+// (none given and no default) passes: each notebook's front matter then
+// names its own.
 func needStudy(dataset string) error {
 	if dataset == "" {
 		return nil
 	}
-	_, _, err := compendium.Open(dataset)
-	return err
+	return compendium.CheckStudy(dataset)
 }
 
 // interruptible returns a context that SIGINT and SIGTERM cancel, so that

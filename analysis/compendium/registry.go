@@ -209,6 +209,21 @@ func Open(dir string) (*datapkg.Package, *Study, error) {
 	return p, s, nil
 }
 
+// CheckStudy reads only the descriptor of the package in dir
+// (datapkg.Open) and refuses it as StudyOf does when no registered study
+// claims its name or it lacks a resource its study requires. A
+// descriptor that cannot be read passes: the command that reads the
+// package reports its problems where they matter (nexus render, for the
+// notebooks that use the package, and only for them).
+func CheckStudy(dir string) error {
+	p, err := datapkg.Open(dir)
+	if err != nil || p == nil {
+		return nil
+	}
+	_, err = StudyOf(p)
+	return err
+}
+
 // OpenNetwork opens the package in dir as Open does and refuses it
 // unless its study has a network and the package holds every resource
 // the network needs; what names the command, for the error.
