@@ -88,7 +88,7 @@ func TestUnknownStudyRefused(t *testing.T) {
 		out := t.TempDir()
 		args = datasetCommands(dir, out)[name]
 		assertRefused(t, name, args, out, `data package "nobody-study" is no registered study's`,
-			"the registered studies are synthetic-coding, ttp-alliances", "datapackage.json")
+			"the registered studies are "+tiesStudy+", synthetic-coding, ttp-alliances", "datapackage.json")
 	}
 }
 
@@ -99,7 +99,7 @@ func TestUnknownStudyRefused(t *testing.T) {
 func TestOtherStudyPackage(t *testing.T) {
 	refused := map[string][]string{
 		"trace":          {`the dataset has no resource "organizations"`},
-		"network":        {"study synthetic-coding has no network", "ttp-alliances"},
+		"network":        {"study synthetic-coding has no network", "(the studies with one: " + tiesStudy + ", ttp-alliances)"},
 		"export graphml": {"study synthetic-coding has no network"},
 		"export csv":     {"study synthetic-coding has no network"},
 		"export bibtex":  {"has no references resource"},
