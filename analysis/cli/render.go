@@ -93,10 +93,13 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 	return nil
 }
 
-// needStudy refuses a dataset that no registered study claims or that
-// lacks a resource its study requires (compendium.CheckStudy), so that no
-// notebook runs a study's code on another study's data. Its other
-// problems are reported for the notebooks that use it. The empty dataset
+// needStudy refuses a dataset whose descriptor cannot be read, that no
+// registered study claims or that lacks a resource its study requires
+// (compendium.CheckStudy), so that no notebook runs a study's code on
+// another study's data. It reads the descriptor only: the data's own
+// problems (a hash mismatch, a bad cell) are reported by the notebooks
+// that read it, so a notebook whose front matter names another dataset
+// still runs. The empty dataset
 // (none given and no default) passes: each notebook's front matter then
 // names its own.
 func needStudy(dataset string) error {

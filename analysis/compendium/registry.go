@@ -210,15 +210,15 @@ func Open(dir string) (*datapkg.Package, *Study, error) {
 }
 
 // CheckStudy reads only the descriptor of the package in dir
-// (datapkg.Open) and refuses it as StudyOf does when no registered study
-// claims its name or it lacks a resource its study requires. A
-// descriptor that cannot be read passes: the command that reads the
-// package reports its problems where they matter (nexus render, for the
-// notebooks that use the package, and only for them).
+// (datapkg.Open) and refuses it when it cannot be read, and as StudyOf
+// does when no registered study claims its name or it lacks a resource
+// its study requires. The data's own problems are left to the command
+// that reads the package (nexus render reports them for the notebooks
+// that use the package, and only for them).
 func CheckStudy(dir string) error {
 	p, err := datapkg.Open(dir)
-	if err != nil || p == nil {
-		return nil
+	if err != nil {
+		return err
 	}
 	_, err = StudyOf(p)
 	return err

@@ -36,7 +36,7 @@ func FromPackage(p *datapkg.Package) (*Study, error) {
 			TieType: code[TieType](r, "tie_type"), Moghadam: r.Str("moghadam"), Basis: code[Basis](r, "basis"),
 			Dimensions: r.List("dimensions"), Start: r.date("period_start"), End: r.date("period_end"),
 			PeriodAsPrinted: r.Str("period_as_printed"), Coding: code[Coding](r, "coding"), StatedWords: r.List("stated_words"),
-			Evidence: r.evidence(), Notes: r.Str("notes"),
+			Evidence: r.evidence(), Voice: code[Voice](r, "voice"), Notes: r.Str("notes"),
 		}
 	})
 	s.Events = convert(c, "events", func(r row) Event {
@@ -99,8 +99,8 @@ func FromPackage(p *datapkg.Package) (*Study, error) {
 }
 
 // convertPeople converts the resources that versions from 1.1.0 on add:
-// persons, presence, typology and slips. A package without them leaves
-// the slices empty.
+// persons, presence, typology and slips, and the stated phrases of
+// versions from 1.2.0 on. A package without them leaves the slices empty.
 func convertPeople(c *conv, s *Study) {
 	s.Persons = convert(c, "persons", func(r row) Person {
 		return Person{
@@ -126,6 +126,12 @@ func convertPeople(c *conv, s *Study) {
 		return Slip{
 			ID: r.Str("id"), Kind: code[SlipKind](r, "kind"), Page: r.Int("page"), Section: r.Str("section"), Quote: r.Str("quote"),
 			Variants: r.List("variants"), Citations: r.List("citations"), Notes: r.Str("notes"),
+		}
+	})
+	s.Phrases = convert(c, "stated_phrases", func(r row) Phrase {
+		return Phrase{
+			ID: r.Str("id"), Relation: r.Str("relation"), Person: r.Str("person"), Presence: r.Str("presence"),
+			Field: code[PhraseField](r, "field"), Value: r.Str("value"), Phrase: r.Str("phrase"),
 		}
 	})
 }
