@@ -411,7 +411,7 @@ const RankStabilityMeasure = "betweenness"
 // rankRows returns F5's rows (top row last in rr, as drawn from the
 // bottom), their names top first, the largest rank drawn and the
 // robustness run they come from.
-func rankRows(s *study.Study) (rr rankRange, names []string, maxRank int, r *alliance.Robustness, err error) {
+func rankRows(s *study.Study) (rr rankRange, names []string, maxRank int, r *robust.Result, err error) {
 	r, err = Robustness(s)
 	if err != nil {
 		return rankRange{}, nil, 0, nil, err

@@ -17,8 +17,8 @@ func ExampleGeneric() {
 	export.Write(os.Stdout, export.Generic(g), export.DOT)
 	// Output:
 	// graph "network" {
-	//   "a" [name="Alpha", group="x"];
-	//   "b" [name="Beta", group="y"];
+	//   "a" [label="Alpha", group="x"];
+	//   "b" [label="Beta", group="y"];
 	//   "a" -- "b" [rows="2", link_weight="2"];
 	// }
 }
