@@ -17,7 +17,7 @@ func Validate(dir string) (*datapkg.Package, datapkg.Problems, error) {
 	if err != nil && problems == nil {
 		return nil, nil, err
 	}
-	anon, err := CheckAnonymity(dir)
+	anon, err := checkPackage(p, err)
 	if err != nil {
 		if len(problems) > 0 {
 			// The descriptor is broken; its problems already say so.
@@ -25,8 +25,5 @@ func Validate(dir string) (*datapkg.Package, datapkg.Problems, error) {
 		}
 		return p, problems, fmt.Errorf("%s: anonymity check: %w", dir, err)
 	}
-	for _, a := range anon {
-		problems = append(problems, &datapkg.Problem{Path: a.File, Line: a.Line, Column: a.Column, Err: a.Err})
-	}
-	return p, problems, nil
+	return p, append(problems, anon...), nil
 }
