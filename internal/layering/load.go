@@ -9,13 +9,17 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 )
 
 // Load lists the packages matching patterns (such as Module+"/...") with
 // `go list -json`, run by the go command gobin in dir, and reads every Go
 // file of each, tests included, for the import paths its strings name
-// (see PathsInSource). It reads each file itself, so a test that calls it
-// runs again, not from the test cache, whenever a Go file changes.
+// (see PathsInSource). It reads each file, each package directory and
+// its parents, and go.mod itself, so that a test that calls it runs
+// again, not from the test cache, whenever a Go file or a package is
+// added, removed or changed (go test caches by what the test reads, and
+// knows nothing of what go list reads).
 func Load(gobin, dir string, patterns ...string) ([]Package, error) {
 	args := append([]string{"list", "-json=ImportPath,Dir,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,Imports,TestImports,XTestImports"}, patterns...)
 	cmd := exec.Command(gobin, args...)
@@ -27,6 +31,7 @@ func Load(gobin, dir string, patterns ...string) ([]Package, error) {
 		return nil, fmt.Errorf("go list: %v\n%s", err, stderr.Bytes())
 	}
 	var pkgs []Package
+	var dirs []string
 	dec := json.NewDecoder(bytes.NewReader(out))
 	for {
 		var lp struct {
@@ -55,6 +60,29 @@ func Load(gobin, dir string, patterns ...string) ([]Package, error) {
 			}
 		}
 		pkgs = append(pkgs, p)
+		dirs = append(dirs, lp.Dir)
 	}
-	return pkgs, nil
+	return pkgs, touch(dir, dirs)
+}
+
+// touch reads go.mod in root, and lists each of dirs and their parents up
+// to root.
+func touch(root string, dirs []string) error {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return err
+	}
+	if _, err := os.ReadFile(filepath.Join(abs, "go.mod")); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for _, d := range dirs {
+		for ; !seen[d] && strings.HasPrefix(d, abs); d = filepath.Dir(d) {
+			seen[d] = true
+			if _, err := os.ReadDir(d); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
