@@ -84,7 +84,8 @@ func Check(pkgs []Package) (violations []Violation, unclassified []string) {
 // firstSteps returns the packages p names, each with the kind of its
 // first mention (imports before test imports before strings), in sorted
 // order. A pattern in a string stands for every package of names it
-// matches, and for itself.
+// matches, and for itself; a path of the module in a string that is no
+// package (an allowlist's Module+"/analysis") stands for the tree below it.
 func firstSteps(p *Package, names []string) (steps []string, kind map[string]string) {
 	kind = map[string]string{}
 	add := func(q, k string) {
@@ -99,7 +100,14 @@ func firstSteps(p *Package, names []string) (steps []string, kind map[string]str
 	for _, q := range append(append([]string(nil), p.TestImports...), p.XTestImports...) {
 		add(q, KindTestImport)
 	}
+	known := map[string]bool{}
+	for _, q := range names {
+		known[q] = true
+	}
 	for _, s := range p.Strings {
+		if !known[s] && !strings.HasSuffix(s, "/...") {
+			s += "/..." // no package: a tree, as an allowlist's prefix is
+		}
 		add(s, KindString)
 		if strings.HasSuffix(s, "/...") {
 			for _, q := range names {

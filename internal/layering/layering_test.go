@@ -12,12 +12,13 @@ const m = Module + "/analysis/"
 
 // TestCheck runs the checker on a made-up module with one violation of
 // each kind: a direct import, an indirect one (through two other core
-// packages), an in-package and an external test import, an import path
-// and a pattern written in strings. Around them are what must pass: a
-// test import of a core package, a string naming a core package, a core
-// package whose dependency has a study-layer test import (tests are not
-// linked into it), and a study package importing the core. newpkg is in
-// neither list.
+// packages), an in-package and an external test import, and an import
+// path, a pattern and a tree (a path that is no package, as an allowlist
+// names one) written in strings. Around them are what must pass: a test
+// import of a core package, a string naming a core package or a tree of
+// them, a core package whose dependency has a study-layer test import
+// (tests are not linked into it), and a study package importing the
+// core. newpkg is in neither list.
 func TestCheck(t *testing.T) {
 	pkgs := []Package{
 		{ImportPath: m + "table", Imports: []string{m + "bib", "strings"}},
@@ -30,9 +31,12 @@ func TestCheck(t *testing.T) {
 		{ImportPath: m + "frame", Imports: []string{m + "figure"}},
 		{ImportPath: m + "quotes", XTestImports: []string{m + "quotes", m + "compendium"}},
 		{ImportPath: m + "compendium"},
+		{ImportPath: m + "cli"},
 		{ImportPath: m + "safefile", Strings: []string{m + "cli"}},
 		{ImportPath: m + "graph", Strings: []string{Module + "/analysis/..."}},
 		{ImportPath: m + "graph/network", Strings: []string{m + "graph/..."}},
+		{ImportPath: m + "figure/svg", Strings: []string{Module + "/analysis"}},
+		{ImportPath: m + "figure/pdf", Strings: []string{m + "graph/encoding"}},
 		{ImportPath: m + "newpkg"},
 		{ImportPath: Module + "/cmd/nexus", Imports: []string{m + "study"}},
 	}
@@ -41,6 +45,7 @@ func TestCheck(t *testing.T) {
 		m + "bib -> " + m + "datapkg -> " + m + "paper",
 		m + "datapkg -> " + m + "paper",
 		m + "figure -> " + m + "study (test import)",
+		m + "figure/svg -> " + Module + "/analysis/... (string)",
 		m + "graph -> " + Module + "/analysis/... (string)",
 		m + "quotes -> " + m + "compendium (test import)",
 		m + "safefile -> " + m + "cli (string)",
