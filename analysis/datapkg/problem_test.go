@@ -52,3 +52,42 @@ func TestProblemWithheld(t *testing.T) {
 		t.Error("errors.Is")
 	}
 }
+
+// TestReadTable: one resource is read and checked against its schema,
+// but not against its declared hash or the foreign keys, which concern
+// the package; a property that is not of the type asked for is an error.
+func TestReadTable(t *testing.T) {
+	for _, tc := range []struct{ dir, resource, want string }{
+		{"testdata/rules/hash", "teams", ""},
+		{"testdata/rules/foreign-key", "games", ""},
+		{"testdata/rules/enum", "teams", `testdata/rules/enum/teams.csv:2:29: field "league": value "east": not in enum, want one of "north", "south"`},
+	} {
+		p, err := Open(tc.dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tab, err := p.Resource(tc.resource).ReadTable()
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.want || tab == nil || tab.Len() == 0 {
+			t.Errorf("%s: ReadTable: %v, want %q", tc.dir, err, tc.want)
+		}
+	}
+	p, err := Open("testdata/good")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if has, err := p.Property("name", &n); !has || err == nil {
+		t.Errorf("Property(name) into an int: %v %v", has, err)
+	}
+	var s string
+	if has, err := p.Resources[0].Property("nexus:nothing", &s); has || err != nil {
+		t.Errorf("a missing property: %v %v", has, err)
+	}
+	if has, err := p.Resources[0].Property("path", &s); !has || err != nil || s != p.Resources[0].Path {
+		t.Errorf("Property(path) = %q %v %v", s, has, err)
+	}
+}
