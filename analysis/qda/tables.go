@@ -21,9 +21,9 @@ type Field struct {
 // Table is one CSV resource read as text. Lines[i] is the line in File on
 // which Rows[i] starts, for error messages.
 type Table struct {
-	File   string // the file as problems name it: the package directory joined with the resource path
-	Header []string
-	Fields []Field // schema fields, in schema order
+	File   string   // the file as problems name it: the package directory joined with the resource path
+	Header []string // column names; from DirTables, the schema's fields, which datapkg checked against the file's header row
+	Fields []Field  // schema fields, in schema order
 	Rows   [][]string
 	Lines  []int
 
