@@ -36,6 +36,11 @@ func Load(dir string) (*Project, error) {
 	return LoadTables(t)
 }
 
+// LoadPackage reads a coding project from a package that datapkg opened
+// or read (or a view of one), with its name, title, description, version
+// and "nexus:synthetic" from the descriptor, as Load does.
+func LoadPackage(p *datapkg.Package) (*Project, error) { return LoadTables(PackageTables(p)) }
+
 var guidRE = regexp.MustCompile(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`)
 
 // Kinds of problems the loader reports, each in a *datapkg.Problem, for

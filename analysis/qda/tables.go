@@ -78,8 +78,14 @@ func DirTables(dir string) (Tables, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &dirTables{dir: dir, pkg: pkg}, nil
+	return PackageTables(pkg), nil
 }
+
+// PackageTables serves the resources of a package that datapkg opened or
+// read: a table that datapkg.Read has read is used as it is, any other
+// is read as DirTables reads it. A view of a package (datapkg's Only)
+// serves only the resources it holds.
+func PackageTables(p *datapkg.Package) Tables { return &dirTables{dir: p.Dir, pkg: p} }
 
 // Open implements Tables. It opens only a regular file inside the package
 // directory (after symbolic links) of at most safefile.MaxSize bytes, so
@@ -99,17 +105,20 @@ func localPath(p string) bool {
 	return p != "" && filepath.IsLocal(filepath.FromSlash(p)) && !strings.Contains(p, "\\")
 }
 
-// Table implements Tables: the resource's file, read and checked against
-// its schema by datapkg. A table with problems is not returned; its
-// problems are.
+// Table implements Tables: the resource's table as datapkg read it, or
+// its file, read and checked against its schema. A table with problems is
+// not returned; its problems are.
 func (t *dirTables) Table(name string) (*Table, error) {
 	r := t.pkg.Resource(name)
 	if r == nil {
 		return nil, nil
 	}
-	dt, err := r.ReadTable()
-	if err != nil {
-		return nil, err
+	dt := r.Table
+	if dt == nil {
+		var err error
+		if dt, err = r.ReadTable(); err != nil {
+			return nil, err
+		}
 	}
 	tab := &Table{File: r.File(), src: dt}
 	for _, f := range r.Schema.Fields {

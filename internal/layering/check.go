@@ -35,7 +35,7 @@ type Package struct {
 // Violation is a core package that reaches the study layer.
 type Violation struct {
 	Package string
-	Kind    string   // how Package itself reaches the first step: KindImport, KindTestImport or KindString
+	Kind    string   // how Package takes the first step: KindImport, KindTestImport or KindString
 	Path    []string // the shortest chain, from Package to a study-layer package
 }
 
@@ -53,9 +53,11 @@ func (v Violation) String() string {
 // every core package that reaches the study layer, and every package in
 // Scope that is neither core nor study. A core package reaches the study
 // layer when it, its tests or its strings name a study-layer package, or
-// a package that imports one, directly or through others. Beyond the
-// first step only the imports of the packages' Go files count: that is
-// what a build links.
+// a package that imports one, directly or through others; each of the
+// three ways is a violation of its own, in the order of the kinds, so
+// that an exception for one (Exceptions) hides no other. Beyond the first
+// step only the imports of the packages' Go files count: that is what a
+// build links.
 func Check(pkgs []Package) (violations []Violation, unclassified []string) {
 	byPath := make(map[string]*Package, len(pkgs))
 	for i := range pkgs {
@@ -71,8 +73,10 @@ func Check(pkgs []Package) (violations []Violation, unclassified []string) {
 		core, study := matchAny(Core, name), matchAny(Study, name)
 		switch {
 		case core:
-			if v, ok := reach(byPath, names, p); ok {
-				violations = append(violations, v)
+			for _, kind := range []string{KindImport, KindTestImport, KindString} {
+				if path := reach(byPath, p, firstSteps(p, names, kind)); path != nil {
+					violations = append(violations, Violation{Package: name, Kind: kind, Path: path})
+				}
 			}
 		case !study && Match(Scope, name):
 			unclassified = append(unclassified, name)
@@ -81,50 +85,55 @@ func Check(pkgs []Package) (violations []Violation, unclassified []string) {
 	return violations, unclassified
 }
 
-// firstSteps returns the packages p names, each with the kind of its
-// first mention (imports before test imports before strings), in sorted
-// order. A pattern in a string stands for every package of names it
-// matches, and for itself; a path of the module in a string that is no
-// package (an allowlist's Module+"/analysis") stands for the tree below it.
-func firstSteps(p *Package, names []string) (steps []string, kind map[string]string) {
-	kind = map[string]string{}
-	add := func(q, k string) {
-		if _, ok := kind[q]; !ok && q != p.ImportPath {
-			kind[q] = k
+// firstSteps returns the packages p names in the way kind says, in
+// sorted order. A pattern in a string stands for every package of names
+// it matches, and for itself; a path of the module in a string that is
+// no package (an allowlist's Module+"/analysis") stands for the tree
+// below it.
+func firstSteps(p *Package, names []string, kind string) []string {
+	seen := map[string]bool{p.ImportPath: true}
+	var steps []string
+	add := func(q string) {
+		if !seen[q] {
+			seen[q] = true
 			steps = append(steps, q)
 		}
 	}
-	for _, q := range p.Imports {
-		add(q, KindImport)
-	}
-	for _, q := range append(append([]string(nil), p.TestImports...), p.XTestImports...) {
-		add(q, KindTestImport)
-	}
-	known := map[string]bool{}
-	for _, q := range names {
-		known[q] = true
-	}
-	for _, s := range p.Strings {
-		if !known[s] && !strings.HasSuffix(s, "/...") {
-			s += "/..." // no package: a tree, as an allowlist's prefix is
+	switch kind {
+	case KindImport:
+		for _, q := range p.Imports {
+			add(q)
 		}
-		add(s, KindString)
-		if strings.HasSuffix(s, "/...") {
-			for _, q := range names {
-				if Match(s, q) {
-					add(q, KindString)
+	case KindTestImport:
+		for _, q := range append(append([]string(nil), p.TestImports...), p.XTestImports...) {
+			add(q)
+		}
+	case KindString:
+		known := map[string]bool{}
+		for _, q := range names {
+			known[q] = true
+		}
+		for _, s := range p.Strings {
+			if !known[s] && !strings.HasSuffix(s, "/...") {
+				s += "/..." // no package: a tree, as an allowlist's prefix is
+			}
+			add(s)
+			if strings.HasSuffix(s, "/...") {
+				for _, q := range names {
+					if Match(s, q) {
+						add(q)
+					}
 				}
 			}
 		}
 	}
 	sort.Strings(steps)
-	return steps, kind
+	return steps
 }
 
-// reach returns the shortest chain from p to a study-layer package
-// (breadth first, in sorted order), and whether there is one.
-func reach(byPath map[string]*Package, names []string, p *Package) (Violation, bool) {
-	steps, kind := firstSteps(p, names)
+// reach returns the shortest chain from p through one of steps to a
+// study-layer package (breadth first, in sorted order), or nil.
+func reach(byPath map[string]*Package, p *Package, steps []string) []string {
 	prev := map[string]string{p.ImportPath: ""}
 	var queue []string
 	for _, q := range steps {
@@ -142,7 +151,7 @@ func reach(byPath map[string]*Package, names []string, p *Package) (Violation, b
 			for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
 				path[i], path[j] = path[j], path[i]
 			}
-			return Violation{Package: p.ImportPath, Kind: kind[path[1]], Path: path}, true
+			return path
 		}
 		var next []string
 		if pk := byPath[q]; pk != nil {
@@ -156,8 +165,12 @@ func reach(byPath map[string]*Package, names []string, p *Package) (Violation, b
 			}
 		}
 	}
-	return Violation{}, false
+	return nil
 }
+
+// Key returns how Exceptions names the violation: the package and, in
+// parentheses, the kind, as "github.com/.../analysis/cli (test import)".
+func (v Violation) Key() string { return v.Package + " (" + v.Kind + ")" }
 
 // patternHasStudy reports whether a pattern "x/..." covers a study-layer
 // package pattern or path: Module/analysis/... covers .../analysis/study.
@@ -173,8 +186,9 @@ func patternHasStudy(pattern string) bool {
 // PathsInSource returns the import paths of Module (and patterns ending
 // in "/...") that the string literals of a Go file name, in order of
 // appearance: the arguments of a `go list`, an allowlist of a notebook
-// engine, an import line of Go source kept in a string. A prefix ending
-// in "/" names no package and is not returned.
+// engine, an import line of Go source kept in a string. The file's own
+// imports are not strings (go list reports them), and a prefix ending in
+// "/" names no package and is not returned.
 func PathsInSource(filename string, src []byte) ([]string, error) {
 	f, err := parser.ParseFile(token.NewFileSet(), filename, src, parser.SkipObjectResolution)
 	if err != nil {
@@ -182,6 +196,9 @@ func PathsInSource(filename string, src []byte) ([]string, error) {
 	}
 	var out []string
 	ast.Inspect(f, func(n ast.Node) bool {
+		if _, ok := n.(*ast.ImportSpec); ok {
+			return false // an import, which go list reports with the build's tags
+		}
 		lit, ok := n.(*ast.BasicLit)
 		if !ok || lit.Kind != token.STRING {
 			return true
