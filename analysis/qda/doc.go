@@ -115,6 +115,8 @@
 //	nexus qda import FILE.qdpx|FILE.qdc --out DIR
 //	nexus qda export DIR --out FILE.qdc|FILE.qdpx
 //
-// Until package datapkg provides the Frictionless reader, DirTables reads
-// the CSV files with encoding/csv behind the Tables interface.
+// DirTables reads a package through package datapkg, the one reader of
+// data packages: its descriptor, and each table checked against its
+// schema. Every problem, of datapkg, the loader or the anonymity guard, is
+// a *datapkg.Problem at a file, line and character column.
 package qda
