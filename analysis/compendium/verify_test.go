@@ -26,12 +26,13 @@ func TestVerifyEverythingAndItsWords(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(committed, "stray.txt"), []byte("x"), 0o644))
 
 	dataset := strings.TrimPrefix(datasetOf(t, root), root+string(filepath.Separator))
-	diffs, err := Verify(context.Background(), dataset, committed, nil)
+	rep, err := Verify(context.Background(), dataset, committed, nil)
 	require.NoError(t, err)
+	require.Empty(t, rep.Environment)
 	require.Equal(t, []build.Difference{
 		{Path: "stray.txt", Status: build.Extra},
 		{Path: "tbl-timeline.md", Status: build.Missing},
-	}, diffs)
+	}, rep.Differences)
 }
 
 // datasetOf returns the dataset directory the committed MANIFEST was built
