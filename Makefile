@@ -42,7 +42,12 @@ help: ## list every target with one line each
 	@grep -hE '^[a-zA-Z0-9_.-]+:.*## ' $(MAKEFILE_LIST) | sort | \
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'
 
-$(DATASET_STAMP): FORCE
+# The stamp's recipe runs first in every make, one with nothing to rebuild
+# included, so it also removes what killed nexus runs left under figures/
+# (nexus tidy): hidden scratch directories and temporary files, which
+# .gitignore hides meanwhile.
+$(DATASET_STAMP): FORCE | $(NEXUS)
+	@$(NEXUS) tidy $(FIGURES)
 	@mkdir -p $(@D) && test "$$(cat $@ 2>/dev/null)" = '$(DATASET)' || { printf '%s\n' '$(DATASET)' > $@.tmp-$$$$ && mv -f $@.tmp-$$$$ $@; }
 
 FORCE:
@@ -52,8 +57,10 @@ $(NEXUS): $(GOSRC) ## build the nexus command
 
 # outputs.mk holds one rule per table and figure, generated from the output
 # registry of analysis/paper so the two can never disagree.
+# Its temporary file is in bin/, which git ignores, so a killed make leaves
+# nothing git shows.
 outputs.mk: $(NEXUS)
-	$(NEXUS) build -dataset $(DATASET) -makefile > $@.tmp-$$$$ && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
+	$(NEXUS) build -dataset $(DATASET) -makefile > bin/outputs.mk.tmp-$$$$ && mv -f bin/outputs.mk.tmp-$$$$ $@ || { rm -f bin/outputs.mk.tmp-$$$$; exit 1; }
 include outputs.mk
 
 # Make deletes the target of a recipe it interrupts (Ctrl-C) when the file
