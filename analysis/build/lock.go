@@ -106,11 +106,11 @@ func CleanStale(dir string) {
 // CleanStaleTree does what CleanStale does in dir and in every directory
 // under it that is not hidden: what `nexus tidy` and every make run do to
 // figures/, so that a killed run leaves nothing even when the next make has
-// nothing to rebuild.
+// nothing to rebuild. A dir that does not exist has nothing to clean.
 func CleanStaleTree(dir string) error {
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == dir {
+			if p == dir && !errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
 			return nil // removed meanwhile, or unreadable: nothing to clean
