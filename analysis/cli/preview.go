@@ -15,23 +15,21 @@ func init() {
 
 var previewSpec = spec{
 	name:     "preview",
-	synopsis: []string{"preview [-dataset DIR] [-addr HOST:PORT] [-allow-remote] [-force] [-v] NOTEBOOK.md..."},
+	synopsis: []string{"preview [-addr HOST:PORT] [-allow-remote] [-dataset DIR] [-force] [-v] NOTEBOOK.md..."},
 	about: `Renders the notebooks (from the cache when it is valid), serves them at
 http://HOST:PORT/ (with one notebook, / is that notebook), renders a
 notebook again when it is saved and reloads its page in the browser.
-Problems show in the page at the notebook's file:line. A notebook whose
-front matter names no dataset gets DIR, whose default is the one the file
-DATASET names, as for render. It listens on
+Problems show in the page at the notebook's file:line. It listens on
 localhost only unless -allow-remote is given. Ctrl-C stops it.`,
 }
 
 func cmdPreview(stdout, stderr io.Writer, args []string) error {
 	fs := previewSpec.flags()
-	dataset := datasetFlag(fs)
 	addr := fs.String("addr", preview.DefaultAddr, "`host:port` to listen on (port 0 picks a free one)")
 	remote := fs.Bool("allow-remote", false, "allow an address that is not localhost (the pages show the output of code that ran with your permissions)")
 	force := fs.Bool("force", false, "run each notebook once even when its cached outputs are valid")
 	verbose := fs.Bool("v", false, "say for each render whether it ran, came from the cache or failed")
+	dataset := datasetFlag(fs)
 	if err := previewSpec.parse(fs, stdout, args); err != nil {
 		return err
 	}
@@ -40,6 +38,9 @@ func cmdPreview(stdout, stderr io.Writer, args []string) error {
 	}
 	if err := preview.CheckAddr(*addr, *remote); err != nil {
 		return usagef("preview", "%s", strings.TrimPrefix(err.Error(), "preview: "))
+	}
+	if err := needStudy(*dataset); err != nil {
+		return err
 	}
 	opt := preview.Options{Addr: *addr, AllowRemote: *remote, Render: notebook.Options{Force: *force, Dataset: *dataset}}
 	if *verbose {

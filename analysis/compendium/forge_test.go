@@ -1,4 +1,4 @@
-package compendium
+package compendium_test
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"github.com/nexus-toolkit/nexus/analysis/notebook"
 )
 
@@ -111,7 +111,7 @@ func TestVerifyIgnoresForgedCache(t *testing.T) {
 		}
 	}
 	makeRest(t, dataset, figures)
-	rep, err := Verify(context.Background(), dataset, figures, nil)
+	rep, err := compendium.Verify(context.Background(), dataset, figures, nil)
 	require.NoError(t, err)
 	require.Empty(t, rep.Differences, "the copy's own build does not verify")
 	pristine := filepath.Join(t.TempDir(), "pristine")
@@ -146,7 +146,7 @@ func TestVerifyIgnoresForgedCache(t *testing.T) {
 			require.NoError(t, err)
 			require.Contains(t, string(shown), want, "the forgery did not reach the rendered notebook")
 
-			rep, err := Verify(context.Background(), dataset, figures, nil)
+			rep, err := compendium.Verify(context.Background(), dataset, figures, nil)
 			require.NoError(t, err)
 			var got []string
 			for _, d := range rep.Differences {
@@ -170,7 +170,7 @@ func TestVerifyIgnoresForgedCache(t *testing.T) {
 // rendered files, but those named.
 func keepOnly(t *testing.T, dir string, names []string) {
 	t.Helper()
-	nbs, err := filepath.Glob(filepath.Join(dir, NotebookGlob))
+	nbs, err := filepath.Glob(filepath.Join(dir, compendium.NotebookGlob))
 	require.NoError(t, err)
 	for _, nb := range nbs {
 		name := strings.TrimSuffix(filepath.Base(nb), ".md")
@@ -188,10 +188,10 @@ func keepOnly(t *testing.T, dir string, names []string) {
 // claims (from the cache) and write the MANIFEST.
 func makeRest(t *testing.T, dataset, figures string) {
 	t.Helper()
-	all, err := Notebooks()
+	all, err := compendium.Notebooks()
 	require.NoError(t, err)
-	require.NoError(t, Claims(context.Background(), dataset, filepath.Join(figures, ClaimsFile), nil, all))
-	require.NoError(t, WriteManifest(dataset, figures))
+	require.NoError(t, compendium.Claims(context.Background(), dataset, filepath.Join(figures, compendium.ClaimsFile), nil, all))
+	require.NoError(t, compendium.WriteManifest(dataset, figures))
 }
 
 // firstWords returns the first two words of s, which a quoted line cut
@@ -202,31 +202,4 @@ func firstWords(s string) string {
 		f = f[:2]
 	}
 	return strings.Join(f, " ")
-}
-
-// TestVerifyReportsEnvironment alters the Go line of a copy of the
-// committed MANIFEST: verify reports it in one sentence and finds no
-// difference, since every output is byte-identical.
-func TestVerifyReportsEnvironment(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: verify renders every notebook")
-	}
-	root := repoRoot(t)
-	t.Chdir(root)
-	committed := filepath.Join(t.TempDir(), "figures")
-	require.NoError(t, os.CopyFS(committed, os.DirFS(filepath.Join(root, "figures"))))
-	mf := filepath.Join(committed, build.ManifestName)
-	b, err := os.ReadFile(mf)
-	require.NoError(t, err)
-	goLine := regexp.MustCompile(`(?m)^# go: (.*)$`)
-	m := goLine.FindSubmatch(b)
-	require.NotNil(t, m, "the MANIFEST has no go line")
-	require.NoError(t, os.WriteFile(mf, goLine.ReplaceAll(b, []byte("# go: go1.26.999")), 0o644))
-	dataset, err := filepath.Rel(root, datasetOf(t, root))
-	require.NoError(t, err)
-	rep, err := Verify(context.Background(), dataset, committed, nil)
-	require.NoError(t, err)
-	require.Empty(t, rep.Differences)
-	require.Len(t, rep.Environment, 1)
-	require.Equal(t, "built with go1.26.999, verified with "+string(m[1]), rep.Environment[0].String())
 }
