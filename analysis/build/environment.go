@@ -57,23 +57,27 @@ func splitEnv(b []byte) ([]byte, [][2]string) {
 	return rest.Bytes(), env
 }
 
-// readManifest returns the bytes of dir's MANIFEST, nil when it has none.
-func readManifest(dir string) ([]byte, error) {
-	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+// readManifests returns the bytes of the MANIFEST of each tree, nil for
+// a tree that has none.
+func readManifests(committed, fresh string) (a, b []byte, err error) {
+	read := func(dir string) ([]byte, error) {
+		b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return b, err
 	}
-	return b, err
+	if a, err = read(committed); err != nil {
+		return nil, nil, err
+	}
+	b, err = read(fresh)
+	return a, b, err
 }
 
 // compareManifests returns the Difference of the two trees' manifests
 // outside their environment lines, or nil when they agree.
 func compareManifests(committed, fresh string) (*Difference, error) {
-	a, err := readManifest(committed)
-	if err != nil {
-		return nil, err
-	}
-	b, err := readManifest(fresh)
+	a, b, err := readManifests(committed, fresh)
 	if err != nil {
 		return nil, err
 	}
@@ -98,11 +102,7 @@ func compareManifests(committed, fresh string) (*Difference, error) {
 // the manifests of the two trees, in the order of the fresh manifest and
 // then of the committed one. Compare does not count them as differences.
 func EnvChanges(committed, fresh string) ([]EnvChange, error) {
-	a, err := readManifest(committed)
-	if err != nil {
-		return nil, err
-	}
-	b, err := readManifest(fresh)
+	a, b, err := readManifests(committed, fresh)
 	if err != nil {
 		return nil, err
 	}
