@@ -1,8 +1,10 @@
 package testenv
 
 import (
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -62,5 +64,40 @@ func TestEnvironDropsMake(t *testing.T) {
 	}
 	if env[len(env)-1] != "A=b" {
 		t.Errorf("Environ did not add A=b last: %q", env[len(env)-1])
+	}
+}
+
+// TestOnlyThePaperOptsOut: no Go file outside this package reads the
+// fork's opt-out, so it can excuse the paper's checks and nothing else
+// (they reach it only through Paper).
+func TestOnlyThePaperOptsOut(t *testing.T) {
+	root, err := repoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	self := filepath.Join(root, "internal", "testenv")
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (p == self || (p != root && strings.HasPrefix(d.Name(), "."))) {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, s := range []string{`"` + WithoutPaper, "testenv.WithoutPaper"} { // a string literal, or the constant
+			if strings.Contains(string(b), s) {
+				t.Errorf("%s reads %s: only testenv.Paper may", p, s)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
