@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -79,6 +80,36 @@ func TestStudyDesignKeepsCountsMissing(t *testing.T) {
 	}
 	assert.Equal(t, 1, total)
 	assert.Equal(t, 5, missing, "the paper names five respondent categories")
+}
+
+// T1 keeps the paper's words of page 7: the methods begin with
+// "qualitative methods" (from dataset v1.2.0, which records them), and
+// the categories follow "29 respondents, including", so the table says
+// the list need not be complete (every version quotes that sentence).
+func TestStudyDesignKeepsThePapersWords(t *testing.T) {
+	for _, v := range []string{"v1.1.0", "v1.2.0"} {
+		s, err := study.Load("../../datasets/ttp-alliances/" + v)
+		require.NoError(t, err)
+		tb, err := StudyDesign(s)
+		require.NoError(t, err)
+		methods := []string{}
+		for _, r := range tb.Rows {
+			if r[0].Value == "Method" {
+				methods = append(methods, r[1].Value)
+			}
+		}
+		if v == "v1.2.0" {
+			assert.Contains(t, methods, "qualitative methods", v)
+		}
+		found := false
+		for _, n := range tb.Notes {
+			found = found || strings.Contains(n, `"29 respondents, including"`)
+		}
+		assert.True(t, found, "%s: no note keeps the paper's \"including\": %q", v, tb.Notes)
+	}
+	rows := []study.Respondent{{Kind: study.Category, Label: "elders", Evidence: study.Evidence{Quote: "29 respondents: elders", Page: 7}}}
+	lead, _ := categoryLead(rows)
+	assert.Empty(t, lead, "a list not introduced by \"including\" gets no note")
 }
 
 // Facts a reader of the paper can check by hand (pages 1-13):

@@ -50,7 +50,32 @@ func StudyDesign(s *study.Study) (*table.Table, error) {
 	if reported == 0 {
 		t.Notes = append(t.Notes, "n.r.: not reported. The paper gives the total number of respondents but not how many fall in each category.")
 	}
+	if lead, page := categoryLead(rows); lead != "" {
+		t.Notes = append(t.Notes, fmt.Sprintf("The paper lists the categories after %q (p. %d): the list need not name every respondent's category.", lead, page))
+	}
 	return t, t.Validate()
+}
+
+// categoryLead returns the paper's words that introduce the respondent
+// categories when they end in "including" ("29 respondents, including"),
+// read from the quote of the first category, and that quote's page; ""
+// when the paper introduces them otherwise.
+func categoryLead(rows []study.Respondent) (string, int) {
+	for _, r := range rows {
+		if r.Kind != study.Category {
+			continue
+		}
+		i := strings.Index(r.Evidence.Quote, r.Label)
+		if i <= 0 {
+			return "", 0
+		}
+		lead := strings.TrimSpace(r.Evidence.Quote[:i])
+		if !strings.HasSuffix(lead, "including") {
+			return "", 0
+		}
+		return lead, r.Evidence.Page
+	}
+	return "", 0
 }
 
 func codeLabels(s *study.Study, ids []string) string {
