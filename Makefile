@@ -106,9 +106,14 @@ vet:
 # printing a line "not run: TEST: reason" (internal/testenv.Paper), which go
 # test shows only for failing packages; the second, cached, go test -json
 # collects them.
+# go test's default limit of 10 minutes per package is too short for the
+# packages that run make and every notebook in copies of the repository on
+# a loaded 2-core machine (analysis/compendium hit it under a load average
+# of 30); a hung test still ends.
+GOTEST_TIMEOUT ?= 30m
 gotest:
-	$(GO) test ./...
-	@if [ -n "$$NEXUS_WITHOUT_PAPER" ]; then $(GO) test -json ./... | sed -n 's/^.*"Output":"\(not run: .*\)\\n".*$$/\1/p' | sort -u; fi
+	$(GO) test -timeout $(GOTEST_TIMEOUT) ./...
+	@if [ -n "$$NEXUS_WITHOUT_PAPER" ]; then $(GO) test -timeout $(GOTEST_TIMEOUT) -json ./... | sed -n 's/^.*"Output":"\(not run: .*\)\\n".*$$/\1/p' | sort -u; fi
 
 test: vet gotest verify ## go vet, go test ./... and make verify
 
