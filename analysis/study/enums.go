@@ -27,6 +27,8 @@ var CodingValues = []Coding{Stated, Inferred}
 // Voice is who says a relation's passage: the paper's own prose
 // (VoiceAuthors), an interview excerpt or a respondent's reported words
 // (VoiceRespondent), or the literature the passage cites (VoiceCited).
+// It tells the independent sources of passages that cite nothing apart
+// (see alliance.Sources).
 type Voice string
 
 // The values of Voice.

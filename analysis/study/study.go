@@ -78,8 +78,8 @@ type Relation struct {
 	PeriodAsPrinted string
 	Coding          Coding
 	StatedWords     []string // the paper's words that make the coding stated; each occurs in the quote
+	Voice           Voice    // who says the passage; "" in versions before 1.2.0, which do not record it
 	Evidence        Evidence
-	Voice           Voice // who says the passage; "" for versions before 1.2.0
 	Notes           string
 }
 
