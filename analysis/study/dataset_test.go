@@ -24,7 +24,6 @@ import (
 const (
 	datasetRoot = "../../datasets/ttp-alliances"
 	datasetDir  = datasetRoot + "/v1.2.0"
-	paperDir    = "../../../shared/paper"
 	paperFile   = "ullah-bano-2025-ttp-regional-alliances.txt"
 	pageMark    = "Vol. 3 No. 9 (September) (2025)" // the line that starts each page
 	pages       = 13
@@ -141,7 +140,7 @@ func normalize(s string) string { return strings.TrimSpace(space.ReplaceAllStrin
 // readPaper returns the paper cut into its pages at the running header.
 func readPaper(t *testing.T) *quotes.Paper {
 	t.Helper()
-	f := testenv.File(t, filepath.Join(paperDir, paperFile), "the quotes of every dataset version are checked against the paper")
+	f := testenv.Paper(t, paperFile, "the quotes of every dataset version are checked against the paper")
 	p, err := quotes.ReadFile(f, quotes.SplitOptions{PageMark: pageMark})
 	if err != nil {
 		t.Fatal(err)
