@@ -7,10 +7,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // ManifestName is the file name of the manifest inside an output directory.
@@ -47,6 +48,27 @@ func (m *Manifest) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
+// MaxManifest is the largest MANIFEST ReadManifest reads: 16 MiB, some
+// 150,000 outputs.
+const MaxManifest = 16 << 20
+
+// ReadManifest reads and parses the manifest file name. It must be a
+// regular file of at most MaxManifest bytes (see package safefile): a
+// FIFO or a device in its place is refused at once. Errors name the file.
+func ReadManifest(name string) (*Manifest, error) {
+	f, err := safefile.OpenRegular(name, MaxManifest)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	defer f.Close()
+	m, err := ParseManifest(f)
+	if err != nil {
+		// ParseManifest's errors start "MANIFEST:LINE:COL".
+		return nil, fmt.Errorf("%s%c%w", filepath.Dir(name), filepath.Separator, err)
+	}
+	return m, nil
+}
+
 // ParseManifest reads a manifest written by WriteTo.
 func ParseManifest(r io.Reader) (*Manifest, error) {
 	m := &Manifest{}
@@ -77,10 +99,11 @@ func ParseManifest(r io.Reader) (*Manifest, error) {
 }
 
 // SumFile returns the lower-case hex sha256 of a file's bytes.
+// It must be a regular file of at most 2 GiB (safefile.MaxSize).
 func SumFile(name string) (string, error) {
-	f, err := os.Open(name)
+	f, err := safefile.OpenRegular(name, safefile.MaxSize)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("%s: %w", name, err)
 	}
 	defer f.Close()
 	h := sha256.New()
