@@ -41,7 +41,7 @@ func cmdDiff(stdout, stderr io.Writer, args []string) error {
 		pkgs[i] = p
 	}
 	if len(all) > 0 {
-		printProblems(stdout, all, maxProblems)
+		printProblems(stderr, all, maxProblems)
 		return exitError{1}
 	}
 	for _, c := range datapkg.Diff(pkgs[0], pkgs[1]) {
