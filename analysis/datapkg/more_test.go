@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -27,6 +28,36 @@ func TestDiff(t *testing.T) {
 	}
 	golden(t, "diff.golden", b.Bytes())
 	if cs := Diff(new, new); len(cs) != 0 {
+		t.Errorf("Diff of a package with itself: %v", cs)
+	}
+}
+
+// TestDiffSeesEverything is issue 19 item 10, on a golden file: composite
+// keys compared as tuples (("a,b","c") and ("a","b,c") are two rows),
+// identical rows of a resource without a primary key counted, a key with
+// a newline quoted, and every schema change reported (each constraint,
+// the primary key, the path, a custom property), while a mere reordering
+// of the descriptor's keys is no change.
+func TestDiffSeesEverything(t *testing.T) {
+	old, err := Read("testdata/diff-schema/v1.0.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	new, err := Read("testdata/diff-schema/v1.1.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	for _, c := range Diff(old, new) {
+		fmt.Fprintln(&b, c)
+	}
+	golden(t, "diff-schema.golden", b.Bytes())
+	for _, c := range Diff(old, new) {
+		if c.Kind == RowRemoved && c.Resource == "pairs" && !slices.Equal(c.KeyValues, []string{"a,b", "c"}) {
+			t.Errorf("removed pairs row has key %q, want (a,b; c)", c.KeyValues)
+		}
+	}
+	if cs := Diff(old, old); len(cs) != 0 {
 		t.Errorf("Diff of a package with itself: %v", cs)
 	}
 }
