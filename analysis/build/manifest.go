@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
@@ -33,8 +34,24 @@ type Entry struct {
 }
 
 // WriteTo writes the manifest in its text form: comment lines with the
-// provenance, then one "sha256  path" line per file, sorted by path.
+// provenance, then one "sha256  path" line per file, sorted by path. It
+// refuses a dataset name, version or hash that is empty or holds white
+// space, and a path with a line end, which would forge or break a line
+// (ParseManifest reads the dataset line as three words).
 func (m *Manifest) WriteTo(w io.Writer) (int64, error) {
+	for _, f := range []struct{ name, v string }{{"dataset name", m.Dataset}, {"dataset version", m.Version}, {"dataset hash", m.DatasetHash}} {
+		if f.v == "" || strings.ContainsFunc(f.v, unicode.IsSpace) {
+			return 0, fmt.Errorf("%s: %s %q: want one word without white space", ManifestName, f.name, f.v)
+		}
+	}
+	if strings.ContainsAny(m.GoVersion, "\r\n") {
+		return 0, fmt.Errorf("%s: Go version %q: a line end, want one line", ManifestName, m.GoVersion)
+	}
+	for _, e := range m.Entries {
+		if strings.ContainsAny(e.Path, "\r\n") {
+			return 0, fmt.Errorf("%s: output %q: a line end in a name, want one line per output", ManifestName, e.Path)
+		}
+	}
 	var b strings.Builder
 	b.WriteString("# nexus build manifest: sha256 and path of every output, sorted by path\n")
 	fmt.Fprintf(&b, "# dataset: %s %s %s\n", m.Dataset, m.Version, m.DatasetHash)

@@ -124,9 +124,11 @@ func (p *Paper) Page(n int) string {
 }
 
 // Contains reports whether text occurs on pages first to last (a quote may
-// run over a page break), up to runs of white space.
+// run over a page break), up to runs of white space. A text of white space
+// only (spaces, no-break spaces, tabs, line ends) is empty after folding
+// and occurs nowhere: it quotes nothing.
 func (p *Paper) Contains(text string, first, last int) bool {
-	if first < 1 || last < first || last > p.Pages() {
+	if first < 1 || last < first || last > p.Pages() || fold(text) == "" {
 		return false
 	}
 	if first == last {
@@ -135,9 +137,13 @@ func (p *Paper) Contains(text string, first, last int) bool {
 	return strings.Contains(strings.Join(p.pages[first:last+1], " "), fold(text))
 }
 
-// Find returns the first page that holds text on its own, or 0.
+// Find returns the first page that holds text on its own, or 0 (for a
+// text of white space only too).
 func (p *Paper) Find(text string) int {
 	t := fold(text)
+	if t == "" {
+		return 0
+	}
 	for n := 1; n < len(p.pages); n++ {
 		if strings.Contains(p.pages[n], t) {
 			return n
