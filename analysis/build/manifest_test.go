@@ -16,7 +16,9 @@ func TestManifestRefusesForgedLines(t *testing.T) {
 		"space":   func(m *Manifest) { m.Dataset = "a b" },
 		"empty":   func(m *Manifest) { m.DatasetHash = "" },
 		"go":      func(m *Manifest) { m.GoVersion = "go1.26\nx" },
-		"path":    func(m *Manifest) { m.Entries = []Entry{{Path: "a\n" + strings.Repeat("1", 64) + "  b", Sum: strings.Repeat("0", 64)}} },
+		"path": func(m *Manifest) {
+			m.Entries = []Entry{{Path: "a\n" + strings.Repeat("1", 64) + "  b", Sum: strings.Repeat("0", 64)}}
+		},
 	} {
 		m := good
 		edit(&m)
