@@ -134,7 +134,7 @@ func Replaceable(name string) error {
 		target, _ := os.Readlink(name)
 		return fmt.Errorf("%w: a symbolic link to %s, want a regular file or a new name; writing would replace the link, not its target", ErrNotRegular, target)
 	}
-	return fmt.Errorf("%w: %s, want a regular file or a new name; nothing was written", ErrNotRegular, kind(st.Mode()))
+	return fmt.Errorf("%w: %s, want a regular file or a new name", ErrNotRegular, kind(st.Mode()))
 }
 
 // checkOpen checks the open file f (fstat) and returns it as a *File, or
