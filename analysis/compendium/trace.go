@@ -141,10 +141,14 @@ func (s *Source) check(dir string, p *datapkg.Package) error {
 	if s == nil {
 		return nil
 	}
-	if got := p.ContentHash(); got != s.Hash {
-		return fmt.Errorf("%s: the outputs were built from dataset %s %s with hash %s, but %s hashes to %s: the dataset changed after the build, so its rows are not the evidence of these outputs; check the change (nexus validate, nexus diff) and rebuild with make, or trace against the dataset they were built from with -dataset", s.Manifest, s.Name, s.Version, s.Hash, dir, got)
+	got := p.ContentHash()
+	switch {
+	case got == s.Hash:
+		return nil
+	case filepath.Clean(dir) != s.Dir:
+		return fmt.Errorf("%s: the outputs were built from dataset %s %s (%s, hash %s), and %s hashes to %s: its rows are not the evidence of these outputs; trace against %s, or rebuild the outputs from %s with make", s.Manifest, s.Name, s.Version, s.Dir, s.Hash, dir, got, s.Dir, dir)
 	}
-	return nil
+	return fmt.Errorf("%s: the outputs were built from dataset %s %s with hash %s, but %s hashes to %s: the dataset changed after the build, so its rows are not the evidence of these outputs; check the change (nexus validate, nexus diff) and rebuild with make, or restore the dataset the outputs were built from", s.Manifest, s.Name, s.Version, s.Hash, dir, got)
 }
 
 // findCell reads the CSV file and returns the cell at line and col.
