@@ -109,9 +109,9 @@ func cmdVerify(stdout, stderr io.Writer, args []string) error {
 		return nil
 	}
 	for _, d := range diffs {
-		fmt.Fprintf(stderr, "%s/%s: %s\n", *figures, d.Path, d.Status)
+		fmt.Fprintf(stderr, "nexus: %s/%s: %s\n", *figures, d.Path, d.Status)
 	}
-	fmt.Fprintf(stderr, "verify: %d file(s) differ from a fresh build; run make and commit, or find the change that broke reproducibility\n", len(diffs))
+	fmt.Fprintf(stderr, "nexus: verify: %d file(s) differ from a fresh build; run make and commit, or find the change that broke reproducibility\n", len(diffs))
 	return exitError{1}
 }
 
