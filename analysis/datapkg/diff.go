@@ -1,7 +1,9 @@
 package datapkg
 
 import (
+	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -90,28 +92,32 @@ func fieldsText(fv []FieldValue) string {
 //	- row notes["a b",2] (1 of 2 identical rows): text="a b", n="2"
 //	~ field relations.url: constraints.pattern: "^https://" -> absent
 //	~ resource relations: schema.primaryKey: ["id"] -> ["id","page"]
+//	~ resource notes: schema.fields: ["text","n"] -> ["n","text"]
 func (c Change) String() string {
+	// Names print as keys do (KeyText), so a newline in a resource or
+	// field name cannot forge a line either.
+	res, field := KeyText(c.Resource), KeyText(c.Field)
 	switch c.Kind {
 	case PropertyChanged:
 		return fmt.Sprintf("~ %s: %q -> %q", c.Field, c.Old, c.New)
 	case ResourceAdded:
-		return "+ resource " + c.Resource
+		return "+ resource " + res
 	case ResourceRemoved:
-		return "- resource " + c.Resource
+		return "- resource " + res
 	case FieldAdded:
-		return "+ field " + c.Resource + "." + c.Field
+		return "+ field " + res + "." + field
 	case FieldRemoved:
-		return "- field " + c.Resource + "." + c.Field
+		return "- field " + res + "." + field
 	case FieldChanged:
-		return fmt.Sprintf("~ field %s.%s: type %q -> %q", c.Resource, c.Field, c.Old, c.New)
+		return fmt.Sprintf("~ field %s.%s: type %q -> %q", res, field, c.Old, c.New)
 	case RowAdded:
-		return fmt.Sprintf("+ row %s[%s]%s%s", c.Resource, c.Key, c.copies(), fieldsText(c.Fields))
+		return fmt.Sprintf("+ row %s[%s]%s%s", res, c.Key, c.copies(), fieldsText(c.Fields))
 	case RowRemoved:
-		return fmt.Sprintf("- row %s[%s]%s%s", c.Resource, c.Key, c.copies(), fieldsText(c.Fields))
+		return fmt.Sprintf("- row %s[%s]%s%s", res, c.Key, c.copies(), fieldsText(c.Fields))
+	case RowChanged:
+		return fmt.Sprintf("~ row %s[%s]: field %q: %q -> %q", res, c.Key, c.Field, c.Old, c.New)
 	case SchemaChanged:
 		return c.schemaString()
-	case RowChanged:
-		return fmt.Sprintf("~ row %s[%s]: field %q: %q -> %q", c.Resource, c.Key, c.Field, c.Old, c.New)
 	}
 	return fmt.Sprintf("change %d", int(c.Kind))
 }
@@ -204,7 +210,20 @@ func diffFields(name string, os, ns *Schema, ord, nrd rawResource) ([]Change, []
 		cs = append(cs, diffProps(name, f.Name, ord.fields[f.Name], nrd.fields[f.Name])...)
 		common = append(common, fieldPair{j, i})
 	}
+	if !slices.IsSortedFunc(common, func(a, b fieldPair) int { return a.o - b.o }) {
+		cs = append(cs, Change{Kind: SchemaChanged, Resource: name, Property: "schema.fields", Old: fieldNames(os), New: fieldNames(ns)})
+	}
 	return cs, common
+}
+
+// fieldNames returns the names of the fields of s, in order, as JSON.
+func fieldNames(s *Schema) string {
+	names := make([]string, len(s.Fields))
+	for i, f := range s.Fields {
+		names[i] = f.Name
+	}
+	b, _ := json.Marshal(names)
+	return string(b)
 }
 
 // rowKeys returns the functions that key a row of the old and of the new

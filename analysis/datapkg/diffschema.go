@@ -160,9 +160,9 @@ func (c Change) schemaString() string {
 	switch {
 	case c.Resource == "" && c.Field == "":
 	case c.Field == "":
-		where = "resource " + c.Resource + ": "
+		where = "resource " + KeyText(c.Resource) + ": "
 	default:
-		where = "field " + c.Resource + "." + c.Field + ": "
+		where = "field " + KeyText(c.Resource) + "." + KeyText(c.Field) + ": "
 	}
-	return fmt.Sprintf("~ %s%s: %s -> %s", where, c.Property, value(c.Old), value(c.New))
+	return fmt.Sprintf("~ %s%s: %s -> %s", where, KeyText(c.Property), value(c.Old), value(c.New))
 }
