@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -98,4 +99,22 @@ func TestTraceRefusesDatasetOutside(t *testing.T) {
 	require.NoError(t, os.Symlink(filepath.Join(outside, "moved"), filepath.Dir(dataset)))
 	_, err = Trace(dyads, 5, "tie_types", "")
 	require.ErrorContains(t, err, "outside the repository")
+}
+
+// TestClaimsOutDash: claims -out - writes to standard output (here with
+// no notebook: the header alone), and a FIFO as -out is refused before
+// any notebook runs.
+func TestClaimsOutDash(t *testing.T) {
+	t.Chdir(repoRoot(t))
+	dataset, err := DefaultDataset()
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, Claims(t.Context(), dataset, "-", &b, []string{}))
+	require.Equal(t, "notebook,line,claim\n", b.String())
+	_, err = os.Stat("-")
+	require.ErrorIs(t, err, os.ErrNotExist, "a file named - was written")
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o644))
+	err = Claims(t.Context(), dataset, fifo, &b, nil)
+	require.ErrorContains(t, err, fifo+": not a regular file: a named pipe (FIFO)")
 }
