@@ -1,4 +1,4 @@
-package compendium
+package compendium_test
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 )
 
@@ -22,9 +23,9 @@ func traceRepo(t *testing.T) string {
 	t.Helper()
 	root := repoRoot(t)
 	dir := t.TempDir()
-	src, err := ManifestDataset(filepath.Join(root, "figures"))
+	src, err := compendium.ManifestDataset(filepath.Join(root, "figures"))
 	require.NoError(t, err)
-	for _, f := range []string{"tbl-dyads.csv", "tbl-dyads" + TraceSuffix, build.ManifestName} {
+	for _, f := range []string{"tbl-dyads.csv", "tbl-dyads" + compendium.TraceSuffix, build.ManifestName} {
 		copyFile(t, filepath.Join(root, "figures", f), filepath.Join(dir, "figures", f))
 	}
 	ents, err := os.ReadDir(filepath.Join(root, src))
@@ -53,7 +54,7 @@ const dyads = "figures/tbl-dyads.csv"
 // MANIFEST or from -dataset, and says what to do.
 func TestTraceChecksDatasetHash(t *testing.T) {
 	dataset := traceRepo(t)
-	ct, err := Trace(dyads, 5, "tie_types", "")
+	ct, err := compendium.Trace(dyads, 5, "tie_types", "")
 	require.NoError(t, err)
 	require.NotEmpty(t, ct.Evidence)
 	require.Equal(t, dataset, ct.Dataset)
@@ -69,7 +70,7 @@ func TestTraceChecksDatasetHash(t *testing.T) {
 	_, _, err = datapkg.Rehash(dataset, datapkg.RehashOptions{Force: true})
 	require.NoError(t, err)
 	for _, ds := range []string{"", dataset} {
-		_, err = Trace(dyads, 5, "tie_types", ds)
+		_, err = compendium.Trace(dyads, 5, "tie_types", ds)
 		require.ErrorContains(t, err, "figures/MANIFEST: the outputs were built from dataset ttp-alliances")
 		require.ErrorContains(t, err, "rebuild with make")
 		require.NotContains(t, err.Error(), "FORGED")
@@ -89,7 +90,7 @@ func TestTraceRefusesDatasetOutside(t *testing.T) {
 		{"../../..", f[1]}, {"../x", f[1]}, {"/etc", f[1]}, {f[0], "1.0.0/../../../x"}, {"a/./b", f[1]},
 	} {
 		require.NoError(t, os.WriteFile("figures/MANIFEST", []byte(strings.Replace(string(m), line, bad[0]+" "+bad[1]+" "+f[2], 1)), 0o644))
-		_, err := Trace(dyads, 5, "tie_types", "")
+		_, err := compendium.Trace(dyads, 5, "tie_types", "")
 		require.ErrorContains(t, err, "leads outside datasets/", "%v", bad)
 	}
 	// A link out of the repository.
@@ -97,7 +98,7 @@ func TestTraceRefusesDatasetOutside(t *testing.T) {
 	outside := t.TempDir()
 	require.NoError(t, os.Rename(filepath.Dir(dataset), filepath.Join(outside, "moved")))
 	require.NoError(t, os.Symlink(filepath.Join(outside, "moved"), filepath.Dir(dataset)))
-	_, err = Trace(dyads, 5, "tie_types", "")
+	_, err = compendium.Trace(dyads, 5, "tie_types", "")
 	require.ErrorContains(t, err, "outside the repository")
 }
 
@@ -106,15 +107,15 @@ func TestTraceRefusesDatasetOutside(t *testing.T) {
 // any notebook runs.
 func TestClaimsOutDash(t *testing.T) {
 	t.Chdir(repoRoot(t))
-	dataset, err := DefaultDataset()
+	dataset, err := compendium.DefaultDataset()
 	require.NoError(t, err)
 	var b bytes.Buffer
-	require.NoError(t, Claims(t.Context(), dataset, "-", &b, []string{}))
+	require.NoError(t, compendium.Claims(t.Context(), dataset, "-", &b, []string{}))
 	require.Equal(t, "notebook,line,claim\n", b.String())
 	_, err = os.Stat("-")
 	require.ErrorIs(t, err, os.ErrNotExist, "a file named - was written")
 	fifo := filepath.Join(t.TempDir(), "fifo")
 	require.NoError(t, syscall.Mkfifo(fifo, 0o644))
-	err = Claims(t.Context(), dataset, fifo, &b, nil)
+	err = compendium.Claims(t.Context(), dataset, fifo, &b, nil)
 	require.ErrorContains(t, err, fifo+": not a regular file: a named pipe (FIFO)")
 }
