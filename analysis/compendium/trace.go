@@ -199,7 +199,8 @@ func findCell(file string, line int, col string) (*CellTrace, error) {
 }
 
 // ManifestDataset returns the dataset directory that the MANIFEST in the
-// output directory dir names, as datasets/NAME/vVERSION (relative to the
+// output directory dir names: datasets/NAME/vVERSION or, for a study
+// kept one level down, datasets/*/NAME/vVERSION (relative to the
 // repository root, where nexus runs); see ManifestSource.
 func ManifestDataset(dir string) (string, error) {
 	s, err := ManifestSource(dir)
@@ -211,9 +212,12 @@ func ManifestDataset(dir string) (string, error) {
 
 // ManifestSource reads the MANIFEST in the output directory dir (a
 // regular file, see build.ReadManifest) and returns the dataset it was
-// built from. It refuses a dataset name or version that would lead out of
-// datasets/ ("..", a separator in the version, an absolute path), and a
-// dataset directory that a symbolic link takes out of the repository.
+// built from: datasets/NAME/vVERSION or datasets/*/NAME/vVERSION, the one
+// that exists (the first when neither does; more than one is an error).
+// It refuses a dataset name or version that would
+// lead out of datasets/ ("..", a separator in the version, an absolute
+// path, a glob pattern), and a dataset directory that a symbolic link
+// takes out of the repository.
 func ManifestSource(dir string) (*Source, error) {
 	name := filepath.Join(dir, build.ManifestName)
 	m, err := build.ReadManifest(name)
@@ -221,17 +225,32 @@ func ManifestSource(dir string) (*Source, error) {
 		return nil, err
 	}
 	rel := path.Join("datasets", m.Dataset, "v"+m.Version)
-	bad := m.Dataset == "" || m.Version == "" || strings.ContainsAny(m.Version, `/\`) || strings.Contains(m.Dataset, `\`) || rel != "datasets/"+m.Dataset+"/v"+m.Version
+	bad := m.Dataset == "" || m.Version == "" || strings.ContainsAny(m.Version, `/\`) || strings.ContainsAny(m.Dataset+m.Version, `\*?[`) || rel != "datasets/"+m.Dataset+"/v"+m.Version
 	for _, e := range strings.Split(m.Dataset, "/") {
 		bad = bad || e == "." || e == ".." || e == ""
 	}
 	if bad || !filepath.IsLocal(rel) {
 		return nil, fmt.Errorf("%s: dataset %q version %q leads outside datasets/, expected a dataset NAME and VERSION naming datasets/NAME/vVERSION", name, m.Dataset, m.Version)
 	}
-	if err := insideRepository(rel); err != nil {
-		return nil, fmt.Errorf("%s: dataset %s: %w", name, rel, err)
+	var found []string
+	for _, pattern := range []string{filepath.FromSlash(rel), filepath.Join("datasets", "*", m.Dataset, "v"+m.Version)} {
+		dirs, _ := filepath.Glob(pattern)
+		found = append(found, dirs...)
 	}
-	return &Source{Manifest: name, Dir: filepath.FromSlash(rel), Name: m.Dataset, Version: m.Version, Hash: m.DatasetHash}, nil
+	src := &Source{Manifest: name, Dir: filepath.FromSlash(rel), Name: m.Dataset, Version: m.Version, Hash: m.DatasetHash}
+	switch len(found) {
+	case 0:
+		return src, nil // the reader of Dir says it is missing; -dataset may name a copy
+	case 1:
+		src.Dir = found[0]
+	default:
+		return nil, fmt.Errorf("%s names dataset %s %s: %d directories datasets/%s/v%s or datasets/*/%s/v%s, expected one",
+			name, m.Dataset, m.Version, len(found), m.Dataset, m.Version, m.Dataset, m.Version)
+	}
+	if err := insideRepository(src.Dir); err != nil {
+		return nil, fmt.Errorf("%s: dataset %s: %w", name, src.Dir, err)
+	}
+	return src, nil
 }
 
 // insideRepository refuses rel, a directory relative to the working
