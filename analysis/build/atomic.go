@@ -2,9 +2,12 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // File is an output file being written. Writes go to a hidden temporary
@@ -13,6 +16,11 @@ import (
 // is neither committed nor aborted (the process was killed) leaves only its
 // temporary file behind, never a truncated output; Files never lists it and
 // CleanStale removes it.
+//
+// A File replaces only a regular file: when its name is a directory, a
+// device (such as /dev/null), a named pipe, a socket or a symbolic link,
+// Create refuses it and Commit, which checks again, leaves it in place;
+// the error wraps safefile.ErrNotRegular and names the file.
 type File struct {
 	f    *os.File
 	name string
@@ -21,9 +29,13 @@ type File struct {
 }
 
 // Create starts writing the file name atomically. The directory is created
-// if needed, and the temporary files of name that killed writes left are
-// removed first.
+// if needed, the temporary files of name that killed writes left are
+// removed first, and a name that is not a regular file is refused, as
+// File says.
 func Create(name string) (*File, error) {
+	if err := Replaceable(name); err != nil {
+		return nil, err
+	}
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -50,6 +62,17 @@ func Create(name string) (*File, error) {
 	}
 }
 
+// Replaceable reports whether Create may write name: nil when name does
+// not exist or is a regular file, else an error naming it and what it is
+// (see safefile.Replaceable). A command that writes an output only after
+// long work checks first with it, so a refused name fails at once.
+func Replaceable(name string) error {
+	if err := safefile.Replaceable(name); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
 // Write writes p to the temporary file.
 func (f *File) Write(p []byte) (int, error) { return f.f.Write(p) }
 
@@ -71,6 +94,11 @@ func (f *File) Commit() error {
 	}
 	if err == nil {
 		err = os.Chmod(tmp, f.mode)
+	}
+	if err == nil {
+		// Again: the name may have become a link or a device since
+		// Create.
+		err = Replaceable(f.name)
 	}
 	if err == nil {
 		err = os.Rename(tmp, f.name)

@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
+
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // ManifestName is the file name of the manifest inside an output directory.
@@ -32,8 +34,24 @@ type Entry struct {
 }
 
 // WriteTo writes the manifest in its text form: comment lines with the
-// provenance, then one "sha256  path" line per file, sorted by path.
+// provenance, then one "sha256  path" line per file, sorted by path. It
+// refuses a dataset name, version or hash that is empty or holds white
+// space, and a path with a line end, which would forge or break a line
+// (ParseManifest reads the dataset line as three words).
 func (m *Manifest) WriteTo(w io.Writer) (int64, error) {
+	for _, f := range []struct{ name, v string }{{"dataset name", m.Dataset}, {"dataset version", m.Version}, {"dataset hash", m.DatasetHash}} {
+		if f.v == "" || strings.ContainsFunc(f.v, unicode.IsSpace) {
+			return 0, fmt.Errorf("%s: %s %q: want one word without white space", ManifestName, f.name, f.v)
+		}
+	}
+	if strings.ContainsAny(m.GoVersion, "\r\n") {
+		return 0, fmt.Errorf("%s: Go version %q: a line end, want one line", ManifestName, m.GoVersion)
+	}
+	for _, e := range m.Entries {
+		if strings.ContainsAny(e.Path, "\r\n") {
+			return 0, fmt.Errorf("%s: output %q: a line end in a name, want one line per output", ManifestName, e.Path)
+		}
+	}
 	var b strings.Builder
 	b.WriteString("# nexus build manifest: sha256 and path of every output, sorted by path\n")
 	fmt.Fprintf(&b, "# dataset: %s %s %s\n", m.Dataset, m.Version, m.DatasetHash)
@@ -45,6 +63,27 @@ func (m *Manifest) WriteTo(w io.Writer) (int64, error) {
 	}
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err
+}
+
+// MaxManifest is the largest MANIFEST ReadManifest reads: 16 MiB, some
+// 150,000 outputs.
+const MaxManifest = 16 << 20
+
+// ReadManifest reads and parses the manifest file name. It must be a
+// regular file of at most MaxManifest bytes (see package safefile): a
+// FIFO or a device in its place is refused at once. Errors name the file.
+func ReadManifest(name string) (*Manifest, error) {
+	f, err := safefile.OpenRegular(name, MaxManifest)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	defer f.Close()
+	m, err := ParseManifest(f)
+	if err != nil {
+		// ParseManifest's errors start "MANIFEST:LINE:COL".
+		return nil, fmt.Errorf("%s%c%w", filepath.Dir(name), filepath.Separator, err)
+	}
+	return m, nil
 }
 
 // ParseManifest reads a manifest written by WriteTo.
@@ -77,10 +116,11 @@ func ParseManifest(r io.Reader) (*Manifest, error) {
 }
 
 // SumFile returns the lower-case hex sha256 of a file's bytes.
+// It must be a regular file of at most 2 GiB (safefile.MaxSize).
 func SumFile(name string) (string, error) {
-	f, err := os.Open(name)
+	f, err := safefile.OpenRegular(name, safefile.MaxSize)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("%s: %w", name, err)
 	}
 	defer f.Close()
 	h := sha256.New()

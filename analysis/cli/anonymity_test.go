@@ -43,12 +43,13 @@ func TestValidateRejectsEmailInRespondentData(t *testing.T) {
 
 	var stdout, stderr bytes.Buffer
 	err = run(&stdout, &stderr, []string{"validate", dir})
-	require.Equal(t, exitError{1}, err, stdout.String())
-	out := stdout.String()
+	require.Equal(t, exitError{1}, err, stderr.String())
+	require.Empty(t, stdout.String(), "problems go to standard error")
+	out := stderr.String()
 	assert.Contains(t, out, filepath.Join(dir, "respondents.csv")+":7:")
 	assert.Contains(t, out, "e-mail")
 	assert.NotContains(t, out, "someone@example.org", "the report must not spread the personal data it found")
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	assert.Len(t, lines, 2, "one finding and the hint")
-	assert.Equal(t, qda.AnonymityHint, lines[len(lines)-1])
+	assert.Equal(t, "nexus: "+qda.AnonymityHint, lines[len(lines)-1])
 }

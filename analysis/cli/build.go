@@ -120,12 +120,12 @@ func cmdVerify(stdout, stderr io.Writer, args []string) error {
 	}
 	for _, d := range diffs {
 		if d.Detail != "" {
-			fmt.Fprintf(stderr, "%s/%s: %s: %s\n", *figures, d.Path, d.Status, d.Detail)
+			fmt.Fprintf(stderr, "nexus: %s/%s: %s: %s\n", *figures, d.Path, d.Status, d.Detail)
 		} else {
-			fmt.Fprintf(stderr, "%s/%s: %s\n", *figures, d.Path, d.Status)
+			fmt.Fprintf(stderr, "nexus: %s/%s: %s\n", *figures, d.Path, d.Status)
 		}
 	}
-	fmt.Fprintf(stderr, "verify: %d file(s) differ from a fresh build; run make and commit, or find the change that broke reproducibility\n", len(diffs))
+	fmt.Fprintf(stderr, "nexus: verify: %d file(s) differ from a fresh build; run make and commit, or find the change that broke reproducibility\n", len(diffs))
 	return exitError{1}
 }
 

@@ -77,6 +77,7 @@ func TestValidateCommand(t *testing.T) {
 func TestDiffCommand(t *testing.T) {
 	runGolden(t, "diff", 0, "diff", fixtures+"/diff/v1.0.0", fixtures+"/diff/v1.1.0")
 	runGolden(t, "diff-invalid", 1, "diff", fixtures+"/diff/v1.0.0", fixtures+"/rules/enum")
+	runGolden(t, "diff-schema", 0, "diff", fixtures+"/diff-schema/v1.0.0", fixtures+"/diff-schema/v1.1.0")
 }
 
 func TestHashCommand(t *testing.T) {

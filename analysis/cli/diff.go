@@ -15,10 +15,13 @@ func init() {
 var diffSpec = spec{
 	name:     "diff",
 	synopsis: []string{"diff OLD NEW"},
-	about: `OLD and NEW are data package directories; rows are matched by primary key.
+	about: `OLD and NEW are data package directories; rows are matched by primary key,
+compared as tuples, or, without one, as whole rows, counting identical rows.
 One line per change: + added, - removed, ~ changed (package properties,
-resources, fields, rows, row fields). An added or removed row shows its
-non-empty fields.`,
+resources, fields, every property of a resource or field: constraints,
+keys, path; rows, row fields). An added or removed row shows its non-empty
+fields. A key prints as its values joined by commas, each quoted unless
+plain, so a comma or a newline in a key cannot mislead.`,
 }
 
 func cmdDiff(stdout, stderr io.Writer, args []string) error {
@@ -41,7 +44,7 @@ func cmdDiff(stdout, stderr io.Writer, args []string) error {
 		pkgs[i] = p
 	}
 	if len(all) > 0 {
-		printProblems(stdout, all, maxProblems)
+		printProblems(stderr, all, maxProblems)
 		return exitError{1}
 	}
 	for _, c := range datapkg.Diff(pkgs[0], pkgs[1]) {

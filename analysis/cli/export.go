@@ -12,6 +12,7 @@ import (
 	"github.com/nexus-toolkit/nexus/analysis/graph"
 	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/csv"
 	"github.com/nexus-toolkit/nexus/analysis/graph/export"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 func init() {
@@ -74,6 +75,10 @@ func cmdExport(stdout, stderr io.Writer, args []string) error {
 	nf := export.Format(*format)
 	if nf == export.CSV {
 		base := strings.TrimSuffix(*out, ".csv")
+		// Both names are checked first, so a refused one writes neither.
+		if err := errors.Join(build.Replaceable(base+"-nodes.csv"), build.Replaceable(base+"-edges.csv")); err != nil {
+			return err
+		}
 		return errors.Join(build.WriteWith(base+"-nodes.csv", func(w io.Writer) error { return csv.WriteNodes(w, d) }),
 			build.WriteWith(base+"-edges.csv", func(w io.Writer) error { return csv.WriteLinks(w, d) }))
 	}
@@ -81,12 +86,18 @@ func cmdExport(stdout, stderr io.Writer, args []string) error {
 }
 
 // writeOut writes with write to the file out, atomically, or to stdout
-// when out is "-".
+// when out is "-". A file out that is not a regular file (a device such
+// as /dev/null, a FIFO, a link, a directory) is refused and left as it
+// is, with a hint at -out -.
 func writeOut(stdout io.Writer, out string, write func(io.Writer) error) error {
 	if out == "-" {
 		return write(stdout)
 	}
-	return build.WriteWith(out, write)
+	err := build.WriteWith(out, write)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		err = fmt.Errorf("%w (-out - writes to standard output)", err)
+	}
+	return err
 }
 
 // warnSelfLoops warns when building g dropped rows whose source is their

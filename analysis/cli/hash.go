@@ -17,7 +17,9 @@ var hashSpec = spec{
 	synopsis: []string{"hash [-w [--force]] DIR"},
 	about: `Prints one line per resource: file, sha256, and ok, differs (declared ...)
 or undeclared. With -w it rewrites the declared hashes and prints only the
-resources whose entry it changed, then one summary line.`,
+resources whose entry it changed, then one summary line. A file that cannot
+be read, and a descriptor with problems, are reported on standard error
+(exit status 1).`,
 }
 
 func cmdHash(stdout, stderr io.Writer, args []string) error {
@@ -42,14 +44,14 @@ func cmdHash(stdout, stderr io.Writer, args []string) error {
 		hs, err = datapkg.Hashes(dir)
 	}
 	if ps := datapkg.AsProblems(err); ps != nil {
-		printProblems(stdout, ps, maxProblems)
+		printProblems(stderr, ps, maxProblems)
 		if errors.Is(err, datapkg.ErrPublished) {
-			fmt.Fprintln(stdout, "nexus hash: nothing written; pass --force with -w to rewrite a published version anyway")
+			fmt.Fprintln(stderr, "nexus: hash: nothing written; pass --force with -w to rewrite a published version anyway")
 		}
 		return exitError{1}
 	}
 	if err != nil && hs == nil {
-		printProblems(stdout, datapkg.Problems{fileProblem(err, dir)}, 0)
+		printProblems(stderr, datapkg.Problems{fileProblem(err, dir)}, 0)
 		return exitError{1}
 	}
 	bad, differs := false, false
@@ -62,7 +64,7 @@ func cmdHash(stdout, stderr io.Writer, args []string) error {
 		case *write && h.Err == nil && changed && was != h.Actual:
 			fmt.Fprintf(stdout, "%s %s written (was %s)\n", h.Path, h.Actual, orNone(was))
 		case h.Err != nil:
-			fmt.Fprintf(stdout, "%s: %v\n", h.Path, h.Err)
+			printErrors(stderr, fmt.Errorf("%s: %w", h.Path, h.Err), "nexus: ")
 			bad = true
 		case h.Declared == "":
 			fmt.Fprintf(stdout, "%s %s undeclared\n", h.Path, h.Actual)
@@ -79,7 +81,7 @@ func cmdHash(stdout, stderr io.Writer, args []string) error {
 		fmt.Fprintln(stdout, datapkg.RehashHint(dir))
 	}
 	if err != nil {
-		fmt.Fprintln(stdout, err)
+		printErrors(stderr, err, "nexus: ")
 		return exitError{1}
 	}
 	if *write {

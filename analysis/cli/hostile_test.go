@@ -64,8 +64,8 @@ func TestValidateSymlinkOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errs := exitCode(t, "validate", dir)
-	want := filepath.Join(dir, "teams.csv") + `: resource "teams": path leaves the package: a symbolic link resolves it to ` + secret
-	if code != 1 || !strings.Contains(out, want) {
+	want := "nexus: " + filepath.Join(dir, "teams.csv") + `: resource "teams": path leaves the package: a symbolic link resolves it to ` + secret
+	if code != 1 || out != "" || !strings.Contains(errs, want) {
 		t.Errorf("exit %d, output:\n%s%s\nwant a line starting %q", code, out, errs, want)
 	}
 	if strings.Contains(out+errs, "TOPSECRET") || strings.Contains(out+errs, "hunter2") {
@@ -111,8 +111,8 @@ func TestHashWriteRefuses(t *testing.T) {
 	os.WriteFile(filepath.Join(top, "CHANGELOG.md"), []byte("# Changelog\n\n## [1.0.0] - 2026-01-01\n"), 0o644)
 	desc := filepath.Join(dir, "datapackage.json")
 	before, _ := os.ReadFile(desc)
-	code, out, _ := exitCode(t, "hash", "-w", dir)
-	if code != 1 || !strings.Contains(out, desc+": published version: version 1.0.0 has an entry in "+filepath.Join(top, "CHANGELOG.md")+":3") ||
+	code, _, out := exitCode(t, "hash", "-w", dir)
+	if code != 1 || !strings.Contains(out, "nexus: "+desc+": published version: version 1.0.0 has an entry in "+filepath.Join(top, "CHANGELOG.md")+":3") ||
 		!strings.Contains(out, "pass --force") {
 		t.Errorf("published: exit %d:\n%s", code, out)
 	}
@@ -128,8 +128,8 @@ func TestHashWriteRefuses(t *testing.T) {
 	ldesc := filepath.Join(link, "datapackage.json")
 	os.Rename(ldesc, filepath.Join(link, "descriptor.json"))
 	os.Symlink("descriptor.json", ldesc)
-	code, out, _ = exitCode(t, "hash", "-w", "--force", link)
-	if code != 1 || !strings.Contains(out, ldesc+": refusing to rewrite a symbolic link: it points to descriptor.json") {
+	code, _, out = exitCode(t, "hash", "-w", "--force", link)
+	if code != 1 || !strings.Contains(out, "nexus: "+ldesc+": refusing to rewrite a symbolic link: it points to descriptor.json") {
 		t.Errorf("symlink: exit %d:\n%s", code, out)
 	}
 	if fi, err := os.Lstat(ldesc); err != nil || fi.Mode()&os.ModeSymlink == 0 {
@@ -141,7 +141,7 @@ func TestHashWriteRefuses(t *testing.T) {
 // suggests nexus hash -w DIR.
 func TestHashMismatchHint(t *testing.T) {
 	dir := fixtures + "/rules/hash"
-	code, out, _ := exitCode(t, "validate", dir)
+	code, _, out := exitCode(t, "validate", dir)
 	if code != 1 || !strings.Contains(out, "hash mismatch") || !strings.Contains(out, "nexus hash -w "+dir) {
 		t.Errorf("validate: exit %d:\n%s", code, out)
 	}

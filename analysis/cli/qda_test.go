@@ -129,7 +129,7 @@ func editedPackage(t *testing.T, old, new string) string {
 func TestQDAValidatesFirst(t *testing.T) {
 	pkg := editedPackage(t, ",coder-a,", ",coder-b,")
 	var want, errb bytes.Buffer
-	if err := run(&want, &errb, []string{"validate", pkg}); err == nil || !strings.Contains(want.String(), "segments.csv") {
+	if err := run(&errb, &want, []string{"validate", pkg}); err == nil || !strings.Contains(want.String(), "segments.csv") {
 		t.Fatalf("validate accepts the changed package: %v\n%s", err, want.String())
 	}
 	for _, args := range [][]string{
@@ -154,7 +154,7 @@ func TestQDARefusesMismatchedHeader(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want, errb bytes.Buffer
-	if err := run(&want, &errb, []string{"validate", pkg}); err == nil {
+	if err := run(&errb, &want, []string{"validate", pkg}); err == nil {
 		t.Fatal("validate accepts a renamed column")
 	}
 	out, stderr, err := runQDA(t, "agreement", pkg)

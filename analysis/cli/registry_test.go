@@ -98,7 +98,7 @@ func TestUnknownStudyRefused(t *testing.T) {
 // commands that need what it lacks refuse it, naming what is missing.
 func TestOtherStudyPackage(t *testing.T) {
 	refused := map[string][]string{
-		"trace":          {`the dataset has no resource "organizations"`},
+		"trace":          {"its rows are not the evidence of these outputs"}, // the MANIFEST records another dataset
 		"network":        {"study synthetic-coding has no network", "(the studies with one: " + tiesStudy + ", ttp-alliances)"},
 		"export graphml": {"study synthetic-coding has no network"},
 		"export csv":     {"study synthetic-coding has no network"},

@@ -27,7 +27,7 @@ claim that does not hold fails at its line.`,
 func cmdClaims(stdout, stderr io.Writer, args []string) error {
 	fs := claimsSpec.flags()
 	dataset := datasetFlag(fs)
-	out := fs.String("out", "", "write the claims to `file` (default: standard output)")
+	out := fs.String("out", "", "write the claims to `file` (default or -: standard output)")
 	if err := claimsSpec.parse(fs, stdout, args); err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -19,12 +18,13 @@ var traceSpec = spec{
 	synopsis: []string{"trace [-dataset DIR] FILE.csv:LINE:COLUMN"},
 	about: `LINE as in file:line (the header is line 1); COLUMN a 1-based number or a
 column name. Prints each dataset row behind the cell as FILE:LINE with its
-page, section and quote.`,
+page, section and quote. The dataset must be the one the table was built
+from: the hash the MANIFEST beside the table records.`,
 }
 
 func cmdTrace(stdout, stderr io.Writer, args []string) error {
 	fs := traceSpec.flags()
-	dataset := fs.String("dataset", "", "dataset version `dir` (default: the one the MANIFEST beside the table names)")
+	dataset := fs.String("dataset", "", "dataset version `dir` (default: the one the MANIFEST beside the table names; it must have the hash the MANIFEST records)")
 	if err := traceSpec.parse(fs, stdout, args); err != nil {
 		return err
 	}
@@ -35,16 +35,11 @@ func cmdTrace(stdout, stderr io.Writer, args []string) error {
 	if err != nil {
 		return usagef("trace", "%v", err)
 	}
-	if *dataset == "" {
-		if *dataset, err = compendium.ManifestDataset(filepath.Dir(file)); err != nil {
-			return fmt.Errorf("%s: cannot tell which dataset it was built from (give -dataset): %w", file, err)
-		}
-	}
 	ct, err := compendium.Trace(file, line, col, *dataset)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%s:%d: column %q = %s: %d row(s) of %s\n", ct.File, ct.Line, ct.Column, strconv.Quote(ct.Value), len(ct.Evidence), *dataset)
+	fmt.Fprintf(stdout, "%s:%d: column %q = %s: %d row(s) of %s\n", ct.File, ct.Line, ct.Column, strconv.Quote(ct.Value), len(ct.Evidence), ct.Dataset)
 	if len(ct.Evidence) == 0 {
 		fmt.Fprintln(stdout, "no dataset row is recorded for this cell: it is a label, a constant or computed from no row")
 	}

@@ -20,8 +20,9 @@ const maxProblems = 50
 var validateSpec = spec{
 	name:     "validate",
 	synopsis: []string{"validate [-max N] DIR..."},
-	about: `DIR holds a datapackage.json. Exits 0 with a one-line summary per valid
-package, or 1 with every problem as file:line:column: what is wrong.`,
+	about: `DIR holds a datapackage.json. Prints a one-line summary per valid package
+on standard output; every problem goes to standard error as
+nexus: file:line:column: what is wrong, and the exit status is then 1.`,
 }
 
 func cmdValidate(stdout, stderr io.Writer, args []string) error {
@@ -48,23 +49,25 @@ func cmdValidate(stdout, stderr io.Writer, args []string) error {
 	if len(all) == 0 {
 		return nil
 	}
-	printProblems(stdout, all, *limit)
+	printProblems(stderr, all, *limit)
 	return exitError{1}
 }
 
-// printProblems prints one line per problem, at most limit (0: all).
+// printProblems prints one line per problem, at most limit (0: all),
+// each after "nexus: ", as every runtime error is printed; w is the
+// command's standard error.
 func printProblems(w io.Writer, ps datapkg.Problems, limit int) {
 	anonymity := false
 	for i, p := range ps {
 		anonymity = anonymity || qda.IsAnonymity(p)
 		if limit > 0 && i == limit {
-			fmt.Fprintf(w, "and %d more problems\n", len(ps)-limit)
+			fmt.Fprintf(w, "nexus: and %d more problems\n", len(ps)-limit)
 			break
 		}
-		fmt.Fprintln(w, p)
+		printErrors(w, p, "nexus: ")
 	}
 	if anonymity {
-		fmt.Fprintln(w, qda.AnonymityHint)
+		fmt.Fprintln(w, "nexus: "+qda.AnonymityHint)
 	}
 }
 

@@ -141,8 +141,18 @@ const ClaimsFile = "claims.csv"
 // Claims runs the notebooks (all of Notebooks when nil; cached runs are
 // reused) with the dataset as the default of those whose front matter
 // names none, and writes every claim that held as CSV to the file out
-// (atomically), or to w when out is "".
+// (atomically), or to w when out is "" or "-". A file out that is not a
+// regular file (a device, a FIFO, a link, a directory) is refused before
+// any notebook runs.
 func Claims(ctx context.Context, dataset, out string, w io.Writer, notebooks []string) error {
+	if out == "-" {
+		out = ""
+	}
+	if out != "" {
+		if err := build.Replaceable(out); err != nil {
+			return err
+		}
+	}
 	if notebooks == nil {
 		var err error
 		if notebooks, err = Notebooks(); err != nil {

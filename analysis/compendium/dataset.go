@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/nexus-toolkit/nexus/analysis/notebook"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // DatasetFile is the file at the repository root that names the
@@ -49,7 +50,7 @@ func DefaultDataset() (string, error) {
 // slash-separated dataset directory it names, relative to root. The
 // directory must hold a datapackage.json.
 func ReadDatasetFile(root string) (string, error) {
-	b, err := os.ReadFile(filepath.Join(root, DatasetFile))
+	b, err := safefile.ReadRegular(filepath.Join(root, DatasetFile), 1<<16)
 	if err != nil {
 		return "", fmt.Errorf("%s: %v, expected the file that names the compendium's dataset (one line such as datasets/NAME/vVERSION)", DatasetFile, err)
 	}

@@ -6,13 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 	"github.com/nexus-toolkit/nexus/analysis/quotes"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
@@ -27,24 +30,60 @@ type Evidence = quotes.Evidence
 // CellTrace is a cell of a published table and the rows of data behind it.
 type CellTrace struct {
 	File     string // the table's CSV file
+	Dataset  string // the dataset directory the evidence comes from
 	Line     int    // the line on which the cell's record starts
 	Column   string // the column's name
 	Value    string
 	Evidence []Evidence
 }
 
+// MaxTable is the largest table CSV or trace file Trace reads: 256 MiB.
+// Both must be regular files (see package safefile), so a FIFO or a device
+// such as /dev/zero in their place is refused at once.
+const MaxTable = 256 << 20
+
 // Trace finds the cell of the table CSV file at line (the header is line
 // 1; any line of a record that spans several) in column col (a 1-based
 // number or a column name), reads the trace file beside it (TraceSuffix)
 // and looks up each row behind the cell in the dataset directory dataset.
+//
+// The MANIFEST beside the table, when there is one, says which dataset
+// the table was built from: dataset "" means that one (a MANIFEST is then
+// required), and whichever dataset is used must have the content hash the
+// MANIFEST records, or Trace refuses it and says what to do. The dataset
+// a MANIFEST names must lie inside the repository (see ManifestSource).
 func Trace(file string, line int, col, dataset string) (*CellTrace, error) {
-	return NewTracer(dataset).Trace(file, line, col)
+	src, err := ManifestSource(filepath.Dir(file))
+	switch {
+	case err == nil:
+		if dataset == "" {
+			dataset = src.Dir
+		}
+	case dataset == "" && errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: cannot tell which dataset it was built from (give -dataset): %w", file, err)
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	}
+	tc := NewTracer(dataset)
+	tc.source = src
+	return tc.Trace(file, line, col)
+}
+
+// Source is the dataset an output directory was built from, as its
+// MANIFEST records it.
+type Source struct {
+	Manifest string // the MANIFEST's file name
+	Dir      string // datasets/NAME/vVERSION, relative to the repository root
+	Name     string
+	Version  string
+	Hash     string // the dataset's content hash, datapkg.Package.ContentHash
 }
 
 // Tracer traces cells against one dataset, which it reads and validates
 // once, on first use.
 type Tracer struct {
 	dataset string
+	source  *Source // when set, the dataset must have its hash
 	index   *quotes.Index
 }
 
@@ -57,13 +96,14 @@ func (tc *Tracer) Trace(file string, line int, col string) (*CellTrace, error) {
 	if err != nil {
 		return nil, err
 	}
+	ct.Dataset = tc.dataset
 	tpath := strings.TrimSuffix(file, ".csv") + TraceSuffix
-	f, err := os.Open(tpath)
-	if errors.Is(err, os.ErrNotExist) {
+	f, err := safefile.OpenRegular(tpath, MaxTable)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: no trace file %s: this output does not record the rows behind its cells", file, tpath)
 	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", tpath, err)
 	}
 	defer f.Close()
 	tr, err := table.ReadTrace(f, tpath)
@@ -73,6 +113,9 @@ func (tc *Tracer) Trace(file string, line int, col string) (*CellTrace, error) {
 	if tc.index == nil {
 		p, s, err := Open(tc.dataset)
 		if err != nil {
+			return nil, err
+		}
+		if err := tc.source.check(tc.dataset, p); err != nil {
 			return nil, err
 		}
 		fields := quotes.Conventional(p)
@@ -95,11 +138,27 @@ func (tc *Tracer) Trace(file string, line int, col string) (*CellTrace, error) {
 	return ct, nil
 }
 
+// check refuses the package p, read from dir, unless it is the dataset s
+// records (no check when s is nil).
+func (s *Source) check(dir string, p *datapkg.Package) error {
+	if s == nil {
+		return nil
+	}
+	got := p.ContentHash()
+	switch {
+	case got == s.Hash:
+		return nil
+	case filepath.Clean(dir) != s.Dir:
+		return fmt.Errorf("%s: the outputs were built from dataset %s %s (%s, hash %s), and %s hashes to %s: its rows are not the evidence of these outputs; trace against %s, or rebuild the outputs from %s with make", s.Manifest, s.Name, s.Version, s.Dir, s.Hash, dir, got, s.Dir, dir)
+	}
+	return fmt.Errorf("%s: the outputs were built from dataset %s %s with hash %s, but %s hashes to %s: the dataset changed after the build, so its rows are not the evidence of these outputs; check the change (nexus validate, nexus diff) and rebuild with make, or restore the dataset the outputs were built from", s.Manifest, s.Name, s.Version, s.Hash, dir, got)
+}
+
 // findCell reads the CSV file and returns the cell at line and col.
 func findCell(file string, line int, col string) (*CellTrace, error) {
-	b, err := os.ReadFile(file)
+	b, err := safefile.ReadRegular(file, MaxTable)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	r := csv.NewReader(bytes.NewReader(b))
 	head, err := r.Read()
@@ -142,26 +201,74 @@ func findCell(file string, line int, col string) (*CellTrace, error) {
 // ManifestDataset returns the dataset directory that the MANIFEST in the
 // output directory dir names: datasets/NAME/vVERSION or, for a study
 // kept one level down, datasets/*/NAME/vVERSION (relative to the
-// repository root, where nexus runs). It is an error when neither or more
-// than one exists.
+// repository root, where nexus runs); see ManifestSource.
 func ManifestDataset(dir string) (string, error) {
-	f, err := os.Open(filepath.Join(dir, build.ManifestName))
+	s, err := ManifestSource(dir)
 	if err != nil {
 		return "", err
 	}
-	defer f.Close()
-	m, err := build.ParseManifest(f)
+	return s.Dir, nil
+}
+
+// ManifestSource reads the MANIFEST in the output directory dir (a
+// regular file, see build.ReadManifest) and returns the dataset it was
+// built from: datasets/NAME/vVERSION or datasets/*/NAME/vVERSION, the one
+// that exists (the first when neither does; more than one is an error).
+// It refuses a dataset name or version that would
+// lead out of datasets/ ("..", a separator in the version, an absolute
+// path, a glob pattern), and a dataset directory that a symbolic link
+// takes out of the repository.
+func ManifestSource(dir string) (*Source, error) {
+	name := filepath.Join(dir, build.ManifestName)
+	m, err := build.ReadManifest(name)
 	if err != nil {
-		return "", err
+		return nil, err
+	}
+	rel := path.Join("datasets", m.Dataset, "v"+m.Version)
+	bad := m.Dataset == "" || m.Version == "" || strings.ContainsAny(m.Version, `/\`) || strings.ContainsAny(m.Dataset+m.Version, `\*?[`) || rel != "datasets/"+m.Dataset+"/v"+m.Version
+	for _, e := range strings.Split(m.Dataset, "/") {
+		bad = bad || e == "." || e == ".." || e == ""
+	}
+	if bad || !filepath.IsLocal(rel) {
+		return nil, fmt.Errorf("%s: dataset %q version %q leads outside datasets/, expected a dataset NAME and VERSION naming datasets/NAME/vVERSION", name, m.Dataset, m.Version)
 	}
 	var found []string
-	for _, pattern := range []string{filepath.Join("datasets", m.Dataset, "v"+m.Version), filepath.Join("datasets", "*", m.Dataset, "v"+m.Version)} {
+	for _, pattern := range []string{filepath.FromSlash(rel), filepath.Join("datasets", "*", m.Dataset, "v"+m.Version)} {
 		dirs, _ := filepath.Glob(pattern)
 		found = append(found, dirs...)
 	}
-	if len(found) != 1 {
-		return "", fmt.Errorf("%s names dataset %s %s: %d directories datasets/%s/v%s or datasets/*/%s/v%s, expected one",
-			filepath.Join(dir, build.ManifestName), m.Dataset, m.Version, len(found), m.Dataset, m.Version, m.Dataset, m.Version)
+	src := &Source{Manifest: name, Dir: filepath.FromSlash(rel), Name: m.Dataset, Version: m.Version, Hash: m.DatasetHash}
+	switch len(found) {
+	case 0:
+		return src, nil // the reader of Dir says it is missing; -dataset may name a copy
+	case 1:
+		src.Dir = found[0]
+	default:
+		return nil, fmt.Errorf("%s names dataset %s %s: %d directories datasets/%s/v%s or datasets/*/%s/v%s, expected one",
+			name, m.Dataset, m.Version, len(found), m.Dataset, m.Version, m.Dataset, m.Version)
 	}
-	return found[0], nil
+	if err := insideRepository(src.Dir); err != nil {
+		return nil, fmt.Errorf("%s: dataset %s: %w", name, src.Dir, err)
+	}
+	return src, nil
+}
+
+// insideRepository refuses rel, a directory relative to the working
+// directory (the repository root), when a symbolic link takes it outside.
+// A directory that does not exist is left to the reader to report.
+func insideRepository(rel string) error {
+	wd, err := filepath.EvalSymlinks(".")
+	if err != nil {
+		return err
+	}
+	target, err := filepath.EvalSymlinks(rel)
+	if err != nil {
+		return nil
+	}
+	wd, _ = filepath.Abs(wd)
+	target, _ = filepath.Abs(target)
+	if r, err := filepath.Rel(wd, target); err != nil || !filepath.IsLocal(r) {
+		return fmt.Errorf("a symbolic link resolves it to %s, outside the repository", target)
+	}
+	return nil
 }

@@ -111,14 +111,22 @@ func controlName(r rune) string {
 // controls reports each control character at its line and column, with
 // the field and the cell it is in when it is in a row that was read.
 func (t *Table) controls(file string, offs []int, add func(*Problem)) {
+	t.charProblems(file, offs, func(r rune) error {
+		return fmt.Errorf("%w %s, want text without control characters (tab, line feed and carriage return are allowed)", ErrControl, controlName(r))
+	}, add)
+}
+
+// charProblems reports the character at each offset of offs (ascending)
+// at its line and column, with the field and the cell it is in when it is
+// in a row that was read, and the error errFor gives for it.
+func (t *Table) charProblems(file string, offs []int, errFor func(rune) error, add func(*Problem)) {
 	line, at := 1, 0
 	cc := &colCounter{raw: t.raw}
 	for _, off := range offs {
 		line += countLF(t.raw[at:off])
 		at = off
 		r, _ := utf8.DecodeRune(t.raw[off:])
-		p := &Problem{Path: file, Line: line, Column: cc.at(off),
-			Err: fmt.Errorf("%w %s, want text without control characters (tab, line feed and carriage return are allowed)", ErrControl, controlName(r))}
+		p := &Problem{Path: file, Line: line, Column: cc.at(off), Err: errFor(r)}
 		if row, c := t.cellAt(off); row >= 0 {
 			for fi, col := range t.col {
 				if col == c {

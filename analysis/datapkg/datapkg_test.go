@@ -109,7 +109,8 @@ func TestRules(t *testing.T) {
 		"syntax-after-quote": ErrSyntax, "syntax-unclosed": ErrSyntax, "empty-file": ErrHeader,
 		"missing-file": ErrMissingFile, "descriptor-syntax": ErrDescriptor, "descriptor-type": ErrDescriptor,
 		"descriptor-schema": ErrDescriptor, "date-precision": ErrDate, "nan-bounds": ErrNotFinite,
-		"control": ErrControl,
+		"control": ErrControl, "format-chars": ErrFormat, "blank": ErrBlank, "range": ErrOrder,
+		"version": ErrVersion,
 	}
 	dirs, err := filepath.Glob("testdata/rules/*")
 	if err != nil {

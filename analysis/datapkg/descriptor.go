@@ -301,6 +301,9 @@ func parseDescriptor(dir, file string, raw []byte) (*Package, Problems) {
 		return p, Problems{jsonProblem(file, raw, err)}
 	}
 	p.Name, p.Version, p.Title = jp.Name, jp.Version, jp.Title
+	if vp := checkVersion(file, raw, jp.Version); vp != nil {
+		ps = append(ps, vp)
+	}
 	if len(jp.Resources) == 0 {
 		bad("resources: want at least one resource")
 	}

@@ -42,7 +42,19 @@
 //   - control characters: a file may hold tab, line feed and carriage
 //     return; every other C0 control (NUL among them), DEL and every C1
 //     control is reported at its own line and column (ErrControl). Line
-//     feeds inside quoted fields are data, as RFC 4180 allows.
+//     feeds inside quoted fields are data, as RFC 4180 allows;
+//   - invisible format characters (Unicode category Cf): bidi controls
+//     U+202A to U+202E and U+2066 to U+2069, zero-width characters, the
+//     soft hyphen, a byte order mark anywhere but at the start of the
+//     file, each at its own line and column (ErrFormat);
+//   - a required value of white space only (spaces, no-break spaces,
+//     tabs, line ends) is as missing as an empty one (ErrRequired and
+//     ErrBlank);
+//   - ranges: a field NAME_end closes the range that NAME or NAME_start
+//     of the same ordered type opens (page and page_end, period_start and
+//     period_end), and must not come before it (ErrOrder);
+//   - the package's version, when given, is a semantic version such as
+//     1.2.0 (ErrVersion), so no line end reaches a MANIFEST.
 //
 // Files are opened through package safefile: the descriptor and each
 // resource must be a regular file inside the package directory after
@@ -85,6 +97,8 @@
 // how to record the new hash (RehashHint).
 //
 // Diff compares two versions of a package: package properties, resources
-// and fields added or removed, and rows added, removed or changed,
-// matched by primary key, in a deterministic order.
+// and fields added or removed, every changed property of a resource or
+// field (constraints, keys, path), and rows added, removed or changed,
+// matched by primary key as tuples, or whole, counting identical rows, in
+// a deterministic order. KeyText prints keys so that no two print alike.
 package datapkg

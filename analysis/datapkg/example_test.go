@@ -64,3 +64,19 @@ func ExamplePublished() {
 	// 1.0.0 ## [1.0.0] - 2026-11-25
 	// true
 }
+
+// Keys print on one line, and composite keys that commas alone would
+// confuse print apart.
+func ExampleKeyText() {
+	fmt.Println(datapkg.KeyText("r022"))
+	fmt.Println(datapkg.KeyText("ABC", "2"))
+	fmt.Println(datapkg.KeyText("a,b", "c"))
+	fmt.Println(datapkg.KeyText("a", "b,c"))
+	fmt.Println(datapkg.KeyText("x\n+ row forged"))
+	// Output:
+	// r022
+	// ABC,2
+	// "a,b",c
+	// a,"b,c"
+	// "x\n+ row forged"
+}

@@ -54,7 +54,9 @@ func (h FileHash) OK() bool {
 
 // Hashes computes the sha256 of every resource file of the package in dir.
 // Files are streamed, and opened as Read opens them: inside the package
-// after symbolic links, regular files of at most 2 GiB.
+// after symbolic links, regular files of at most 2 GiB. The problems of
+// the descriptor, if any, are returned (Problems) with the hashes of the
+// resources it could read.
 func Hashes(dir string) ([]FileHash, error) {
 	p, err := Open(dir)
 	if p == nil {
@@ -64,6 +66,7 @@ func Hashes(dir string) ([]FileHash, error) {
 	for _, r := range p.Resources {
 		h := FileHash{Resource: r.Name, Path: r.file, Declared: r.Hash, dir: dir, rel: r.Path}
 		if r.file == "" {
+			h.Path = p.Descriptor // the resource has no file to name
 			h.Err = fmt.Errorf("%w: resource %s has no usable path", ErrDescriptor, r.Name)
 		} else if f, err := safefile.Open(dir, r.Path, maxFile); err != nil {
 			h.Err = readProblem(r, err).Err
@@ -77,7 +80,7 @@ func Hashes(dir string) ([]FileHash, error) {
 		}
 		out = append(out, h)
 	}
-	return out, nil
+	return out, err
 }
 
 // RehashHint is what a hash mismatch suggests: to record the new hashes

@@ -8,26 +8,53 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
 
 func TestDiff(t *testing.T) {
-	old, err := Read("testdata/diff/v1.0.0")
+	diffGolden(t, "testdata/diff", "diff.golden")
+}
+
+// diffGolden diffs the packages v1.0.0 and v1.1.0 under dir, compares the
+// changes with the golden file name, checks that a package has no change
+// with itself, and returns the changes.
+func diffGolden(t *testing.T, dir, name string) []Change {
+	t.Helper()
+	old, err := Read(dir + "/v1.0.0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	new, err := Read("testdata/diff/v1.1.0")
+	new, err := Read(dir + "/v1.1.0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	for _, c := range Diff(old, new) {
+	cs := Diff(old, new)
+	for _, c := range cs {
 		fmt.Fprintln(&b, c)
 	}
-	golden(t, "diff.golden", b.Bytes())
-	if cs := Diff(new, new); len(cs) != 0 {
-		t.Errorf("Diff of a package with itself: %v", cs)
+	golden(t, name, b.Bytes())
+	for _, p := range []*Package{old, new} {
+		if same := Diff(p, p); len(same) != 0 {
+			t.Errorf("Diff of a package with itself: %v", same)
+		}
+	}
+	return cs
+}
+
+// TestDiffSeesEverything is issue 19 item 10, on a golden file: composite
+// keys compared as tuples (("a,b","c") and ("a","b,c") are two rows),
+// identical rows of a resource without a primary key counted, a key with
+// a newline quoted, and every schema change reported (each constraint,
+// the primary key, the path, a custom property), while a mere reordering
+// of the descriptor's keys is no change.
+func TestDiffSeesEverything(t *testing.T) {
+	for _, c := range diffGolden(t, "testdata/diff-schema", "diff-schema.golden") {
+		if c.Kind == RowRemoved && c.Resource == "pairs" && !slices.Equal(c.KeyValues, []string{"a,b", "c"}) {
+			t.Errorf("removed pairs row has key %q, want (a,b; c)", c.KeyValues)
+		}
 	}
 }
 

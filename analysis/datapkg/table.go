@@ -340,6 +340,7 @@ func (t *Table) parse(file string, add func(*Problem)) {
 	}
 	t.starts, t.ends, t.lines, t.incomplete = sc.starts, sc.ends, sc.lines, sc.incomplete
 	t.controls(file, sc.ctrl, add)
+	t.formats(file, add)
 }
 
 // splitMin is the size above which a file is scanned in two halves;

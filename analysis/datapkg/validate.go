@@ -186,6 +186,7 @@ func (t *Table) validate(file string, report func(*Problem)) {
 	if len(pk) > 1 {
 		t.compositeKey(file, pk, add)
 	}
+	t.ranges(file, add)
 }
 
 func (f *Field) isMissing(s string) bool {
@@ -232,6 +233,10 @@ func (t *Table) validateField(file string, fi int, soleKey, inKey bool, add func
 			if required {
 				fc.required(r, s, inKey)
 			}
+			continue
+		}
+		if required && fc.blank(r, s) {
+			miss[r>>6] |= 1 << (r & 63)
 			continue
 		}
 		var ord float64

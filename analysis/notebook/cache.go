@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // cacheDir is the cache directory under the repository root. It is
@@ -151,9 +152,11 @@ func hashTree(h io.Writer, root, dir string, keep func(rel string) bool) error {
 }
 
 func hashFile(h io.Writer, root, rel string) error {
-	b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	// A regular file only: a FIFO or a device planted among the inputs
+	// would hang or never end.
+	b, err := safefile.ReadRegular(filepath.Join(root, filepath.FromSlash(rel)), safefile.MaxSize)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", rel, err)
 	}
 	fmt.Fprintf(h, "file %s %d\n", rel, len(b))
 	h.Write(b)
@@ -162,7 +165,7 @@ func hashFile(h io.Writer, root, rel string) error {
 
 // loadCached returns the cached result of key, or nil when there is none.
 func loadCached(root, key string) (*Result, error) {
-	b, err := os.ReadFile(filepath.Join(root, cacheDir, "out", key+".json"))
+	b, err := safefile.ReadRegular(filepath.Join(root, cacheDir, "out", key+".json"), safefile.MaxSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

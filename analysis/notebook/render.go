@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // Options configure Render.
@@ -160,6 +161,11 @@ func renderPage(opt Options, root string, in *inputs, file string) (*Page, error
 	return &Page{Name: doc.nb.Name, Path: doc.nb.Path, Files: files, Ran: state == "ran"}, nil
 }
 
+// MaxSource is the largest notebook source Render reads: 16 MiB. A
+// notebook must be a regular file (see package safefile), so a FIFO or a
+// device such as /dev/zero in its place is refused at once.
+const MaxSource = 16 << 20
+
 // load parses a notebook, gives it the dataset of opt unless its front
 // matter names one, resolves its prose and returns its outputs, from the
 // cache or from a run (state says which).
@@ -173,9 +179,9 @@ func load(opt Options, root string, in *inputs, file string) (*document, *Result
 		return nil, nil, "", fmt.Errorf("%s: the notebook is outside the repository %s", file, root)
 	}
 	rel = filepath.ToSlash(rel)
-	src, err := os.ReadFile(abs)
+	src, err := safefile.ReadRegular(abs, MaxSource)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, "", fmt.Errorf("%s: %w", file, err)
 	}
 	nb, err := Parse(root, rel, src)
 	if err != nil {

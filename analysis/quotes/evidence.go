@@ -20,20 +20,29 @@ type Evidence struct {
 	Quote   string // the row's verbatim text (the field Field.Text names)
 }
 
-// String prints the evidence as FILE:LINE: resource/key, page N, section: "quote".
+// String prints the evidence on one line as FILE:LINE: resource/key,
+// page N, section: "quote". The key is printed as datapkg.KeyText prints
+// keys and the section as datapkg.TextLine prints text, so a newline in
+// either is escaped and cannot forge a line.
 func (e Evidence) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s:%d: %s", e.File, e.Line, e.Ref)
+	fmt.Fprintf(&b, "%s:%d: %s", e.File, e.Line, refText(e.Ref))
 	if e.Page > 0 {
 		fmt.Fprintf(&b, ", page %d", e.Page)
 	}
 	if e.Section != "" {
-		fmt.Fprintf(&b, ", %s", e.Section)
+		fmt.Fprintf(&b, ", %s", datapkg.TextLine(e.Section))
 	}
 	if e.Quote != "" {
 		fmt.Fprintf(&b, ": %s", strconv.Quote(e.Quote))
 	}
 	return b.String()
+}
+
+// refText prints r as resource/key for one line of output, the key (and a
+// resource name that is not plain) quoted as datapkg.KeyText quotes keys.
+func refText(r table.Ref) string {
+	return datapkg.KeyText(r.Resource) + "/" + datapkg.KeyText(r.Key)
 }
 
 // Index finds rows of a read package by primary key and gives their
@@ -61,7 +70,7 @@ func NewIndex(p *datapkg.Package, fields []Field) *Index {
 func (ix *Index) Lookup(r table.Ref) (Evidence, error) {
 	res := ix.p.Resource(r.Resource)
 	if res == nil || res.Table == nil || res.Schema == nil || len(res.Schema.PrimaryKey) != 1 {
-		return Evidence{}, fmt.Errorf("%s: the dataset has no resource %q with a one-field primary key", r, r.Resource)
+		return Evidence{}, fmt.Errorf("%s: the dataset has no resource %q with a one-field primary key", refText(r), r.Resource)
 	}
 	t := res.Table
 	keys, ok := ix.rows[r.Resource]
@@ -75,7 +84,7 @@ func (ix *Index) Lookup(r table.Ref) (Evidence, error) {
 	}
 	row, ok := keys[r.Key]
 	if !ok {
-		return Evidence{}, fmt.Errorf("%s: no row with key %q in %s", r, r.Key, res.Path)
+		return Evidence{}, fmt.Errorf("%s: no row with key %q in %s", refText(r), r.Key, res.Path)
 	}
 	e := Evidence{Ref: r, File: filepath.Join(ix.p.Dir, filepath.FromSlash(res.Path)), Line: t.Line(row)}
 	if f := t.Field("page"); f >= 0 {

@@ -21,9 +21,10 @@ package quotes
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // Paper is a text split into pages. Page numbers start at 1.
@@ -88,15 +89,20 @@ func splitAtMark(text, mark string) []string {
 	return out
 }
 
+// MaxPaper is the largest copy of a paper ReadFile reads: 64 MiB of text.
+const MaxPaper = 64 << 20
+
 // ReadFile reads and splits a plain-text file. A PDF is refused with the
-// command that turns it into text.
+// command that turns it into text. The file must be a regular file of at
+// most MaxPaper bytes (see package safefile): a FIFO or a device such as
+// /dev/zero is refused at once.
 func ReadFile(path string, opt SplitOptions) (*Paper, error) {
 	if strings.EqualFold(filepath.Ext(path), ".pdf") {
 		return nil, fmt.Errorf("%s: a PDF, expected plain text: run `pdftotext -layout %s out.txt` (Debian poppler-utils; it separates pages by form feeds) and give out.txt", path, path)
 	}
-	b, err := os.ReadFile(path)
+	b, err := safefile.ReadRegular(path, MaxPaper)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	p, err := Split(string(b), opt)
 	if err != nil {
@@ -118,9 +124,11 @@ func (p *Paper) Page(n int) string {
 }
 
 // Contains reports whether text occurs on pages first to last (a quote may
-// run over a page break), up to runs of white space.
+// run over a page break), up to runs of white space. A text of white space
+// only (spaces, no-break spaces, tabs, line ends) is empty after folding
+// and occurs nowhere: it quotes nothing.
 func (p *Paper) Contains(text string, first, last int) bool {
-	if first < 1 || last < first || last > p.Pages() {
+	if first < 1 || last < first || last > p.Pages() || fold(text) == "" {
 		return false
 	}
 	if first == last {
@@ -129,9 +137,13 @@ func (p *Paper) Contains(text string, first, last int) bool {
 	return strings.Contains(strings.Join(p.pages[first:last+1], " "), fold(text))
 }
 
-// Find returns the first page that holds text on its own, or 0.
+// Find returns the first page that holds text on its own, or 0 (for a
+// text of white space only too).
 func (p *Paper) Find(text string) int {
 	t := fold(text)
+	if t == "" {
+		return 0
+	}
 	for n := 1; n < len(p.pages); n++ {
 		if strings.Contains(p.pages[n], t) {
 			return n

@@ -56,12 +56,17 @@ func TestContains(t *testing.T) {
 		{"delta", 0, 2, false}, // no page 0
 		{"delta", 2, 3, false}, // no page 3
 		{"delta", 2, 1, false},
+		// White space only quotes nothing (issue 19 item 9).
+		{" ", 1, 1, false},
+		{"\u00a0\u202f", 1, 2, false},
+		{"\t\r\n", 1, 1, false},
+		{"", 1, 1, false},
 	} {
 		if got := p.Contains(c.text, c.first, c.last); got != c.want {
 			t.Errorf("Contains(%q, %d, %d) = %v, want %v", c.text, c.first, c.last, got, c.want)
 		}
 	}
-	if p.Find("epsilon") != 2 || p.Find("zeta") != 0 {
+	if p.Find("epsilon") != 2 || p.Find("zeta") != 0 || p.Find("\u00a0") != 0 {
 		t.Errorf("Find: %d %d", p.Find("epsilon"), p.Find("zeta"))
 	}
 }

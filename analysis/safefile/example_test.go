@@ -24,3 +24,23 @@ func ExampleReadFile() {
 	// "id\n1\n" <nil>
 	// true
 }
+
+// A writer that renames a new file into place checks its target first: a
+// symbolic link (or a device, a FIFO, a directory) is refused, a regular
+// file or a new name is not.
+func ExampleReplaceable() {
+	dir, _ := os.MkdirTemp("", "out")
+	defer os.RemoveAll(dir)
+	os.Symlink("/etc/passwd", filepath.Join(dir, "link"))
+	os.WriteFile(filepath.Join(dir, "old.csv"), []byte("x\n"), 0o644)
+
+	fmt.Println(safefile.Replaceable(filepath.Join(dir, "new.csv")))
+	fmt.Println(safefile.Replaceable(filepath.Join(dir, "old.csv")))
+	fmt.Println(safefile.Replaceable(filepath.Join(dir, "link")))
+	fmt.Println(safefile.Replaceable(os.DevNull))
+	// Output:
+	// <nil>
+	// <nil>
+	// not a regular file: a symbolic link to /etc/passwd, want a regular file or a new name; writing would replace the link, not its target
+	// not a regular file: a character device, want a regular file or a new name
+}

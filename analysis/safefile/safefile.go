@@ -16,9 +16,12 @@
 //     one byte past the limit.
 //
 // Open returns the file for streaming (hashing, CSV decoding); ReadFile
-// reads it whole into a buffer of the reported size. OpenRegular applies
-// the checks but the first to a file the user names (an archive to
-// import, an edge list), wherever it is. Errors wrap
+// reads it whole into a buffer of the reported size. OpenRegular and
+// ReadRegular apply the checks but the first to a file the user names (an
+// archive to import, an edge list, a table to trace, a copy of a paper),
+// wherever it is. Replaceable is the same check on the write side: a file
+// about to be replaced by a new one must be a regular file, or not exist.
+// Errors wrap
 // ErrOutside, ErrNotRegular or ErrTooLarge for errors.Is, or are the
 // operating system's; they do not repeat the file's name, which the
 // caller puts in front ("file: error"), as package datapkg does.
@@ -100,6 +103,38 @@ func OpenRegular(name string, limit int64) (*File, error) {
 		return nil, unwrap(err)
 	}
 	return checkOpen(f, limit)
+}
+
+// ReadRegular opens name as OpenRegular does and reads it whole, as
+// ReadFile does.
+func ReadRegular(name string, limit int64) ([]byte, error) {
+	f, err := OpenRegular(name, limit)
+	if err != nil {
+		return nil, err
+	}
+	return f.readAll()
+}
+
+// Replaceable reports whether a new file may be renamed onto name: nil
+// when name does not exist or is a regular file. A directory, a device
+// such as /dev/null, a named pipe, a socket or a symbolic link (which is
+// not followed: the rename would replace the link itself) is refused
+// with an error wrapping ErrNotRegular, so a writer that renames a
+// temporary file into place replaces nothing but a regular file.
+func Replaceable(name string) error {
+	st, err := os.Lstat(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return unwrap(err)
+	case st.Mode().IsRegular():
+		return nil
+	case st.Mode()&fs.ModeSymlink != 0:
+		target, _ := os.Readlink(name)
+		return fmt.Errorf("%w: a symbolic link to %s, want a regular file or a new name; writing would replace the link, not its target", ErrNotRegular, target)
+	}
+	return fmt.Errorf("%w: %s, want a regular file or a new name", ErrNotRegular, kind(st.Mode()))
 }
 
 // checkOpen checks the open file f (fstat) and returns it as a *File, or
@@ -215,6 +250,12 @@ func ReadFile(dir, name string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return f.readAll()
+}
+
+// readAll reads the rest of f into a buffer of its reported size and
+// closes it.
+func (f *File) readAll() ([]byte, error) {
 	defer f.Close()
 	b := make([]byte, 0, f.size+1)
 	for {

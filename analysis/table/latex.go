@@ -43,8 +43,8 @@ var latexSpecial = map[rune]string{
 // dashes, curly quotes, the ellipsis and the no-break space become their
 // LaTeX input forms (--, ---, ` ', “ ”, \ldots{}, ~). Where two pieces
 // of output would join into a TeX ligature they did not mean (ASCII "--",
-// "“", "”", or a hyphen after an en dash), {} is put between them, so
-// text prints as typed. Other non-ASCII text is kept as UTF-8. Line
+// ",,", "“", "”", a hyphen after an en dash, "!" or "?" before a left
+// quote; see ligature), {} is put between them, so text prints as typed. Other non-ASCII text is kept as UTF-8. Line
 // breaks become spaces; each line is trimmed. A control character other
 // than tab and line break (NUL, ESC, DEL, C1), which LaTeX would refuse
 // or drop, is written out as "<U+0000>" (printed with \textless{} and
@@ -53,13 +53,29 @@ func EscapeLaTeX(s string) string {
 	return strings.Join(escapeLines(s), " ")
 }
 
+// ligature reports whether TeX would join the ASCII characters a and b
+// of the output into a ligature the text did not mean: "--" (a dash),
+// two backquotes or two apostrophes (curly double quotes), ",," („ under
+// the T1 encoding), "<<" and
+// ">>" (« and » under T1; the escaper never emits a bare < or >, but the
+// rule holds whatever maps to them), and "!`" and "?`" (¡ and ¿).
+func ligature(a, b byte) bool {
+	switch b {
+	case '-', '`', '\'', ',', '<', '>':
+		if a == b {
+			return true
+		}
+	}
+	return b == '`' && (a == '!' || a == '?')
+}
+
 // escapeLaTeXLine escapes one line.
 func escapeLaTeXLine(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	var last byte
 	emit := func(piece string) {
-		if c := piece[0]; last == c && (c == '-' || c == '`' || c == '\'') {
+		if ligature(last, piece[0]) {
 			b.WriteString("{}")
 		}
 		b.WriteString(piece)
@@ -70,7 +86,7 @@ func escapeLaTeXLine(s string) string {
 			emit(rep)
 			continue
 		}
-		if last == byte(r) && (r == '-' || r == '`' || r == '\'') {
+		if r < utf8.RuneSelf && ligature(last, byte(r)) {
 			b.WriteString("{}")
 		}
 		b.WriteRune(r)

@@ -11,9 +11,11 @@ import (
 // FuzzEscapeLaTeX checks that EscapeLaTeX leaves no character that LaTeX
 // reads as markup and no control character: the output must split into
 // the replacements of latexSpecial, the ligature breaker "{}", and
-// characters that print as themselves.
+// characters that print as themselves; and no two characters that a T1
+// font joins into a ligature the text did not mean (",," „, "<<" «, ">>"
+// », "!`" ¡, "?`" ¿), which no replacement contains.
 func FuzzEscapeLaTeX(f *testing.F) {
-	for _, s := range []string{`\{}$&#_%^~<>|`, "a--b", "–-", "“x”", "‘’", "…", "\u00a0", "x\x00y", "\x1b[1m", "\x7f", "\u0085", "l1\nl2\r\nl3", "\t"} {
+	for _, s := range []string{`\{}$&#_%^~<>|`, "a--b", "–-", "“x”", "‘’", "…", "\u00a0", "x\x00y", "\x1b[1m", "\x7f", "\u0085", "l1\nl2\r\nl3", "\t", ",,", "<<>>", "!‘", "?‘", "!`"} {
 		f.Add(s)
 	}
 	var pieces []string
@@ -28,6 +30,11 @@ func FuzzEscapeLaTeX(f *testing.F) {
 			t.Skip()
 		}
 		out := EscapeLaTeX(s)
+		for _, lig := range []string{",,", "<<", ">>", "!`", "?`"} {
+			if strings.Contains(out, lig) {
+				t.Fatalf("EscapeLaTeX(%q) = %q: ligature %q", s, out, lig)
+			}
+		}
 	next:
 		for i := 0; i < len(out); {
 			for _, p := range pieces {

@@ -110,6 +110,14 @@ func TestEscapeLaTeX(t *testing.T) {
 		{"Pakistān", "Pakistān"},
 		{"two\nlines", "two lines"},
 		{"", ""},
+		// Ligatures of T1 and of every encoding (issue 19 item 11).
+		{",,x", ",{},x"},
+		{"a,,,b", "a,{},{},b"},
+		{"<<x>>", `\textless{}\textless{}x\textgreater{}\textgreater{}`},
+		{"!‘", "!{}`"},
+		{"?‘x", "?{}`x"},
+		{"a, b", "a, b"},
+		{"‚‚", "‚‚"}, // U+201A is printed as itself, not a comma
 	} {
 		if got := EscapeLaTeX(tc.in); got != tc.want {
 			t.Errorf("EscapeLaTeX(%q) = %q, want %q", tc.in, got, tc.want)

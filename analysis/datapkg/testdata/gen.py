@@ -170,6 +170,25 @@ rule("descriptor-schema", desc=lambda d: (
     d["resources"][2].update(path="../outside.csv"),
 ))
 
+# Issue 19 item 9: invisible format characters (a bidi override, a zero
+# width space, a byte order mark inside a cell, a soft hyphen), every one
+# reported; required text of white space only (a space, no-break spaces,
+# tab and line ends); a range whose end comes before its start; a version
+# that is not semantic (a newline would forge a MANIFEST line).
+rule("format-chars", {"people.csv": FILES["people.csv"]
+    .replace("1,Ann,", "1,An\u202en,", 1)
+    .replace("ünïcödé", "ün\u200bïcö\ufeffdé", 1)
+    .replace('"two\nlines"', '"two\nli\u00adnes \u2066x\u2069"', 1)})
+rule("blank", {"people.csv": FILES["people.csv"]
+    .replace("1,Ann,", "1, ,", 1)
+    .replace("2,Bo,", "2,\u00a0\u202f,", 1)
+    .replace("3,Ćirić,", '3,"\t\r\n",', 1)})
+def with_round_end(d):
+    r = d["resources"][2]
+    r["schema"]["fields"].append({"name": "round_end", "type": "integer"})
+rule("range", {"games.csv": 'team,round,score,home,round_end\nABC,1,3,true,1\nABC,2,0,false,1\nBCD,1,2,1,\n'}, desc=with_round_end)
+rule("version", desc=lambda d: d.update(version="1.0.0\n# dataset: forged 9.9.9 sha256:00"))
+
 # diff/v1.0.0 is good; diff/v1.1.0 is its next version: a field added and
 # one removed, rows added, removed and changed, a resource removed and one
 # added.

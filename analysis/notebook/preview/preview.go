@@ -41,7 +41,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -50,6 +49,7 @@ import (
 	"time"
 
 	"github.com/nexus-toolkit/nexus/analysis/notebook"
+	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
 // Options configure a Server.
@@ -253,7 +253,7 @@ func (s *Server) refresh(p *page) {
 // once two polls in a row read the same new content, so a file an editor
 // is still writing is not rendered half written.
 func (s *Server) check(p *page, settle bool) <-chan struct{} {
-	src, rerr := os.ReadFile(p.file)
+	src, rerr := safefile.ReadRegular(p.file, notebook.MaxSource) // a FIFO or /dev/zero is refused at once
 	sum := sha256.Sum256(src)
 	if rerr != nil {
 		sum = sha256.Sum256([]byte("\x00read error: " + rerr.Error()))
