@@ -208,7 +208,8 @@ func result(opt Options, root string, nb *Notebook, key string) (*Result, string
 	defer unlock()
 	if !opt.Force {
 		res, err := loadCached(root, key)
-		if err != nil || res != nil {
+		// An unconfined run is reused only by a render that allows one.
+		if err != nil || res != nil && (!res.Unconfined || opt.Unconfined) {
 			return res, "cached", err
 		}
 	}
@@ -216,8 +217,8 @@ func result(opt Options, root string, nb *Notebook, key string) (*Result, string
 	if err != nil {
 		return nil, "", err
 	}
-	if opt.Log != nil && !NetworkIsolated() {
-		fmt.Fprintf(opt.Log, "render %s: note: this system refused a network namespace, so the notebook program ran with the network\n", nb.Path)
+	if opt.Log != nil && r.Unconfined {
+		fmt.Fprintf(opt.Log, "render %s: note: the notebook program ran unconfined (-unconfined): %s\n", nb.Path, r.why)
 	}
 	res, err := storeCached(root, key, r)
 	return res, "ran", err

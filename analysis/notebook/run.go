@@ -36,6 +36,11 @@ type Limits struct {
 	// MaxOutput stops the program when one cell produces more bytes of
 	// output; DefaultMaxOutput when 0.
 	MaxOutput int64
+	// Unconfined lets a notebook program run when the system cannot
+	// confine it (see the trust model in the package doc), with all the
+	// rights of the user; its rendered notebook says so. Without it such a
+	// render fails with a *ConfinementError.
+	Unconfined bool
 }
 
 // limits returns the limits of nb: its front matter's, else lim's, else
@@ -73,9 +78,13 @@ type Output struct {
 // indexed by Inline.Index, and the claims that held, in the order the
 // program checked them.
 type Result struct {
-	Cells  [][]Output `json:"cells"`
-	Inline []string   `json:"inline,omitempty"`
-	Claims []Claim    `json:"claims,omitempty"`
+	// Unconfined is set when the program ran without the operating
+	// system's confinement (Limits.Unconfined).
+	Unconfined bool       `json:"unconfined,omitempty"`
+	Cells      [][]Output `json:"cells"`
+	Inline     []string   `json:"inline,omitempty"`
+	Claims     []Claim    `json:"claims,omitempty"`
+	why        string     // why it ran unconfined (not stored)
 }
 
 // Claim is a claim of the prose that a cell checked with cell.Claim and
@@ -125,21 +134,24 @@ func Execute(ctx context.Context, root string, nb *Notebook, lim Limits) (*Resul
 	runCtx, cancelTimeout := context.WithTimeoutCause(runCtx, lim.Timeout, errTimeout)
 	defer cancelTimeout()
 	out := newStream(len(nb.Cells), mark, lim.MaxOutput, func() { cancel(errOutputCap) })
-	cmd, err := start(func() *exec.Cmd {
+	pol, tmp, err := programPolicy(root, dir, nb)
+	if err != nil {
+		return nil, err
+	}
+	l := launch(pol, lim.Unconfined, func() *exec.Cmd {
 		c := exec.CommandContext(runCtx, bin)
 		c.Dir = root
-		c.Env = scrubbedEnv(goEnv, cell.MarkEnv+"="+mark, cell.DatasetEnv+"="+nb.Dataset, "GOTRACEBACK=single")
+		c.Env = scrubbedEnv(goEnv, cell.MarkEnv+"="+mark, cell.DatasetEnv+"="+nb.Dataset, "GOTRACEBACK=single", "TMPDIR="+tmp)
 		c.Stdout, c.Stderr = out, out
 		c.WaitDelay = 2 * time.Second
 		return c
 	})
-	if err != nil {
-		runtime.UnlockOSThread()
-		return nil, fmt.Errorf("%s: starting the notebook program: %v", nb.Path, err)
+	if l.startErr != nil {
+		return nil, fmt.Errorf("%s: starting the notebook program: %w", nb.Path, l.startErr)
 	}
-	runErr := cmd.Wait()
-	runtime.UnlockOSThread()
+	runErr := l.runErr
 	out.Close()
+	out.res.Unconfined, out.res.why = l.unconfined != "", l.unconfined
 	if out.over == 0 && runErr == nil && out.errMsg == "" {
 		return out.res, nil
 	}
@@ -164,7 +176,9 @@ func compile(ctx context.Context, root, dir string, nb *Notebook) (string, error
 	bin := filepath.Join(dir, "notebook")
 	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", bin, "main.go")
 	cmd.Dir = dir
-	cmd.Env = scrubbedEnv(append(append([]string(nil), goEnv...), proxyEnv...))
+	// CGO_ENABLED=0: a static program, which needs no shared library
+	// (and so no right to any) under its confinement.
+	cmd.Env = scrubbedEnv(append(append([]string(nil), goEnv...), proxyEnv...), "CGO_ENABLED=0")
 	confine(cmd, false)
 	runtime.LockOSThread()
 	out, err := cmd.CombinedOutput()
