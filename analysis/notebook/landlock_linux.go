@@ -176,7 +176,7 @@ func addRule(ruleset int, path string, access uint64) error {
 
 // restrictThread confines the calling thread, which must be locked
 // (runtime.LockOSThread) and must end with its goroutine: it sets
-// no_new_privs, installs the socket filter (see denySockets) and enforces
+// no_new_privs, installs the socket filter (see filterSyscalls) and enforces
 // the Landlock ruleset. All three are attributes of the thread, inherited
 // by the processes it starts and kept across execve; the renderer's other
 // threads stay as they were.
@@ -184,7 +184,7 @@ func restrictThread(ruleset int) error {
 	if _, _, e := syscall.RawSyscall6(syscall.SYS_PRCTL, prSetNoNewPrivs, 1, 0, 0, 0, 0); e != 0 {
 		return fmt.Errorf("prctl(PR_SET_NO_NEW_PRIVS): %v", e)
 	}
-	if err := denySockets(); err != nil {
+	if err := filterSyscalls(); err != nil {
 		return err
 	}
 	if _, _, e := syscall.RawSyscall(sysLandlockRestrictSelf, uintptr(ruleset), 0, 0); e != 0 {
@@ -205,15 +205,7 @@ const (
 	bpfJgeK   = 0x35 // BPF_JMP | BPF_JGE | BPF_K
 	bpfRetK   = 0x06 // BPF_RET | BPF_K
 
-	sysIoUringSetup = 425 // the same on every architecture
 )
-
-// seccompArch gives, for the architectures the socket filter knows, the
-// AUDIT_ARCH value and the number of socket(2).
-var seccompArch = map[string]struct{ arch, socket uint32 }{
-	"amd64": {0xc000003e, 41},
-	"arm64": {0xc00000b7, 198},
-}
 
 type sockFilter struct {
 	code   uint16
@@ -226,29 +218,31 @@ type sockFprog struct {
 	filter *sockFilter
 }
 
-// denySockets installs on the calling thread a seccomp filter under which
-// socket(2) and io_uring_setup(2) fail with EACCES, as does every system
-// call of another architecture's ABI (x32 on amd64). A notebook program
-// needs no socket: the filter closes UNIX sockets with a path name (which
-// neither Landlock nor a network namespace confines) and io_uring (which
-// could open sockets past the filter). On an architecture the filter does
-// not know it does nothing.
-func denySockets() error {
-	a, ok := seccompArch[runtime.GOARCH]
-	if !ok {
+// filterSyscalls installs on the calling thread a seccomp filter under which
+// the system calls of deniedSyscalls fail with EACCES, as does every
+// system call of another architecture's ABI (x32 on amd64). A notebook
+// program needs none of them: the filter closes sockets (UNIX sockets with
+// a path name are confined by neither Landlock nor a network namespace),
+// io_uring (which could reach them past the filter) and the changes of a
+// file's mode, owner, times and extended attributes (which Landlock does
+// not confine). On an architecture without a list it does nothing.
+func filterSyscalls() error {
+	if len(deniedSyscalls) == 0 {
 		return nil
 	}
 	deny := uint32(seccompRetErrno | uint32(syscall.EACCES))
+	n := len(deniedSyscalls)
+	d := 4 + n + 1 // the index of the final deny
 	prog := []sockFilter{
-		{bpfLdAbsW, 0, 0, 4},             // 0: arch
-		{bpfJeqK, 0, 5, a.arch},          // 1: other ABI -> deny
-		{bpfLdAbsW, 0, 0, 0},             // 2: number
-		{bpfJgeK, 3, 0, 0x40000000},      // 3: x32 -> deny
-		{bpfJeqK, 2, 0, a.socket},        // 4: socket -> deny
-		{bpfJeqK, 1, 0, sysIoUringSetup}, // 5: io_uring_setup -> deny
-		{bpfRetK, 0, 0, seccompRetAllow}, // 6
-		{bpfRetK, 0, 0, deny},            // 7
+		{bpfLdAbsW, 0, 0, 4},                   // arch
+		{bpfJeqK, 0, uint8(d - 2), auditArch},  // another ABI: deny
+		{bpfLdAbsW, 0, 0, 0},                   // number
+		{bpfJgeK, uint8(d - 4), 0, 0x40000000}, // x32: deny
 	}
+	for i, nr := range deniedSyscalls {
+		prog = append(prog, sockFilter{bpfJeqK, uint8(d - (4 + i + 1)), 0, nr})
+	}
+	prog = append(prog, sockFilter{bpfRetK, 0, 0, seccompRetAllow}, sockFilter{bpfRetK, 0, 0, deny})
 	fp := sockFprog{len: uint16(len(prog)), filter: &prog[0]}
 	_, _, e := syscall.RawSyscall(syscall.SYS_PRCTL, prSetSeccomp, seccompModeFilter, uintptr(unsafe.Pointer(&fp)))
 	runtime.KeepAlive(prog)
