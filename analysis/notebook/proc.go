@@ -148,3 +148,13 @@ const UnconfinedNote = "**Rendered unconfined:** this notebook's program ran wit
 func RanUnconfined(md []byte) bool {
 	return bytes.Contains(md, []byte("\n\n"+UnconfinedNote+"\n"))
 }
+
+// refusedHint explains a failure that the confinement caused: an error
+// that says "permission denied" (EACCES) or "operation not permitted"
+// (EPERM), as a refused write, execution or socket gives.
+func refusedHint(msg string) string {
+	if !strings.Contains(msg, "permission denied") && !strings.Contains(msg, "operation not permitted") {
+		return msg
+	}
+	return msg + " (a notebook program may read the repository, GOROOT and the module cache, and write only its scratch directory, $TMPDIR; it may run no other program and open no socket: see the trust model in docs/researcher.md)"
+}

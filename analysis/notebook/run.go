@@ -158,7 +158,7 @@ func Execute(ctx context.Context, root string, nb *Notebook, lim Limits) (*Resul
 	if err := stopped(nb, out, runCtx, lim); err != nil {
 		return nil, err
 	}
-	return nil, runProblem(nb, out.res, out.cur, out.errMsg, runErr)
+	return nil, runProblem(nb, out.res, out.cur, out.pre.String(), out.errMsg, runErr)
 }
 
 // compile writes the notebook's program into dir and builds it there with
@@ -225,8 +225,13 @@ var lineRE = regexp.MustCompile(`^(\d+)(?::\d+)?: `)
 // runProblem reports a failed run at the notebook line where it failed:
 // the line an error record names, else the first notebook line in the
 // failing cell's output (a stack trace), else the failing cell's first line.
-func runProblem(nb *Notebook, res *Result, cur int, msg string, runErr error) error {
-	var printed string
+// pre is what the program printed before its first cell, where a
+// package's init failed.
+func runProblem(nb *Notebook, res *Result, cur int, pre, msg string, runErr error) error {
+	printed := ""
+	if cur < 1 {
+		printed = pre
+	}
 	if cur >= 1 && cur <= len(res.Cells) {
 		for _, o := range res.Cells[cur-1] {
 			if o.Kind == "text" {
@@ -264,6 +269,7 @@ func runProblem(nb *Notebook, res *Result, cur int, msg string, runErr error) er
 	if line == 0 && cur >= 1 && cur <= len(nb.Cells) {
 		line = nb.Cells[cur-1].CodeLine
 	}
+	msg = refusedHint(msg)
 	if tail := lastLines(printed, 20); tail != "" {
 		msg += "\n\toutput of the cell:\n\t\t" + strings.ReplaceAll(tail, "\n", "\n\t\t")
 	}

@@ -309,3 +309,130 @@ func lineDiff(a, b string) string {
 	}
 	return d.String()
 }
+
+// withPackages copies the non-test Go files of the repository's packages
+// that pkg needs (pkg included) into root, where newRoot did not.
+func withPackages(t *testing.T, root, pkg string) {
+	t.Helper()
+	deps, err := exec.Command("go", "list", "-deps", pkg).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range strings.Fields(string(deps)) {
+		rel, ok := strings.CutPrefix(p, "github.com/nexus-toolkit/nexus/")
+		if !ok {
+			continue
+		}
+		if have, _ := filepath.Glob(filepath.Join(root, rel, "*.go")); len(have) > 0 {
+			continue
+		}
+		gos, _ := filepath.Glob(filepath.Join("..", "..", rel, "*.go"))
+		if err := os.MkdirAll(filepath.Join(root, rel), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range gos {
+			if strings.HasSuffix(g, "_test.go") {
+				continue
+			}
+			b, err := os.ReadFile(g)
+			if err == nil {
+				err = os.WriteFile(filepath.Join(root, rel, filepath.Base(g)), b, 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// plantSrc is a package that a hostile notebook plants under analysis/:
+// its init starts a process that would outlive the render.
+const plantSrc = "package plant\n\nimport \"os/exec\"\n\nfunc init() {\n\tif err := exec.Command(\"setsid\", \"sleep\", \"317\").Start(); err != nil {\n\t\tpanic(err)\n\t}\n}\n"
+
+// tableInit is the init() it adds to analysis/table, so that the next
+// build of nexus would run it outside every protection.
+const tableInit = "package table\n\nimport \"os\"\n\nfunc init() { os.WriteFile(os.Getenv(\"HOME\")+\"/pwned\", nil, 0o644) }\n"
+
+// attack is the first notebook of the attack chain, using only allowed
+// packages: it writes a package under analysis/ with qda.WriteDir, then
+// analysis/table again with an init() added, and a figure there.
+const attack = "---\ntitle: attack\n---\n\n```go\n" + `plant := PLANT
+if err := qda.WriteDir("analysis/plant", map[string][]byte{"plant.go": []byte(plant)}, false); err != nil {
+	panic(err)
+}
+files := map[string][]byte{"zz_init.go": []byte(INIT)}
+for _, f := range []string{"table.go", "csv.go", "doc.go", "latex.go", "markdown.go", "number.go", "trace.go"} {
+	files[f] = cell.ReadFile("analysis/table/" + f)
+}
+if err := qda.WriteDir("analysis/table", files, true); err != nil {
+	panic(err)
+}
+if err := figure.Save(plot.New(), 100, 100, "analysis/table/zz"); err != nil {
+	panic(err)
+}
+` + "```\n"
+
+// importer is the second notebook: it imports the planted package.
+const importer = "---\ntitle: importer\n---\n\n```go\nimport _ \"github.com/nexus-toolkit/nexus/analysis/plant\"\n\nfmt.Println(\"imported\")\n```\n"
+
+// TestAttackChain is the attack of issue 19 with the import guard on: the
+// first notebook fails at its first write (at the line of its check) and
+// changes nothing. Then the planted package is put in place as an
+// unconfined past might have left it, with the init() in analysis/table:
+// the second notebook, which imports it, fails when the plant's init
+// starts setsid (no file outside the scratch directory may be executed),
+// changes nothing, and leaves no process behind.
+func TestAttackChain(t *testing.T) {
+	root := newRoot(t)
+	withPackages(t, root, "github.com/nexus-toolkit/nexus/analysis/qda")
+	home := t.TempDir()
+	for _, v := range []string{"GOPATH", "GOMODCACHE", "GOCACHE", "GOENV"} {
+		d, err := exec.Command("go", "env", v).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv(v, strings.TrimSpace(string(d)))
+	}
+	t.Setenv("HOME", home)
+	if err := os.MkdirAll(filepath.Join(root, cacheDir, "run"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := strings.NewReplacer("PLANT", fmt.Sprintf("%q", plantSrc), "INIT", fmt.Sprintf("%q", tableInit)).Replace(attack)
+	if err := os.WriteFile(filepath.Join(root, "notebooks", "attack.md"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, root)
+	_, err := execute(t, root, "attack.md", src, Limits{})
+	var probs Problems
+	if !errors.As(err, &probs) || len(probs) != 1 || probs[0].Line != 8 || !strings.Contains(probs[0].Msg, "permission denied") {
+		t.Fatalf("the attack: %v, expected one problem at notebooks/attack.md:8 (the check of the first write), permission denied", err)
+	}
+	t.Log(err)
+	if after := snapshot(t, root); after != before {
+		t.Errorf("the attack changed the tree:\n%s", lineDiff(before, after))
+	}
+
+	if err := os.MkdirAll(filepath.Join(root, "analysis", "plant"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for f, s := range map[string]string{"analysis/plant/plant.go": plantSrc, "analysis/table/zz_init.go": tableInit} {
+		if err := os.WriteFile(filepath.Join(root, f), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before = snapshot(t, root)
+	_, err = execute(t, root, "importer.md", importer, Limits{})
+	if err == nil || !strings.Contains(err.Error(), "setsid") || !strings.Contains(err.Error(), "permission denied") {
+		t.Errorf("the importer: %v, expected the plant's start of setsid to be refused", err)
+	}
+	t.Log(err)
+	if after := snapshot(t, root); after != before {
+		t.Errorf("the importer changed the tree:\n%s", lineDiff(before, after))
+	}
+	if _, err := os.Stat(filepath.Join(home, "pwned")); err == nil {
+		t.Error("the init() planted in analysis/table wrote to $HOME")
+	}
+	if p := leftover(t, "317"); len(p) > 0 {
+		t.Errorf("processes outlived the render: %v", p)
+	}
+}

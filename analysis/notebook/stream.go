@@ -28,7 +28,11 @@ type stream struct {
 	over    int             // the cell that passed the cap, 0 if none
 	text    strings.Builder // text printed by cell textOf since its last record
 	textOf  int
+	pre     strings.Builder // text printed before the first cell (by an init), at most maxPre bytes
 }
+
+// maxPre bounds the text kept from before the first cell.
+const maxPre = 64 << 10
 
 // newStream returns a stream for a program with n cells.
 func newStream(n int, mark string, max int64, stop func()) *stream {
@@ -179,8 +183,12 @@ func (s *stream) exceed(c int) {
 }
 
 // add appends an output to the current cell; consecutive text is joined.
-// Output before the first cell begins is dropped.
+// Text printed before the first cell begins (by the init of a package)
+// is kept in pre, for the error of a program that fails there.
 func (s *stream) add(kind string, b []byte) {
+	if s.cur == 0 && kind == "text" {
+		s.pre.Write(b[:min(len(b), maxPre-s.pre.Len())])
+	}
 	if s.cur < 1 || s.cur > len(s.res.Cells) || len(b) == 0 {
 		return
 	}
