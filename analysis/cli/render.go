@@ -34,6 +34,9 @@ func cmdClaims(stdout, stderr io.Writer, args []string) error {
 	if err := needDataset(*dataset); err != nil {
 		return err
 	}
+	if err := needStudy(*dataset); err != nil {
+		return err
+	}
 	ctx, stop := interruptible()
 	defer stop()
 	var nbs []string // nil: every notebook of the compendium
@@ -74,6 +77,9 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 	if err != nil || *timeout <= 0 {
 		return usagef("render", "-max-output %s -timeout %v: expected a positive size and duration", *maxOut, *timeout)
 	}
+	if err := needStudy(*dataset); err != nil {
+		return err
+	}
 	ctx, stop := interruptible()
 	defer stop()
 	opt := notebook.Options{Out: *out, Force: *force, Context: ctx, Limits: notebook.Limits{Timeout: *timeout, MaxOutput: size}, Dataset: *dataset}
@@ -85,6 +91,18 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// needStudy refuses a dataset that cannot be read or that no registered
+// study claims (compendium.Open), so that no command runs a study's code
+// on another study's data. The empty dataset (none given and no default)
+// passes: each notebook's front matter then names its own.
+func needStudy(dataset string) error {
+	if dataset == "" {
+		return nil
+	}
+	_, _, err := compendium.Open(dataset)
+	return err
 }
 
 // interruptible returns a context that SIGINT and SIGTERM cancel, so that
