@@ -27,6 +27,11 @@ const (
 	// DefaultMaxOutput is the most output, in bytes, that one cell may
 	// produce: what it prints and its tables, figures and Markdown.
 	DefaultMaxOutput int64 = 1 << 20
+	// DefaultMaxTotalOutput is the most output, in bytes, that all the
+	// cells of a notebook may produce together; it bounds the renderer's
+	// memory, which holds a notebook's outputs several times over while it
+	// renders them.
+	DefaultMaxTotalOutput int64 = 16 << 20
 )
 
 // Limits bound one run of a notebook program.
@@ -36,6 +41,9 @@ type Limits struct {
 	// MaxOutput stops the program when one cell produces more bytes of
 	// output; DefaultMaxOutput when 0.
 	MaxOutput int64
+	// MaxTotalOutput stops the program when all its cells together produce
+	// more bytes of output; DefaultMaxTotalOutput when 0.
+	MaxTotalOutput int64
 	// Unconfined lets a notebook program run when the system cannot
 	// confine it (see the trust model in the package doc), with all the
 	// rights of the user; its rendered notebook says so. Without it such a
@@ -55,8 +63,14 @@ func (lim Limits) of(nb *Notebook) Limits {
 	if lim.Timeout <= 0 {
 		lim.Timeout = DefaultTimeout
 	}
+	if nb.MaxTotalOutput > 0 {
+		lim.MaxTotalOutput = nb.MaxTotalOutput
+	}
 	if lim.MaxOutput <= 0 {
 		lim.MaxOutput = DefaultMaxOutput
+	}
+	if lim.MaxTotalOutput <= 0 {
+		lim.MaxTotalOutput = DefaultMaxTotalOutput
 	}
 	return lim
 }
@@ -134,6 +148,11 @@ func Execute(ctx context.Context, root string, nb *Notebook, lim Limits) (*Resul
 	runCtx, cancelTimeout := context.WithTimeoutCause(runCtx, lim.Timeout, errTimeout)
 	defer cancelTimeout()
 	out := newStream(len(nb.Cells), mark, lim.MaxOutput, func() { cancel(errOutputCap) })
+	out.maxTotal = lim.MaxTotalOutput
+	if out.spool, err = spoolFile(parent); err != nil {
+		return nil, err
+	}
+	defer out.spool.Close()
 	pol, tmp, err := programPolicy(root, dir, nb)
 	if err != nil {
 		return nil, err
@@ -150,7 +169,9 @@ func Execute(ctx context.Context, root string, nb *Notebook, lim Limits) (*Resul
 		return nil, fmt.Errorf("%s: starting the notebook program: %w", nb.Path, l.startErr)
 	}
 	runErr := l.runErr
-	out.Close()
+	if err := out.Close(); err != nil {
+		return nil, fmt.Errorf("%s: spooling the notebook's output: %v", nb.Path, err)
+	}
 	out.res.Unconfined, out.res.why = l.unconfined != "", l.unconfined
 	if out.over == 0 && runErr == nil && out.errMsg == "" {
 		return out.res, nil
@@ -206,6 +227,11 @@ func stopped(nb *Notebook, out *stream, ctx context.Context, lim Limits) error {
 		return nil
 	case errors.Is(cause, errOutputCap):
 		c := nb.Cells[out.over-1]
+		if out.overTotal {
+			return Problems{{File: nb.Path, Line: c.CodeLine, Msg: withCell(nb, c.CodeLine, fmt.Sprintf(
+				"the notebook's output passed the cap of %s for all cells together in this cell and the program was stopped, expected at most %s in all (raise it with max-total-output: in the front matter or nexus render -max-total-output)",
+				FormatSize(lim.MaxTotalOutput), FormatSize(lim.MaxTotalOutput)))}}
+		}
 		return Problems{{File: nb.Path, Line: c.CodeLine, Msg: withCell(nb, c.CodeLine, fmt.Sprintf(
 			"the cell's output passed the cap of %s and the program was stopped, expected at most %s per cell (raise it with max-output: in the front matter or nexus render -max-output)",
 			FormatSize(lim.MaxOutput), FormatSize(lim.MaxOutput)))}}
