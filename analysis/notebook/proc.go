@@ -73,6 +73,14 @@ func (e *ConfinementError) Error() string {
 	return "cannot confine the notebook program: " + e.Why + "; expected a Linux system with Landlock (ABI 3 or later) and unprivileged user namespaces, or render with -unconfined (make UNCONFINED=1) to run it with all the rights of your user, which the rendered notebook and the MANIFEST then record"
 }
 
+// CanConfine reports whether this system can confine notebook programs:
+// Landlock and the namespaces are available.
+func CanConfine() bool {
+	fd, err := newRuleset(policy{})
+	closeRuleset(fd)
+	return err == nil && namespaceProbe() == nil
+}
+
 // launch runs the program that newCmd makes, confined by p and in its
 // namespaces (see confine), and waits for it. When the system cannot
 // confine it, launch fails with a *ConfinementError, unless

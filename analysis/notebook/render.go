@@ -208,8 +208,9 @@ func result(opt Options, root string, nb *Notebook, key string) (*Result, string
 	defer unlock()
 	if !opt.Force {
 		res, err := loadCached(root, key)
-		// An unconfined run is reused only by a render that allows one.
-		if err != nil || res != nil && (!res.Unconfined || opt.Unconfined) {
+		// An unconfined run is reused unless the render allows none and
+		// the system can confine the program now.
+		if err != nil || res != nil && (!res.Unconfined || opt.Unconfined || !CanConfine()) {
 			return res, "cached", err
 		}
 	}
