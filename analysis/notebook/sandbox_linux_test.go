@@ -347,7 +347,7 @@ func withPackages(t *testing.T, root, pkg string) {
 
 // plantSrc is a package that a hostile notebook plants under analysis/:
 // its init starts a process that would outlive the render.
-const plantSrc = "package plant\n\nimport \"os/exec\"\n\nfunc init() {\n\tif err := exec.Command(\"setsid\", \"sleep\", \"317\").Start(); err != nil {\n\t\tpanic(err)\n\t}\n}\n"
+const plantSrc = "package plant\n\nimport \"os/exec\"\n\nfunc init() {\n\tif err := exec.Command(\"setsid\", \"sleep\", \"31719\").Start(); err != nil {\n\t\tpanic(err)\n\t}\n}\n"
 
 // tableInit is the init() it adds to analysis/table, so that the next
 // build of nexus would run it outside every protection.
@@ -430,7 +430,7 @@ func TestAttackChain(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(home, "pwned")); err == nil {
 		t.Error("the init() planted in analysis/table wrote to $HOME")
 	}
-	if p := leftover(t, "317"); len(p) > 0 {
+	if p := leftover(t, "sleep\x0031719"); len(p) > 0 {
 		t.Errorf("processes outlived the render: %v", p)
 	}
 }
