@@ -99,14 +99,7 @@ func TestConfinedFiles(t *testing.T) {
 		}
 	}
 	home, outside := t.TempDir(), t.TempDir()
-	for _, v := range []string{"GOPATH", "GOMODCACHE", "GOCACHE", "GOENV"} {
-		d, err := exec.Command("go", "env", v).Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Setenv(v, strings.TrimSpace(string(d)))
-	}
-	t.Setenv("HOME", home)
+	setHome(t, home)
 	if err := os.WriteFile(filepath.Join(home, "secret"), []byte("hunter2"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -386,14 +379,7 @@ func TestAttackChain(t *testing.T) {
 	root := newRoot(t)
 	withPackages(t, root, "github.com/nexus-toolkit/nexus/analysis/qda")
 	home := t.TempDir()
-	for _, v := range []string{"GOPATH", "GOMODCACHE", "GOCACHE", "GOENV"} {
-		d, err := exec.Command("go", "env", v).Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Setenv(v, strings.TrimSpace(string(d)))
-	}
-	t.Setenv("HOME", home)
+	setHome(t, home)
 	if err := os.MkdirAll(filepath.Join(root, cacheDir, "run"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -433,4 +419,18 @@ func TestAttackChain(t *testing.T) {
 	if p := leftover(t, "sleep\x0031719"); len(p) > 0 {
 		t.Errorf("processes outlived the render: %v", p)
 	}
+}
+
+// setHome sets HOME to home for the test, keeping the go command's
+// directories (which default to places under HOME) where they were.
+func setHome(t *testing.T, home string) {
+	t.Helper()
+	for _, v := range []string{"GOPATH", "GOMODCACHE", "GOCACHE", "GOENV"} {
+		d, err := exec.Command("go", "env", v).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv(v, strings.TrimSpace(string(d)))
+	}
+	t.Setenv("HOME", home)
 }
