@@ -76,7 +76,7 @@ func TestReadmeAddTable(t *testing.T) {
 // lastPath returns the last `code span` of text that matches pattern.
 func lastPath(t *testing.T, text, pattern string) string {
 	t.Helper()
-	all := regexp.MustCompile("`(" + pattern + ")`").FindAllStringSubmatch(text, -1)
+	all := regexp.MustCompile("`("+pattern+")`").FindAllStringSubmatch(text, -1)
 	require.NotEmpty(t, all, "no `%s` in %q", pattern, text)
 	return all[len(all)-1][1]
 }
