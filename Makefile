@@ -86,8 +86,11 @@ $(FIGURES)/claims.csv: $(NOTEBOOK_OUT)
 # The manifest step refuses a file under figures/ that nexus does not make
 # or whose bytes differ from what it makes (nexus manifest), so such a file
 # fails make, not only make verify. Every file there is a prerequisite, so
-# one added or changed after the last MANIFEST makes it run again.
-STRAY := $(shell find $(FIGURES) -type f ! -name MANIFEST ! -name '.*' 2>/dev/null)
+# one added or changed after the last MANIFEST makes it run again; hidden
+# files and directories (writes in progress) are left out, and the empty
+# rule lets a file that is gone by the time make looks at it be.
+STRAY := $(filter-out $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(NOTEBOOK_OUT:.md=.html) $(FIGURES)/claims.csv,$(shell find $(FIGURES) -name '.*' -prune -o -type f ! -name MANIFEST -print 2>/dev/null))
+$(STRAY):
 $(FIGURES)/MANIFEST: $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(FIGURES)/claims.csv $(STRAY) $(wildcard $(DATASET)/*) $(DATASET_STAMP)
 	$(NEXUS) manifest -dataset $(DATASET) -out $(FIGURES)
 
