@@ -2,7 +2,6 @@ package compendium_test
 
 import (
 	"context"
-	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 )
 
 // TestVerifyEverythingAndItsWords: Verify with no notebooks given checks

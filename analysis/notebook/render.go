@@ -270,10 +270,10 @@ func prepare(root string, nb *Notebook) (*document, error) {
 		n := len(d.t.probs)
 		d.caption[i] = d.t.line(c.Caption, c.CaptionLine)
 		for j := n; j < len(d.t.probs); j++ {
-			d.t.probs[j].Col += c.CaptionCol - 1
+			d.t.probs[j].Column += c.CaptionCol - 1
 		}
 	}
-	if err := d.t.probs.err(); err != nil {
+	if err := d.t.probs.err(nb); err != nil {
 		return nil, err
 	}
 	d.t.finish()

@@ -390,7 +390,7 @@ func TestAttackChain(t *testing.T) {
 	before := snapshot(t, root)
 	_, err := execute(t, root, "attack.md", src, Limits{})
 	var probs Problems
-	if !errors.As(err, &probs) || len(probs) != 1 || probs[0].Line != 8 || !strings.Contains(probs[0].Msg, "permission denied") || !strings.Contains(probs[0].Msg, "write only its scratch directory") {
+	if !errors.As(err, &probs) || len(probs) != 1 || probs[0].Line != 8 || !strings.Contains(probs[0].Err.Error(), "permission denied") || !strings.Contains(probs[0].Err.Error(), "write only its scratch directory") {
 		t.Fatalf("the attack: %v, expected one problem at notebooks/attack.md:8 (the check of the first write), permission denied", err)
 	}
 	if after := snapshot(t, root); after != before {

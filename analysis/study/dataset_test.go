@@ -142,7 +142,7 @@ func normalize(s string) string { return strings.TrimSpace(space.ReplaceAllStrin
 func readPaper(t *testing.T) *quotes.Paper {
 	t.Helper()
 	f := testenv.File(t, filepath.Join(paperDir, paperFile), "the quotes of every dataset version are checked against the paper")
-	p, err := ReadPaper(f, pageMark)
+	p, err := quotes.ReadFile(f, quotes.SplitOptions{PageMark: pageMark})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func readPaper(t *testing.T) *quotes.Paper {
 // TestDatasetVerbatim: in every version of the dataset, every quote,
 // theme statement, excerpt, printed citation, definition and example
 // occurs verbatim (up to runs of whitespace) on the page it states
-// (QuoteFields, checked by CheckQuotes as `nexus quotes` does); an
+// (QuoteFields, checked by quotes.Check as `nexus quotes` does); an
 // excerpt with page_end may run over the page break; a slip's variants
 // occur somewhere in the paper, and the words an event prints for its
 // dead occur in its quote.
@@ -163,10 +163,11 @@ func TestDatasetVerbatim(t *testing.T) {
 	paper := readPaper(t)
 	for _, dir := range datasetVersions(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			rep, err := CheckQuotes(dir, paper)
+			p, err := datapkg.Read(dir)
 			if err != nil {
 				t.Fatal(err)
 			}
+			rep := quotes.Check(p, paper, QuoteFields(p))
 			for _, m := range rep.Misses {
 				t.Error(m)
 			}
