@@ -14,6 +14,11 @@ GO      ?= go
 DATASET ?= $(file < DATASET)
 FIGURES ?= figures
 NEXUS   := bin/nexus
+# make UNCONFINED=1 renders the notebooks even where the system cannot
+# confine their programs (no Landlock or user namespaces), with all your
+# rights; each such notebook and the MANIFEST say so. Without it such a
+# render fails. See "Trust model" in docs/researcher.md.
+UNCONFINED ?=
 
 # No TZ, LC_ALL or GOMAXPROCS is set here: outputs do not depend on them,
 # and TestBuildIsDeterministic proves it by running this Makefile under
@@ -78,14 +83,22 @@ notebooks: $(NOTEBOOK_OUT) $(FIGURES)/claims.csv ## render the notebooks to figu
 
 # A notebook whose front matter names no dataset is rendered from DATASET.
 $(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html: notebooks/%.md $(NEXUS) $(wildcard $(DATASET)/*) $(DATASET_STAMP)
-	$(NEXUS) render -dataset $(DATASET) -out $(FIGURES)/notebooks $<
+	$(NEXUS) render -dataset $(DATASET)$(if $(UNCONFINED), -unconfined) -out $(FIGURES)/notebooks $<
 
 # Every claim of the notebooks that held (cell.Claim); the notebooks' runs
 # are cached by now, so this runs nothing.
 $(FIGURES)/claims.csv: $(NOTEBOOK_OUT)
 	$(NEXUS) claims -dataset $(DATASET) -out $@ $(NOTEBOOKS)
 
-$(FIGURES)/MANIFEST: $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(FIGURES)/claims.csv $(wildcard $(DATASET)/*) $(DATASET_STAMP)
+# The manifest step refuses a file under figures/ that nexus does not make
+# or whose bytes differ from what it makes (nexus manifest), so such a file
+# fails make, not only make verify. Every file there is a prerequisite, so
+# one added or changed after the last MANIFEST makes it run again; hidden
+# files and directories (writes in progress) are left out, and the empty
+# rule lets a file that is gone by the time make looks at it be.
+STRAY := $(filter-out $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(NOTEBOOK_OUT:.md=.html) $(FIGURES)/claims.csv,$(shell find $(FIGURES) -name '.*' -prune -o -type f ! -name MANIFEST -print 2>/dev/null))
+$(STRAY):
+$(FIGURES)/MANIFEST: $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(FIGURES)/claims.csv $(STRAY) $(wildcard $(DATASET)/*) $(DATASET_STAMP)
 	$(NEXUS) manifest -dataset $(DATASET) -out $(FIGURES)
 
 validate: $(NEXUS) ## validate every dataset version under datasets/

@@ -24,7 +24,10 @@ type Manifest struct {
 	Version     string // dataset version, e.g. "1.0.0"
 	DatasetHash string // "sha256:<hex>" over the dataset (see study.Study.Hash)
 	GoVersion   string // the Go toolchain that built the outputs
-	Entries     []Entry
+	// Unconfined are the rendered notebooks whose programs ran without
+	// the operating system's confinement (nexus render -unconfined).
+	Unconfined []string
+	Entries    []Entry
 }
 
 // Entry is one output file and its checksum.
@@ -56,6 +59,9 @@ func (m *Manifest) WriteTo(w io.Writer) (int64, error) {
 	b.WriteString("# nexus build manifest: sha256 and path of every output, sorted by path\n")
 	fmt.Fprintf(&b, "# dataset: %s %s %s\n", m.Dataset, m.Version, m.DatasetHash)
 	fmt.Fprintf(&b, "# go: %s\n", m.GoVersion)
+	for _, u := range m.Unconfined {
+		fmt.Fprintf(&b, "# unconfined: %s\n", u)
+	}
 	entries := append([]Entry(nil), m.Entries...)
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
 	for _, e := range entries {
@@ -103,6 +109,8 @@ func ParseManifest(r io.Reader) (*Manifest, error) {
 			m.Dataset, m.Version, m.DatasetHash = f[0], f[1], f[2]
 		case strings.HasPrefix(t, "# go: "):
 			m.GoVersion = strings.TrimPrefix(t, "# go: ")
+		case strings.HasPrefix(t, "# unconfined: "):
+			m.Unconfined = append(m.Unconfined, strings.TrimPrefix(t, "# unconfined: "))
 		case strings.HasPrefix(t, "#") || t == "":
 		default:
 			sum, path, ok := strings.Cut(t, "  ")

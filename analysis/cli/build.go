@@ -55,7 +55,12 @@ func cmdBuild(stdout, stderr io.Writer, args []string) error {
 var manifestSpec = spec{
 	name:     "manifest",
 	synopsis: []string{"manifest [-dataset DIR] [-out DIR]"},
-	about:    "Writes DIR/MANIFEST: the sha256 of every output under DIR, sorted by path, with the dataset's name, version and hash and the Go version.",
+	about: `Writes DIR/MANIFEST: the sha256 of every output under DIR, sorted by path,
+with the dataset's name, version and hash, the Go version and the notebooks
+rendered unconfined. It first rebuilds the registry's outputs (and, when DIR
+holds notebook renders, renders the notebooks from their cached runs) in a
+temporary directory, and refuses, naming each, a file under DIR that the
+build does not make or whose bytes differ from what it makes.`,
 }
 
 func cmdManifest(stdout, stderr io.Writer, args []string) error {
@@ -69,6 +74,11 @@ func cmdManifest(stdout, stderr io.Writer, args []string) error {
 		return usagef("manifest", "unexpected argument %q", fs.Arg(0))
 	}
 	if err := needDataset(*dataset); err != nil {
+		return err
+	}
+	ctx, stop := interruptible()
+	defer stop()
+	if err := compendium.CheckOutputs(ctx, *dataset, *out); err != nil {
 		return err
 	}
 	return compendium.WriteManifest(*dataset, *out)

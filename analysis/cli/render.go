@@ -52,7 +52,7 @@ func cmdClaims(stdout, stderr io.Writer, args []string) error {
 
 var renderSpec = spec{
 	name:     "render",
-	synopsis: []string{"render [-dataset DIR] [-force] [-out DIR] [-v] [-timeout D] [-max-output N] NOTEBOOK.md..."},
+	synopsis: []string{"render [-dataset DIR] [-force] [-out DIR] [-v] [-timeout D] [-max-output N] [-max-total-output N] [-unconfined] NOTEBOOK.md..."},
 	about: `Runs each notebook (or reuses its cached outputs) and writes NAME.md and
 NAME.html to the output directory. Problems are reported at the notebook's
 own file:line, and a notebook with problems writes nothing. A notebook whose
@@ -67,6 +67,8 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 	timeout := fs.Duration("timeout", notebook.DefaultTimeout, "stop a notebook program that runs longer (a notebook's front matter timeout: overrides it)")
 	dataset := datasetFlag(fs)
 	maxOut := fs.String("max-output", notebook.FormatSize(notebook.DefaultMaxOutput), "stop a notebook program when one cell produces more `bytes` of output (front matter max-output: overrides it)")
+	maxTotal := fs.String("max-total-output", notebook.FormatSize(notebook.DefaultMaxTotalOutput), "stop a notebook program when all its cells together produce more `bytes` of output (front matter max-total-output: overrides it)")
+	unconfined := fs.Bool("unconfined", false, "run a notebook program with all your rights when this system cannot confine it (no Landlock or user namespaces); the rendered notebook and the MANIFEST record it")
 	if err := renderSpec.parse(fs, stdout, args); err != nil {
 		return err
 	}
@@ -74,15 +76,16 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 		return usagef("render", "no notebook given, expected one or more NOTEBOOK.md")
 	}
 	size, err := notebook.ParseSize(*maxOut)
-	if err != nil || *timeout <= 0 {
-		return usagef("render", "-max-output %s -timeout %v: expected a positive size and duration", *maxOut, *timeout)
+	total, errTotal := notebook.ParseSize(*maxTotal)
+	if err != nil || errTotal != nil || *timeout <= 0 {
+		return usagef("render", "-max-output %s -max-total-output %s -timeout %v: expected positive sizes and a positive duration", *maxOut, *maxTotal, *timeout)
 	}
 	if err := needStudy(*dataset); err != nil {
 		return err
 	}
 	ctx, stop := interruptible()
 	defer stop()
-	opt := notebook.Options{Out: *out, Force: *force, Context: ctx, Limits: notebook.Limits{Timeout: *timeout, MaxOutput: size}, Dataset: *dataset}
+	opt := notebook.Options{Out: *out, Force: *force, Context: ctx, Limits: notebook.Limits{Timeout: *timeout, MaxOutput: size, MaxTotalOutput: total, Unconfined: *unconfined}, Dataset: *dataset}
 	if *verbose {
 		opt.Log = stderr
 	}

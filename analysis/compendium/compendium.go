@@ -46,7 +46,8 @@ func Build(dataset, out string, names []string) error {
 }
 
 // WriteManifest scans out and writes out/MANIFEST for the dataset at
-// dataset. It holds out's lock meanwhile, so it never sees an output of a
+// dataset, with a line "# unconfined: notebooks/NAME.md" for each
+// rendered notebook whose program ran unconfined (notebook.RanUnconfined). It holds out's lock meanwhile, so it never sees an output of a
 // parallel build half published; hidden files (temporary files of writes
 // in progress or of killed runs) are never listed.
 func WriteManifest(dataset, out string) error {
@@ -63,11 +64,16 @@ func WriteManifest(dataset, out string) error {
 	if err != nil {
 		return err
 	}
+	unconfined, err := unconfinedRenders(out, entries)
+	if err != nil {
+		return err
+	}
 	m := &build.Manifest{
 		Dataset:     p.Name,
 		Version:     p.Version,
 		DatasetHash: p.ContentHash(),
 		GoVersion:   runtime.Version(),
+		Unconfined:  unconfined,
 		Entries:     entries,
 	}
 	return build.WriteWith(filepath.Join(out, build.ManifestName), func(w io.Writer) error {

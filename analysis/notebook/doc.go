@@ -79,16 +79,21 @@
 // anything they print to standard output or standard error is shown as
 // text output, in order.
 //
-// Two front matter keys bound the run:
+// Three front matter keys bound the run:
 //
-//	timeout: 30s        # how long the program may run (default 2m)
-//	max-output: 4 MiB   # how much output one cell may produce (default 1 MiB)
+//	timeout: 30s                # how long the program may run (default 2m)
+//	max-output: 4 MiB           # how much output one cell may produce (default 1 MiB)
+//	max-total-output: 32 MiB    # how much all cells may produce together (default 16 MiB)
 //
-// Options.Limits (nexus render -timeout and -max-output) set the bounds of
-// notebooks that do not set their own. The output is parsed while the
-// program runs, so memory stays bounded: the cell that passes the cap
-// stops the program and is reported at its file:line, as is the cell that
-// was running at the timeout.
+// Options.Limits (nexus render -timeout, -max-output and
+// -max-total-output) set the bounds of notebooks that do not set their
+// own. The output is parsed while the program runs and spooled to an
+// unlinked file, so memory stays bounded: the cell that passes a cap stops
+// the program and is reported at its file:line, as is the cell that was
+// running at the timeout. Rendering holds a notebook's outputs in memory
+// about ten times over, so the notebook-wide cap bounds the renderer's
+// memory: 150 cells printing 1 MiB each fail at cell 17 with the default
+// caps (BenchmarkRenderMemory).
 //
 // # Errors
 //
@@ -156,42 +161,58 @@
 //
 // # Trust model
 //
-// Rendering a notebook runs its code with the rights of the user who
-// renders it: review a notebook before rendering it as you would review
-// any code. What is enforced:
+// Rendering a notebook runs its code. The code under analysis/ and cmd/ is
+// the compendium's own: make builds it into bin/nexus, which runs with the
+// user's rights, so it is reviewed like the Makefile. A notebook program
+// is confined by the operating system, on Linux, before its first
+// instruction:
 //
-//   - Imports come from an allowlist (see Allowed), checked on the
-//     generated program before it is built: the packages under
-//     github.com/nexus-toolkit/nexus/analysis except build, compendium, notebook and internal; the
-//     cell API; gonum, gonum/plot and gota; and from the standard library
-//     bytes, cmp, encoding/csv, encoding/json, errors, fmt, io, iter, maps,
-//     math and its subpackages, regexp, slices, sort, strconv, strings,
-//     text/tabwriter and the unicode packages. Of package os only
-//     os.Stdout and os.Stderr may be used. Anything else (net, os/exec,
-//     syscall, unsafe, reflect, text/template, go/build, cgo, ...) is
-//     refused at the line of the cell that names it.
-//   - Package cell opens files only inside the repository (an os.Root
-//     refuses absolute paths, .. and symbolic links that leave it).
-//   - The program runs with the repository as working directory and a
-//     scrubbed environment: PATH, HOME, TMPDIR, XDG_CACHE_HOME,
-//     XDG_CONFIG_HOME and the go command's variables (GOROOT, GOPATH,
-//     GOCACHE, GOMODCACHE, GOENV, GOFLAGS, GOTOOLCHAIN, GOPROXY,
-//     GONOPROXY, GOPRIVATE, GONOSUMDB, GOSUMDB, GOINSECURE, GOTMPDIR,
-//     CGO_ENABLED) when set, and the run's own variables; nothing else of
-//     the renderer's environment. go build also gets the proxy variables.
-//   - On Linux the program runs in new user and network namespaces, where
-//     no network is reachable. Where the system refuses unprivileged user
-//     namespaces (a kernel setting or a container's seccomp policy), the
-//     program runs with the network instead, and Options.Log (render -v)
-//     says so; NetworkIsolated reports which.
-//   - The program runs in a process group of its own. The timeout, the
-//     output cap and the end of Options.Context kill the whole group; on
-//     Linux the program also gets SIGKILL when the render dies (Pdeathsig).
+//   - Landlock (ABI 3 or later): it may read the repository, GOROOT and
+//     the module cache, read and write /dev/null, and read, write and
+//     execute in its own scratch directory (its TMPDIR); nothing else. It
+//     cannot create, change, truncate, remove, rename or link a file
+//     anywhere else, nor execute one: no shell, no other program. With ABI
+//     4 TCP is refused, with ABI 6 signals and abstract UNIX sockets out
+//     of the program's domain too.
+//   - A seccomp filter refuses socket(2), io_uring and the changes of a
+//     file's mode, owner, times and extended attributes, which Landlock
+//     does not govern (amd64 and arm64).
+//   - New user, network and PID namespaces: no network is reachable, no
+//     user is mapped (the program has no capability), and the program is
+//     the first process of its PID namespace, so the kernel kills every
+//     process it started when it ends, even one that left its process
+//     group.
+//   - The environment is scrubbed (see goEnv), the program runs in a
+//     process group of its own, killed whole at the timeout, at an output
+//     cap and when Options.Context ends, and gets SIGKILL when the render
+//     dies (Pdeathsig).
 //
-// What is not enforced: there is no file system sandbox. Functions of the
-// allowed packages that take a path (figure.Save, gonum/plot's Plot.Save,
-// the writers of qda and qda/refi, the loaders of datapkg and study) can
-// read and write wherever the user can. CPU and memory are bounded only by
-// the timeout and the output cap, and go build runs with the network. The
-// allowlist is a check on source code, not a sandbox.
+// The renderer applies no_new_privs, the filter and the Landlock ruleset
+// to one locked thread of its own and starts the program from it (see
+// runLocked): all three are inherited by the child and kept across
+// execve, so no code of the notebook runs unconfined, not even the init
+// of a package it imports, and the renderer's other threads keep all
+// their rights. Landlock was chosen over a mount namespace with the
+// repository bound read-only because it needs no privilege, no helper
+// process and no re-exec (Go cannot make mounts between fork and exec),
+// refuses reads outside the allowed trees and not only writes, and
+// combines with the namespaces. The three Landlock system calls are made
+// directly: github.com/landlock-lsm/go-landlock restricts every thread of
+// the calling process, which here would confine the renderer itself.
+//
+// When the system cannot confine the program (no Landlock or an ABI
+// older than 3, user namespaces refused, not Linux), the render fails
+// with a *ConfinementError unless Limits.Unconfined (nexus render
+// -unconfined, make UNCONFINED=1) allows it; then the program runs with
+// what the system allows, its rendered notebook carries UnconfinedNote,
+// and the MANIFEST lists it. A confined render does not reuse the cached
+// outputs of an unconfined run where the system can confine. An import
+// allowlist (see Allowed) is checked on the generated program before it
+// is built, and package cell opens files only inside the repository.
+//
+// Not enforced: go build runs unconfined (it compiles and runs no cell
+// code); the program's CPU time and memory are bounded only by the
+// timeout and the output caps, its disk use in the scratch directory not
+// at all; and it may read every file of the repository, .git included,
+// and print it into its rendered output.
 package notebook

@@ -260,6 +260,7 @@ func TestErrors(t *testing.T) {
 		}},
 		{"13-timeout.md", []string{"notebooks/13-timeout.md:11: cell 2: the notebook ran longer than its timeout of 1s and was stopped in this cell"}},
 		{"14-output.md", []string{"notebooks/14-output.md:11: cell 2 (tbl-flood): the cell's output passed the cap of 1 MiB and the program was stopped"}},
+		{"19-total-output.md", []string{"notebooks/19-total-output.md:16: cell 3 (tbl-third): the notebook's output passed the cap of 2 MiB for all cells together in this cell and the program was stopped"}},
 		// A claim that does not hold fails at the line of its call, and
 		// quotes it.
 		{"16-claim.md", []string{`notebooks/16-claim.md:14: cell 2: claim does not hold: "there are four values"`}},

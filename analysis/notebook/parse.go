@@ -36,6 +36,10 @@ type Notebook struct {
 	// MaxOutput is the most output one cell may produce, in bytes (front
 	// matter "max-output: 4 MiB"); 0 leaves it to Options.MaxOutput.
 	MaxOutput int64
+	// MaxTotalOutput is the most output all cells together may produce
+	// (front matter "max-total-output: 32 MiB"); 0 leaves it to
+	// Options.MaxTotalOutput.
+	MaxTotalOutput int64
 	// Blocks are the prose and the cells, in order.
 	Blocks []Block
 	// Cells are the cells in order; Blocks point into them.
@@ -153,6 +157,7 @@ type frontMatter struct {
 	Dataset   yaml.Node `yaml:"dataset"`
 	Timeout   yaml.Node `yaml:"timeout"`
 	MaxOutput yaml.Node `yaml:"max-output"`
+	MaxTotal  yaml.Node `yaml:"max-total-output"`
 }
 
 // Parse parses the notebook src read from file (a slash-separated path
@@ -324,7 +329,7 @@ func parseFront(nb *Notebook, root, src string, bad func(int, string, ...any)) {
 				m = strings.TrimSpace(m[strings.Index(m, ":")+1:])
 			}
 			// YAML lines count from the line after the opening "---".
-			bad(line+1, "front matter: %s, expected title, dataset, timeout and max-output", strings.ReplaceAll(m, " in type notebook.frontMatter", ""))
+			bad(line+1, "front matter: %s, expected title, dataset, timeout, max-output and max-total-output", strings.ReplaceAll(m, " in type notebook.frontMatter", ""))
 		}
 		return
 	}
@@ -364,7 +369,8 @@ func parseFront(nb *Notebook, root, src string, bad func(int, string, ...any)) {
 	bad(line, "dataset %s/%s: no directory datasets/%s/%s or datasets/%s/v%s", name, version, name, version, name, version)
 }
 
-// parseLimits reads the front matter's timeout and max-output.
+// parseLimits reads the front matter's timeout, max-output and
+// max-total-output.
 func parseLimits(nb *Notebook, fm frontMatter, bad func(int, string, ...any)) {
 	if n := fm.Timeout; n.Kind != 0 {
 		d, err := time.ParseDuration(n.Value)
@@ -379,6 +385,13 @@ func parseLimits(nb *Notebook, fm frontMatter, bad func(int, string, ...any)) {
 			bad(n.Line+1, "max-output: %v", err)
 		}
 		nb.MaxOutput = size
+	}
+	if n := fm.MaxTotal; n.Kind != 0 {
+		size, err := ParseSize(n.Value)
+		if err != nil {
+			bad(n.Line+1, "max-total-output: %v", err)
+		}
+		nb.MaxTotalOutput = size
 	}
 }
 

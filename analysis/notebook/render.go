@@ -225,7 +225,9 @@ func result(opt Options, root string, nb *Notebook, key string) (*Result, string
 	defer unlock()
 	if !opt.Force {
 		res, err := loadCached(root, key)
-		if err != nil || res != nil {
+		// An unconfined run is reused unless the render allows none and
+		// the system can confine the program now.
+		if err != nil || res != nil && (!res.Unconfined || opt.Unconfined || !CanConfine()) {
 			return res, "cached", err
 		}
 	}
@@ -233,8 +235,8 @@ func result(opt Options, root string, nb *Notebook, key string) (*Result, string
 	if err != nil {
 		return nil, "", err
 	}
-	if opt.Log != nil && !NetworkIsolated() {
-		fmt.Fprintf(opt.Log, "render %s: note: this system refused a network namespace, so the notebook program ran with the network\n", nb.Path)
+	if opt.Log != nil && r.Unconfined {
+		fmt.Fprintf(opt.Log, "render %s: note: the notebook program ran unconfined (-unconfined): %s\n", nb.Path, r.why)
 	}
 	res, err := storeCached(root, key, r)
 	return res, "ran", err

@@ -27,6 +27,11 @@ const (
 	// DefaultMaxOutput is the most output, in bytes, that one cell may
 	// produce: what it prints and its tables, figures and Markdown.
 	DefaultMaxOutput int64 = 1 << 20
+	// DefaultMaxTotalOutput is the most output, in bytes, that all the
+	// cells of a notebook may produce together; it bounds the renderer's
+	// memory, which holds a notebook's outputs several times over while it
+	// renders them.
+	DefaultMaxTotalOutput int64 = 16 << 20
 )
 
 // Limits bound one run of a notebook program.
@@ -36,6 +41,14 @@ type Limits struct {
 	// MaxOutput stops the program when one cell produces more bytes of
 	// output; DefaultMaxOutput when 0.
 	MaxOutput int64
+	// MaxTotalOutput stops the program when all its cells together produce
+	// more bytes of output; DefaultMaxTotalOutput when 0.
+	MaxTotalOutput int64
+	// Unconfined lets a notebook program run when the system cannot
+	// confine it (see the trust model in the package doc), with all the
+	// rights of the user; its rendered notebook says so. Without it such a
+	// render fails with a *ConfinementError.
+	Unconfined bool
 }
 
 // limits returns the limits of nb: its front matter's, else lim's, else
@@ -50,8 +63,14 @@ func (lim Limits) of(nb *Notebook) Limits {
 	if lim.Timeout <= 0 {
 		lim.Timeout = DefaultTimeout
 	}
+	if nb.MaxTotalOutput > 0 {
+		lim.MaxTotalOutput = nb.MaxTotalOutput
+	}
 	if lim.MaxOutput <= 0 {
 		lim.MaxOutput = DefaultMaxOutput
+	}
+	if lim.MaxTotalOutput <= 0 {
+		lim.MaxTotalOutput = DefaultMaxTotalOutput
 	}
 	return lim
 }
@@ -73,9 +92,13 @@ type Output struct {
 // indexed by Inline.Index, and the claims that held, in the order the
 // program checked them.
 type Result struct {
-	Cells  [][]Output `json:"cells"`
-	Inline []string   `json:"inline,omitempty"`
-	Claims []Claim    `json:"claims,omitempty"`
+	// Unconfined is set when the program ran without the operating
+	// system's confinement (Limits.Unconfined).
+	Unconfined bool       `json:"unconfined,omitempty"`
+	Cells      [][]Output `json:"cells"`
+	Inline     []string   `json:"inline,omitempty"`
+	Claims     []Claim    `json:"claims,omitempty"`
+	why        string     // why it ran unconfined (not stored)
 }
 
 // Claim is a claim of the prose that a cell checked with cell.Claim and
@@ -125,28 +148,38 @@ func Execute(ctx context.Context, root string, nb *Notebook, lim Limits) (*Resul
 	runCtx, cancelTimeout := context.WithTimeoutCause(runCtx, lim.Timeout, errTimeout)
 	defer cancelTimeout()
 	out := newStream(len(nb.Cells), mark, lim.MaxOutput, func() { cancel(errOutputCap) })
-	cmd, err := start(func() *exec.Cmd {
+	out.maxTotal = lim.MaxTotalOutput
+	if out.spool, err = spoolFile(parent); err != nil {
+		return nil, err
+	}
+	defer out.spool.Close()
+	pol, tmp, err := programPolicy(root, dir, nb)
+	if err != nil {
+		return nil, err
+	}
+	l := launch(pol, lim.Unconfined, func() *exec.Cmd {
 		c := exec.CommandContext(runCtx, bin)
 		c.Dir = root
-		c.Env = scrubbedEnv(goEnv, cell.MarkEnv+"="+mark, cell.DatasetEnv+"="+nb.Dataset, "GOTRACEBACK=single")
+		c.Env = scrubbedEnv(goEnv, cell.MarkEnv+"="+mark, cell.DatasetEnv+"="+nb.Dataset, "GOTRACEBACK=single", "TMPDIR="+tmp)
 		c.Stdout, c.Stderr = out, out
 		c.WaitDelay = 2 * time.Second
 		return c
 	})
-	if err != nil {
-		runtime.UnlockOSThread()
-		return nil, fmt.Errorf("%s: starting the notebook program: %v", nb.Path, err)
+	if l.startErr != nil {
+		return nil, fmt.Errorf("%s: starting the notebook program: %w", nb.Path, l.startErr)
 	}
-	runErr := cmd.Wait()
-	runtime.UnlockOSThread()
-	out.Close()
+	runErr := l.runErr
+	if err := out.Close(); err != nil {
+		return nil, fmt.Errorf("%s: spooling the notebook's output: %v", nb.Path, err)
+	}
+	out.res.Unconfined, out.res.why = l.unconfined != "", l.unconfined
 	if out.over == 0 && runErr == nil && out.errMsg == "" {
 		return out.res, nil
 	}
 	if err := stopped(nb, out, runCtx, lim); err != nil {
 		return nil, err
 	}
-	return nil, runProblem(nb, out.res, out.cur, out.errMsg, runErr)
+	return nil, runProblem(nb, out.res, out.cur, out.pre.String(), out.errMsg, runErr)
 }
 
 // compile writes the notebook's program into dir and builds it there with
@@ -164,7 +197,9 @@ func compile(ctx context.Context, root, dir string, nb *Notebook) (string, error
 	bin := filepath.Join(dir, "notebook")
 	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", bin, "main.go")
 	cmd.Dir = dir
-	cmd.Env = scrubbedEnv(append(append([]string(nil), goEnv...), proxyEnv...))
+	// CGO_ENABLED=0: a static program, which needs no shared library
+	// (and so no right to any) under its confinement.
+	cmd.Env = scrubbedEnv(append(append([]string(nil), goEnv...), proxyEnv...), "CGO_ENABLED=0")
 	confine(cmd, false)
 	runtime.LockOSThread()
 	out, err := cmd.CombinedOutput()
@@ -192,6 +227,11 @@ func stopped(nb *Notebook, out *stream, ctx context.Context, lim Limits) error {
 		return nil
 	case errors.Is(cause, errOutputCap):
 		c := nb.Cells[out.over-1]
+		if out.overTotal {
+			return Problems{problem(nb.Path, c.CodeLine, 0, withCell(nb, c.CodeLine, fmt.Sprintf(
+				"the notebook's output passed the cap of %s for all cells together in this cell and the program was stopped, expected at most %s in all (raise it with max-total-output: in the front matter or nexus render -max-total-output)",
+				FormatSize(lim.MaxTotalOutput), FormatSize(lim.MaxTotalOutput))))}
+		}
 		return Problems{problem(nb.Path, c.CodeLine, 0, withCell(nb, c.CodeLine, fmt.Sprintf(
 			"the cell's output passed the cap of %s and the program was stopped, expected at most %s per cell (raise it with max-output: in the front matter or nexus render -max-output)",
 			FormatSize(lim.MaxOutput), FormatSize(lim.MaxOutput))))}
@@ -211,8 +251,13 @@ var lineRE = regexp.MustCompile(`^(\d+)(?::\d+)?: `)
 // runProblem reports a failed run at the notebook line where it failed:
 // the line an error record names, else the first notebook line in the
 // failing cell's output (a stack trace), else the failing cell's first line.
-func runProblem(nb *Notebook, res *Result, cur int, msg string, runErr error) error {
-	var printed string
+// pre is what the program printed before its first cell, where a
+// package's init failed.
+func runProblem(nb *Notebook, res *Result, cur int, pre, msg string, runErr error) error {
+	printed := ""
+	if cur < 1 {
+		printed = pre
+	}
 	if cur >= 1 && cur <= len(res.Cells) {
 		for _, o := range res.Cells[cur-1] {
 			if o.Kind == "text" {
@@ -250,6 +295,7 @@ func runProblem(nb *Notebook, res *Result, cur int, msg string, runErr error) er
 	if line == 0 && cur >= 1 && cur <= len(nb.Cells) {
 		line = nb.Cells[cur-1].CodeLine
 	}
+	msg = refusedHint(msg)
 	if tail := lastLines(printed, 20); tail != "" {
 		msg += "\n\toutput of the cell:\n\t\t" + strings.ReplaceAll(tail, "\n", "\n\t\t")
 	}

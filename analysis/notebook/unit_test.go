@@ -39,7 +39,7 @@ func TestParseProblems(t *testing.T) {
 		{"no front matter\n", "n.md:1: no front matter"},
 		{"---\ntitle: T\n", "n.md:1: front matter is not closed"},
 		{"---\ndataset: x\n---\n", "n.md:1: front matter has no title"},
-		{"---\ntitle: T\nauthor: A\n---\n", "n.md:3: front matter: field author not found, expected title, dataset, timeout and max-output"},
+		{"---\ntitle: T\nauthor: A\n---\n", "n.md:3: front matter: field author not found, expected title, dataset, timeout, max-output and max-total-output"},
 		{"---\ntitle: T\n---\n```go\n//| label: fig-a\nx := 1\n```\n```go\n//| label: fig-a\n```\n", `n.md:9: label "fig-a" is already used at line 5`},
 		{"---\ntitle: T\n---\n```go\n//|label\n```\n", `n.md:5: cell option "//|label" is malformed`},
 		{"---\ntitle: T\n---\n```go\nx := 1\n", "n.md:4: code block is not closed"},

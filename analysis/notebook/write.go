@@ -49,6 +49,10 @@ func (d *document) write(res *Result) (map[string][]byte, error) {
 		p.mdf("*Rendered from the dataset %s, `%s`.*", escapeInline(d.dataset.String()), d.dataset.Dir)
 		fmt.Fprintf(&p.body, "<p class=\"dataset\">Rendered from the dataset %s, <code>%s</code>.</p>\n", html.EscapeString(d.dataset.String()), html.EscapeString(d.dataset.Dir))
 	}
+	if res.Unconfined {
+		p.md(UnconfinedNote)
+		p.body.Write(markdownHTML(UnconfinedNote))
+	}
 	for bi, b := range nb.Blocks {
 		if b.Cell == nil {
 			prose, err := fillInlines(d.prose[bi], res)
