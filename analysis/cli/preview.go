@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"github.com/nexus-toolkit/nexus/analysis/notebook"
 	"github.com/nexus-toolkit/nexus/analysis/notebook/preview"
 )
@@ -38,7 +39,7 @@ func cmdPreview(stdout, stderr io.Writer, args []string) error {
 	if err := preview.CheckAddr(*addr, *remote); err != nil {
 		return usagef("preview", "%s", strings.TrimPrefix(err.Error(), "preview: "))
 	}
-	opt := preview.Options{Addr: *addr, AllowRemote: *remote, Render: notebook.Options{Force: *force}}
+	opt := preview.Options{Addr: *addr, AllowRemote: *remote, Render: notebook.Options{Force: *force, Packages: compendium.NotebookPackages}}
 	if *verbose {
 		opt.Log = stderr
 	}

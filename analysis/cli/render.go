@@ -76,7 +76,7 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 	}
 	ctx, stop := interruptible()
 	defer stop()
-	opt := notebook.Options{Out: *out, Force: *force, Context: ctx, Limits: notebook.Limits{Timeout: *timeout, MaxOutput: size}, Dataset: *dataset}
+	opt := notebook.Options{Out: *out, Force: *force, Context: ctx, Limits: notebook.Limits{Timeout: *timeout, MaxOutput: size}, Dataset: *dataset, Packages: compendium.NotebookPackages}
 	if *verbose {
 		opt.Log = stderr
 	}

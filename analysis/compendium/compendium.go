@@ -22,6 +22,16 @@ import (
 	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
+// NotebookPackages are the packages of this compendium's study that its
+// notebooks may import besides the toolkit's core packages
+// (notebook.Options.Packages): the paper, its data model and its network
+// analyses.
+var NotebookPackages = []string{
+	"github.com/nexus-toolkit/nexus/analysis/alliance/...",
+	"github.com/nexus-toolkit/nexus/analysis/paper/...",
+	"github.com/nexus-toolkit/nexus/analysis/study/...",
+}
+
 // Outputs loads the dataset at dir and returns the registry of its outputs.
 func Outputs(dir string) ([]build.Output, *study.Study, error) {
 	s, err := study.Load(dir)
@@ -129,7 +139,7 @@ func Claims(ctx context.Context, dataset, out string, w io.Writer, notebooks []s
 			return err
 		}
 	}
-	all, err := notebook.CheckClaims(notebook.Options{Context: ctx, Dataset: dataset}, notebooks...)
+	all, err := notebook.CheckClaims(notebook.Options{Context: ctx, Dataset: dataset, Packages: NotebookPackages}, notebooks...)
 	if err != nil {
 		return err
 	}
@@ -162,7 +172,7 @@ func Verify(ctx context.Context, dataset, figures string, notebooks []string) ([
 		}
 	}
 	if len(notebooks) > 0 {
-		if err := notebook.Render(notebook.Options{Out: filepath.Join(tmp, "notebooks"), Context: ctx, Dataset: dataset}, notebooks...); err != nil {
+		if err := notebook.Render(notebook.Options{Out: filepath.Join(tmp, "notebooks"), Context: ctx, Dataset: dataset, Packages: NotebookPackages}, notebooks...); err != nil {
 			return nil, err
 		}
 		if err := Claims(ctx, dataset, filepath.Join(tmp, ClaimsFile), nil, notebooks); err != nil {

@@ -24,36 +24,53 @@ import (
 const cacheDir = ".nexus-cache"
 
 // cacheVersion changes when the format of runs or of the cache changes.
-const cacheVersion = "nexus-notebook-cache 2"
+const cacheVersion = "nexus-notebook-cache 3"
 
-// inputs are the hashes shared by every notebook of one render: the Go
-// toolchain, analysis/ and the module files.
+// inputs are what every notebook of one render shares: the compendium's
+// root, module and allowlist, the Go toolchain's version, the package
+// graph and the hashes of the datasets.
 type inputs struct {
+	root      string
+	module    string
 	goVersion string
-	code      string // sha256 of analysis/**/*.go (no tests), go.mod, go.sum
+	allow     allowlist
+	res       *resolver // listed on first use
 	datasets  map[string]string
 	infos     map[string]*datasetInfo
 }
 
-// newInputs hashes the inputs shared by every notebook under root.
-func newInputs(root string) (*inputs, error) {
-	out, err := exec.Command("go", "env", "GOVERSION").Output()
-	if err != nil {
-		return nil, fmt.Errorf("go env GOVERSION: %v", err)
-	}
-	h := sha256.New()
-	err = hashTree(h, root, "analysis", func(rel string) bool {
-		return strings.HasSuffix(rel, ".go") && !strings.HasSuffix(rel, "_test.go") && !strings.Contains("/"+rel+"/", "/testdata/")
-	})
+// newInputs reads the layout of the compendium at root from opt.
+func newInputs(opt Options, root string) (*inputs, error) {
+	allow, err := newAllowlist(opt.Packages)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []string{"go.mod", "go.sum"} {
-		if err := hashFile(h, root, f); err != nil {
+	module := opt.Module
+	if module == "" {
+		if module, err = ModulePath(root); err != nil {
 			return nil, err
 		}
 	}
-	return &inputs{goVersion: strings.TrimSpace(string(out)), code: hex.EncodeToString(h.Sum(nil)), datasets: map[string]string{}, infos: map[string]*datasetInfo{}}, nil
+	cmd := exec.Command("go", "env", "GOVERSION")
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env GOVERSION: %v", err)
+	}
+	return &inputs{root: root, module: module, goVersion: strings.TrimSpace(string(out)), allow: allow, datasets: map[string]string{}, infos: map[string]*datasetInfo{}}, nil
+}
+
+// resolver returns the resolver of the render, listing the packages on
+// first use.
+func (in *inputs) resolver() (*resolver, error) {
+	if in.res == nil {
+		r, err := newResolver(in.root, in.allow)
+		if err != nil {
+			return nil, err
+		}
+		in.res = r
+	}
+	return in.res, nil
 }
 
 // dataset returns the hash of every file of the dataset directory dir.
@@ -73,14 +90,27 @@ func (in *inputs) dataset(root, dir string) (string, error) {
 	return s, nil
 }
 
-// Key returns the cache key of a notebook: the sha256 of the cache format,
-// the Go version, the notebook's path and dataset directory, the dataset's
-// name, version and content hash, the code of every evaluated cell and the
-// expression of every inline value (not the rest of the prose, options or
-// line numbers), and the hashes of analysis/, go.mod, go.sum and every
-// byte of the dataset.
-func (in *inputs) key(root string, nb *Notebook) (string, error) {
+// key returns the cache key of a notebook whose program imports paths:
+// the sha256 of the cache format, the Go version, the module path, the
+// notebook's path and dataset directory, the dataset's name, version and
+// content hash, the code of every evaluated cell and the expression of
+// every inline value (not the rest of the prose, options or line
+// numbers), the program's imports, the source of every package the
+// program compiles (see graph.hash) and every byte of the dataset.
+func (in *inputs) key(root string, nb *Notebook, paths []string) (string, error) {
 	ds, err := in.dataset(root, nb.Dataset)
+	if err != nil {
+		return "", err
+	}
+	r, err := in.resolver()
+	if err != nil {
+		return "", err
+	}
+	closure, err := r.graph.closure(paths)
+	if err != nil {
+		return "", err
+	}
+	code, err := r.graph.codeHash(closure)
 	if err != nil {
 		return "", err
 	}
@@ -88,7 +118,9 @@ func (in *inputs) key(root string, nb *Notebook) (string, error) {
 	field := func(name, value string) { fmt.Fprintf(h, "%s %d\n%s\n", name, len(value), value) }
 	field("version", cacheVersion)
 	field("go", in.goVersion)
-	field("code", in.code)
+	field("module", in.module)
+	field("imports", strings.Join(paths, "\n"))
+	field("code", code)
 	field("notebook", nb.Path)
 	field("dataset", nb.Dataset)
 	field("data", ds)
