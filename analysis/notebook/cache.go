@@ -192,8 +192,56 @@ func hashFile(h io.Writer, root, rel string) error {
 	return nil
 }
 
-// loadCached returns the cached result of key, or nil when there is none.
-func loadCached(root, key string) (*Result, error) {
+// entry is a Result as the cache stores it: each claim by its cell and
+// its line within the cell's code, which the key fixes, so that a hit
+// after prose was added above a claim gives the claim's new line.
+type entry struct {
+	Cells  [][]Output   `json:"cells"`
+	Inline []string     `json:"inline,omitempty"`
+	Claims []entryClaim `json:"claims,omitempty"`
+}
+
+// entryClaim is a claim of an entry: Cell is the index of the cell whose
+// code holds its line (0 for none, and Offset is then the line itself).
+type entryClaim struct {
+	Cell   int    `json:"cell"`
+	Offset int    `json:"offset"`
+	Text   string `json:"text"`
+}
+
+// toEntry turns res, a result of nb, into an entry.
+func toEntry(nb *Notebook, res *Result) entry {
+	e := entry{Cells: res.Cells, Inline: res.Inline}
+	for _, c := range res.Claims {
+		ec := entryClaim{Offset: c.Line, Text: c.Text}
+		if cl := codeCell(nb, c.Line); cl != nil {
+			ec.Cell, ec.Offset = cl.Index, c.Line-cl.CodeLine
+		}
+		e.Claims = append(e.Claims, ec)
+	}
+	return e
+}
+
+// result turns an entry back into the result of nb; nil when a claim's
+// cell is not one of nb's (a damaged entry).
+func (e entry) result(nb *Notebook) *Result {
+	res := &Result{Cells: e.Cells, Inline: e.Inline}
+	for _, c := range e.Claims {
+		line := c.Offset
+		if c.Cell != 0 {
+			if c.Cell < 0 || c.Cell > len(nb.Cells) {
+				return nil
+			}
+			line += nb.Cells[c.Cell-1].CodeLine
+		}
+		res.Claims = append(res.Claims, Claim{Line: line, Text: c.Text})
+	}
+	return res
+}
+
+// loadCached returns the cached result of key, the key of nb, or nil when
+// there is none.
+func loadCached(root, key string, nb *Notebook) (*Result, error) {
 	b, err := os.ReadFile(filepath.Join(root, cacheDir, "out", key+".json"))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -201,17 +249,18 @@ func loadCached(root, key string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var r Result
-	if err := json.Unmarshal(b, &r); err != nil {
+	var e entry
+	if err := json.Unmarshal(b, &e); err != nil {
 		return nil, nil // a damaged entry is a miss
 	}
-	return &r, nil
+	return e.result(nb), nil
 }
 
-// storeCached writes res under key and returns the result as read back, so
-// that a miss renders exactly what a later hit will.
-func storeCached(root, key string, res *Result) (*Result, error) {
-	b, err := json.Marshal(res)
+// storeCached writes res, the result of nb, under key and returns the
+// result as read back, so that a miss renders exactly what a later hit
+// will.
+func storeCached(root, key string, nb *Notebook, res *Result) (*Result, error) {
+	b, err := json.Marshal(toEntry(nb, res))
 	if err != nil {
 		return nil, err
 	}
@@ -222,9 +271,12 @@ func storeCached(root, key string, res *Result) (*Result, error) {
 	if err := build.WriteFile(filepath.Join(dir, key+".json"), b); err != nil {
 		return nil, err
 	}
-	var back Result
+	var back entry
 	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&back); err != nil {
 		return nil, err
 	}
-	return &back, nil
+	if r := back.result(nb); r != nil {
+		return r, nil
+	}
+	return nil, fmt.Errorf("%s: the cache entry %s does not match the notebook", nb.Path, key)
 }

@@ -3,9 +3,13 @@ package notebook
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // write writes files (slash paths relative to dir) into dir.
@@ -124,6 +128,21 @@ func TestForeignModule(t *testing.T) {
 	if _, err := renderWith(t, opt, "notes/01-bali.md"); err == nil || !strings.Contains(err.Error(), `notes/01-bali.md:9: cell 1: claim does not hold: "the cell has three members"`) {
 		t.Errorf("after editing the study package: err %v, expected the notebook to run again and its claim to fail", err)
 	}
+
+	// Its make rules name its study's files and the renderer's, in the
+	// toolkit's checkout, and no other package of the module.
+	var rules bytes.Buffer
+	if err := MakeRules(&rules, opt, "site", filepath.Join(dir, "notes", "01-bali.md")); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"site/01-bali.md site/01-bali.html: go.mod go.sum \\\n", "\tstudy/bali/bali.go", "/analysis/notebook/render.go \\\n", "/analysis/notebook/cell/cell.go \\\n"} {
+		if !strings.Contains(rules.String(), want) {
+			t.Errorf("the rules lack %q:\n%s", want, rules.String())
+		}
+	}
+	if strings.Contains(rules.String(), "study/other") {
+		t.Errorf("the rules name a package the notebook does not compile:\n%s", rules.String())
+	}
 }
 
 // TestKeyFollowsSource renders two notebooks of one compendium: one of a
@@ -203,4 +222,62 @@ func TestResolve(t *testing.T) {
 	}
 	// rand.IntN is math/rand/v2's only, so that rand is chosen over
 	// math/rand; exec (os/exec) is not allowed and stays undefined.
+}
+
+// TestMakeRules writes the make rules of two notebooks of one compendium,
+// one of a second study, and runs make with them and a pattern rule like
+// the Makefile's: after the first make, editing the second study's
+// package remakes its notebook only, and editing a file of the cell API
+// remakes both.
+func TestMakeRules(t *testing.T) {
+	mk := testenv.LookPath(t, "make", "make")
+	root := newRoot(t)
+	write(t, root, map[string]string{
+		"analysis/second/second.go": "// Package second is a second study.\npackage second\n\n// Answer is the answer.\nfunc Answer() int { return 42 }\n",
+		"notebooks/30-second.md":    "---\ntitle: The second study\n---\n\nThe answer is `{go} second.Answer()`.\n",
+		"Makefile": "FIGURES := out\nall: $(FIGURES)/notebooks/01-demo.md $(FIGURES)/notebooks/30-second.md\ninclude notebooks.mk\n" +
+			"$(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html: notebooks/%.md\n\t@echo render $<\n\t@mkdir -p $(@D) && touch $(FIGURES)/notebooks/$*.md $(FIGURES)/notebooks/$*.html\n",
+	})
+	opt := Options{Root: root, Packages: []string{toolkit + "/analysis/second/..."}}
+	var rules bytes.Buffer
+	if err := MakeRules(&rules, opt, "$(FIGURES)/notebooks", filepath.Join(root, "notebooks", "01-demo.md"), filepath.Join(root, "notebooks", "30-second.md")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, root, map[string]string{"notebooks.mk": rules.String()})
+	for _, want := range []string{
+		"\n$(FIGURES)/notebooks/30-second.md $(FIGURES)/notebooks/30-second.html: go.mod go.sum \\\n",
+		"\tanalysis/second/second.go \\\n",
+		"\tanalysis/notebook/cell/cell.go \\\n",
+	} {
+		if !strings.Contains(rules.String(), want) {
+			t.Errorf("the rules lack %q:\n%s", want, rules.String())
+		}
+	}
+	demo, _, _ := strings.Cut(rules.String(), "30-second.md $(FIGURES)")
+	if strings.Contains(demo, "analysis/second/") {
+		t.Errorf("01-demo's rule names the second study:\n%s", demo)
+	}
+	run := func(what, want string, touch ...string) {
+		t.Helper()
+		for _, f := range touch {
+			// Later than every file make wrote before.
+			now := time.Now()
+			if err := os.Chtimes(filepath.Join(root, filepath.FromSlash(f)), now, now); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cmd := exec.Command(mk, "-s")
+		cmd.Dir = root
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: make: %v\n%s", what, err, out)
+		}
+		if string(out) != want {
+			t.Errorf("%s: make printed\n%s\nexpected\n%s", what, out, want)
+		}
+	}
+	run("first make", "render notebooks/01-demo.md\nrender notebooks/30-second.md\n")
+	run("second make", "")
+	run("after editing the second study", "render notebooks/30-second.md\n", "analysis/second/second.go")
+	run("after editing the cell API", "render notebooks/01-demo.md\nrender notebooks/30-second.md\n", "analysis/notebook/cell/cell.go")
 }

@@ -235,7 +235,7 @@ func result(opt Options, root string, nb *Notebook, key string, prog []byte) (*R
 	}
 	defer unlock()
 	if !opt.Force {
-		res, err := loadCached(root, key)
+		res, err := loadCached(root, key, nb)
 		if err != nil || res != nil {
 			return res, "cached", err
 		}
@@ -247,7 +247,7 @@ func result(opt Options, root string, nb *Notebook, key string, prog []byte) (*R
 	if opt.Log != nil && !NetworkIsolated() {
 		fmt.Fprintf(opt.Log, "render %s: note: this system refused a network namespace, so the notebook program ran with the network\n", nb.Path)
 	}
-	res, err := storeCached(root, key, r)
+	res, err := storeCached(root, key, nb, r)
 	return res, "ran", err
 }
 
