@@ -62,7 +62,8 @@ include outputs.mk
 # notebooks.mk makes each notebook's files depend on the Go files its run
 # and rendering compile (nexus render -makefile), so that editing a study's
 # package renders again only the notebooks that compile it; the rule
-# below needs bin/nexus only to exist.
+# below needs bin/nexus only to exist. notebooks.mk names the files this
+# platform compiles, so it is not committed (.gitignore): make writes it.
 notebooks.mk: $(NEXUS) $(NOTEBOOKS)
 	$(NEXUS) render -makefile -out '$$(FIGURES)/notebooks' $(NOTEBOOKS) > $@.tmp-$$$$ && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
 include notebooks.mk
@@ -109,5 +110,5 @@ bench: ## run the benchmarks (several minutes)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean: ## remove the built command, the notebook cache and every generated output (make rebuilds them)
-	rm -rf bin .nexus-cache
+	rm -rf bin .nexus-cache notebooks.mk
 	find $(FIGURES) -mindepth 1 -delete

@@ -24,7 +24,7 @@ import (
 const cacheDir = ".nexus-cache"
 
 // cacheVersion changes when the format of runs or of the cache changes.
-const cacheVersion = "nexus-notebook-cache 3"
+const cacheVersion = "nexus-notebook-cache 4"
 
 // inputs are what every notebook of one render shares: the compendium's
 // root, module and allowlist, the Go toolchain's version, the package
@@ -250,8 +250,10 @@ func loadCached(root, key string, nb *Notebook) (*Result, error) {
 		return nil, err
 	}
 	var e entry
-	if err := json.Unmarshal(b, &e); err != nil {
-		return nil, nil // a damaged entry is a miss
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&e); err != nil {
+		return nil, nil // a damaged entry, or one of another format, is a miss
 	}
 	return e.result(nb), nil
 }
