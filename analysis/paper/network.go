@@ -167,9 +167,9 @@ func RobustnessTable(s *study.Study) (*table.Table, error) {
 		table.Column{Name: "source", Header: "Source left out"},
 		table.Column{Name: "ties_removed", Header: "Ties removed", Kind: table.KindNumber},
 		table.Column{Name: "links_lost", Header: "Links lost", Kind: table.KindNumber},
-		table.Column{Name: "top5_changes", Header: "Top-5 changes", Width: "6cm"},
-		table.Column{Name: "core_changes", Header: "Main core", Width: "3cm"},
-		table.Column{Name: "community_moves", Header: "Community moves", Width: "3cm"},
+		table.Column{Name: "top5_changes", Header: "Top-5 changes"},
+		table.Column{Name: "core_changes", Header: "Main core"},
+		table.Column{Name: "community_moves", Header: "Community moves"},
 	)
 	t.Label = "tbl:robustness"
 	t.Long = true
