@@ -296,16 +296,41 @@ func TestTraceCounts(t *testing.T) {
 }
 
 // TestInputsAreWhatOutputsRead makes every output of each version of the
-// paper's data from the whole package and from its declared inputs alone
+// paper's data (every version under datasets/ttp-alliances) from the
+// whole package and from its declared inputs alone
 // (compendium.CheckInputs): the two must be byte-identical, so no output
 // reads a resource its make rule does not depend on. T6 reads slips.csv
 // from 1.1.0 on, and says so.
 func TestInputsAreWhatOutputsRead(t *testing.T) {
-	for _, dir := range []string{"../../datasets/ttp-alliances/v1.0.0", datasetDir} {
+	dirs, _ := filepath.Glob("../../datasets/ttp-alliances/v*")
+	require.NotEmpty(t, dirs)
+	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			p, err := datapkg.Read(dir)
 			require.NoError(t, err)
 			require.NoError(t, compendium.CheckInputs(p, t.TempDir()))
 		})
+	}
+}
+
+// TestRankStabilityAxes: F5 labels every rank from 1, and draws no three
+// identical rows (a run of equal ranks and ranges is one counted row).
+func TestRankStabilityAxes(t *testing.T) {
+	p, err := RankStability(load(t))
+	require.NoError(t, err)
+	ticks := p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max)
+	require.NotEmpty(t, ticks)
+	assert.Equal(t, 1.0, ticks[0].Value)
+	assert.Equal(t, "1", ticks[0].Label, "rank 1 has a tick label")
+	for _, tk := range ticks {
+		assert.Equal(t, tk.Value, float64(int(tk.Value)), "ticks are whole ranks")
+	}
+	rr, names, _, _, err := rankRows(load(t))
+	require.NoError(t, err)
+	require.NotEmpty(t, rr.base)
+	require.Len(t, names, len(rr.base))
+	for i := 2; i < len(rr.base); i++ {
+		same := func(a, b int) bool { return rr.lo[a] == rr.lo[b] && rr.hi[a] == rr.hi[b] && rr.base[a] == rr.base[b] }
+		assert.False(t, same(i, i-1) && same(i-1, i-2), "rows %d-%d are identical", i-2, i)
 	}
 }
