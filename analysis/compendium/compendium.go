@@ -165,7 +165,7 @@ func Claims(ctx context.Context, dataset, out string, w io.Writer, notebooks []s
 			return err
 		}
 	}
-	all, err := notebook.CheckClaims(notebook.Options{Context: ctx, Dataset: dataset}, notebooks...)
+	all, err := notebook.CheckClaims(notebook.Options{Context: ctx, Dataset: dataset, Packages: NotebookPackages()}, notebooks...)
 	if err != nil {
 		return err
 	}
@@ -209,7 +209,7 @@ func Verify(ctx context.Context, dataset, figures string, notebooks []string) (*
 		}
 	}
 	if len(notebooks) > 0 {
-		all, err := notebook.Fresh(notebook.Options{Out: filepath.Join(tmp, "notebooks"), Context: ctx, Dataset: dataset}, notebooks...)
+		all, err := notebook.Fresh(notebook.Options{Out: filepath.Join(tmp, "notebooks"), Context: ctx, Dataset: dataset, Packages: NotebookPackages()}, notebooks...)
 		if err != nil {
 			return nil, err
 		}

@@ -23,7 +23,7 @@ func Fresh(opt Options, files ...string) ([]NotebookClaims, error) {
 	opt.fresh = true
 	out := opt.Out
 	if out == "" {
-		out = filepath.Join(root, "figures", "notebooks")
+		out = filepath.Join(root, filepath.FromSlash(DefaultOut))
 	}
 	var all []NotebookClaims
 	var errs []error

@@ -16,12 +16,12 @@ import (
 // unguarded runs f with the import guard switched off, to show what the
 // operating system enforces on its own.
 func unguarded(t *testing.T) {
-	checkProgram = func(*Notebook, string, string, []byte) error { return nil }
-	t.Cleanup(func() { checkProgram = guard })
+	checkProgram = func(allowlist, *Notebook, string, string, []byte) error { return nil }
+	t.Cleanup(func() { checkProgram = allowlist.guard })
 }
 
 // execute parses src as root/notebooks/NAME and runs it.
-func execute(t *testing.T, root, name, src string, lim Limits) (*Result, error) {
+func runProbe(t *testing.T, root, name, src string, lim Limits) (*Result, error) {
 	t.Helper()
 	nb, err := Parse(root, "notebooks/"+name, []byte(src))
 	if err != nil {
@@ -118,7 +118,7 @@ func TestConfinedFiles(t *testing.T) {
 		"GOROOT", fmt.Sprintf("%q", strings.TrimSpace(string(goroot))), "SECRET", `"secret"`,
 		"SOCKET", fmt.Sprintf("%q", sock), "RENDERER", fmt.Sprint(os.Getpid()))
 	unguarded(t)
-	res, err := execute(t, root, "probe.md", cellText(r.Replace(filesProbe)), Limits{})
+	res, err := runProbe(t, root, "probe.md", cellText(r.Replace(filesProbe)), Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +228,7 @@ func TestNoProcessOutlives(t *testing.T) {
 	root := newRoot(t)
 	marker := fmt.Sprintf("nexus-outliver-%d", os.Getpid())
 	unguarded(t)
-	res, err := execute(t, root, "outliver.md", cellText(strings.Replace(outliver, "MARKER", fmt.Sprintf("%q", marker), 1)), Limits{})
+	res, err := runProbe(t, root, "outliver.md", cellText(strings.Replace(outliver, "MARKER", fmt.Sprintf("%q", marker), 1)), Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -388,7 +388,7 @@ func TestAttackChain(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := snapshot(t, root)
-	_, err := execute(t, root, "attack.md", src, Limits{})
+	_, err := runProbe(t, root, "attack.md", src, Limits{})
 	var probs Problems
 	if !errors.As(err, &probs) || len(probs) != 1 || probs[0].Line != 8 || !strings.Contains(probs[0].Err.Error(), "permission denied") || !strings.Contains(probs[0].Err.Error(), "write only its scratch directory") {
 		t.Fatalf("the attack: %v, expected one problem at notebooks/attack.md:8 (the check of the first write), permission denied", err)
@@ -406,7 +406,15 @@ func TestAttackChain(t *testing.T) {
 		}
 	}
 	before = snapshot(t, root)
-	_, err = execute(t, root, "importer.md", importer, Limits{})
+	// The planted package is no package the compendium declares, so the
+	// import allowlist refuses it before anything is built; with the
+	// allowlist off, the operating system still refuses what it does.
+	_, err = runProbe(t, root, "importer.md", importer, Limits{})
+	if err == nil || !strings.Contains(err.Error(), "may not be imported in a notebook") {
+		t.Errorf("the importer: %v, expected the allowlist to refuse the planted package", err)
+	}
+	unguarded(t)
+	_, err = runProbe(t, root, "importer.md", importer, Limits{})
 	if err == nil || !strings.Contains(err.Error(), "setsid") || !strings.Contains(err.Error(), "permission denied") {
 		t.Errorf("the importer: %v, expected the plant's start of setsid to be refused", err)
 	}
