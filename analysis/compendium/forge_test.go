@@ -98,7 +98,7 @@ func TestVerifyIgnoresForgedCache(t *testing.T) {
 	// claims listed, the MANIFEST written; and which entry is whose.
 	cache := filepath.Join(dir, ".nexus-cache")
 	entry := map[string]string{}
-	opt := notebook.Options{Dataset: dataset}
+	opt := notebook.Options{Dataset: dataset, Packages: compendium.NotebookPackages()}
 	for _, name := range forgedNotebooks {
 		before, _ := filepath.Glob(filepath.Join(cache, "out", "*.json"))
 		require.NoError(t, notebook.Render(opt, filepath.Join("notebooks", name+".md")))

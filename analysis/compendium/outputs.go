@@ -40,7 +40,7 @@ func CheckOutputs(ctx context.Context, dataset, out string) error {
 		if err != nil {
 			return err
 		}
-		if err := notebook.Render(notebook.Options{Out: filepath.Join(tmp, "notebooks"), Context: ctx, Dataset: dataset}, nbs...); err != nil {
+		if err := notebook.Render(notebook.Options{Out: filepath.Join(tmp, "notebooks"), Context: ctx, Dataset: dataset, Packages: NotebookPackages()}, nbs...); err != nil {
 			return err
 		}
 		if err := Claims(ctx, dataset, filepath.Join(tmp, ClaimsFile), nil, nbs); err != nil {
