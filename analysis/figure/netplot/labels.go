@@ -24,9 +24,10 @@ const gap = vg.Length(1)
 // Labels places the labels of the nodes drawn on c by p: node by node,
 // largest disc first, each label in the first of eight places around its
 // node (below, above, right, left, then the four corners) that is clear
-// of every placed label, of every disc and of the canvas edge; failing
-// that, in the place with the least overlap, the first one on ties. The
-// result is in placing order and leaves out nodes without a label.
+// of every placed label, of every disc and of the canvas edge and crosses
+// the fewest links; failing that, in the place with the least overlap,
+// the first one on ties. The result is in placing order and leaves out
+// nodes without a label.
 func (n *Network) Labels(c draw.Canvas, p *plot.Plot) []Label {
 	tx, ty := p.Transforms(&c)
 	nodes := make([]vg.Rectangle, n.g.N())
@@ -35,13 +36,17 @@ func (n *Network) Labels(c draw.Canvas, p *plot.Plot) []Label {
 		x, y := tx(n.pos[i].X), ty(n.pos[i].Y)
 		nodes[i] = vg.Rectangle{Min: vg.Point{X: x - r, Y: y - r}, Max: vg.Point{X: x + r, Y: y + r}}
 	}
+	segs := make([][2]vg.Point, len(n.g.Links))
+	for k, l := range n.g.Links {
+		segs[k] = [2]vg.Point{{X: tx(n.pos[l.U].X), Y: ty(n.pos[l.U].Y)}, {X: tx(n.pos[l.V].X), Y: ty(n.pos[l.V].Y)}}
+	}
 	var out []Label
 	for _, i := range n.order() {
 		if n.labels[i] == "" {
 			continue
 		}
 		w, h := n.TextStyle.Width(n.labels[i]), n.TextStyle.Height(n.labels[i])
-		best, bestCost := vg.Rectangle{}, vg.Length(-1)
+		best, bestCost, bestCross := vg.Rectangle{}, vg.Length(-1), 0
 		for _, box := range candidates(nodes[i], w, h) {
 			cost := outside(box, c.Rectangle)
 			for j, other := range nodes {
@@ -52,10 +57,16 @@ func (n *Network) Labels(c draw.Canvas, p *plot.Plot) []Label {
 			for _, l := range out {
 				cost += overlap(box, l.Box)
 			}
-			if bestCost < 0 || cost < bestCost {
-				best, bestCost = box, cost
+			cross := 0
+			for _, sg := range segs {
+				if crosses(sg[0], sg[1], box) {
+					cross++
+				}
 			}
-			if cost == 0 {
+			if bestCost < 0 || cost < bestCost || cost == bestCost && cross < bestCross {
+				best, bestCost, bestCross = box, cost, cross
+			}
+			if cost == 0 && cross == 0 {
 				break
 			}
 		}
@@ -93,4 +104,34 @@ func overlap(a, b vg.Rectangle) vg.Length {
 // times: a clipped label is worse than one that touches a disc.
 func outside(a, r vg.Rectangle) vg.Length {
 	return 10 * ((a.Max.X-a.Min.X)*(a.Max.Y-a.Min.Y) - overlap(a, r))
+}
+
+// crosses reports whether the segment a-b passes through the rectangle r
+// (Liang and Barsky's clipping: the segment's parameter range inside all
+// four half-planes is not empty).
+func crosses(a, b vg.Point, r vg.Rectangle) bool {
+	t0, t1 := 0.0, 1.0
+	dx, dy := float64(b.X-a.X), float64(b.Y-a.Y)
+	for _, e := range [4][2]float64{
+		{-dx, float64(a.X - r.Min.X)}, {dx, float64(r.Max.X - a.X)},
+		{-dy, float64(a.Y - r.Min.Y)}, {dy, float64(r.Max.Y - a.Y)},
+	} {
+		p, q := e[0], e[1]
+		if p == 0 {
+			if q < 0 {
+				return false
+			}
+			continue
+		}
+		t := q / p
+		if p < 0 {
+			t0 = max(t0, t)
+		} else {
+			t1 = min(t1, t)
+		}
+		if t0 > t1 {
+			return false
+		}
+	}
+	return true
 }
