@@ -57,6 +57,9 @@ func (n *Network) Labels(c draw.Canvas, p *plot.Plot) []Label {
 			for _, l := range out {
 				cost += overlap(box, l.Box)
 			}
+			if bestCost >= 0 && cost > bestCost {
+				continue // links only break ties of overlap
+			}
 			cross := 0
 			for _, sg := range segs {
 				if crosses(sg[0], sg[1], box) {
@@ -110,6 +113,9 @@ func outside(a, r vg.Rectangle) vg.Length {
 // (Liang and Barsky's clipping: the segment's parameter range inside all
 // four half-planes is not empty).
 func crosses(a, b vg.Point, r vg.Rectangle) bool {
+	if max(a.X, b.X) < r.Min.X || min(a.X, b.X) > r.Max.X || max(a.Y, b.Y) < r.Min.Y || min(a.Y, b.Y) > r.Max.Y {
+		return false
+	}
 	t0, t1 := 0.0, 1.0
 	dx, dy := float64(b.X-a.X), float64(b.Y-a.Y)
 	for _, e := range [4][2]float64{
