@@ -50,9 +50,11 @@ FORCE:
 $(NEXUS): $(GOSRC) ## build the nexus command
 	$(GO) build -trimpath -o $@.tmp-$$$$ ./cmd/nexus && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
 
-# outputs.mk holds one rule per table and figure, generated from the output
-# registry of analysis/paper so the two can never disagree.
-outputs.mk: $(NEXUS)
+# outputs.mk holds one rule per table and figure, generated from the
+# outputs that the study of DATASET registers (the study is chosen by the
+# data package's name), so the two can never disagree; switching DATASET
+# to another study's package regenerates it.
+outputs.mk: $(NEXUS) $(DATASET_STAMP)
 	$(NEXUS) build -dataset $(DATASET) -makefile > $@.tmp-$$$$ && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
 include outputs.mk
 

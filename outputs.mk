@@ -76,7 +76,7 @@ $(FIGURES)/tbl-timeline.csv $(FIGURES)/tbl-timeline.md $(FIGURES)/tbl-timeline.t
 	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) T5
 
 # T6: Citation audit (paper.CitationAudit)
-$(FIGURES)/tbl-citation-audit.csv $(FIGURES)/tbl-citation-audit.md $(FIGURES)/tbl-citation-audit.tex $(FIGURES)/tbl-citation-audit.trace.csv &: $(NEXUS) $(DATASET)/citations.csv $(DATASET)/references.csv
+$(FIGURES)/tbl-citation-audit.csv $(FIGURES)/tbl-citation-audit.md $(FIGURES)/tbl-citation-audit.tex $(FIGURES)/tbl-citation-audit.trace.csv &: $(NEXUS) $(DATASET)/citations.csv $(DATASET)/references.csv $(wildcard $(DATASET)/slips.csv)
 	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) T6
 
 # T7: Leave-one-source-out robustness (paper.RobustnessTable)

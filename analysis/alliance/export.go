@@ -1,18 +1,12 @@
 package alliance
 
 import (
-	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/nexus-toolkit/nexus/analysis/graph"
 	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
-	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/dot"
-	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/gexf"
-	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/graphml"
-	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/pajek"
 	"github.com/nexus-toolkit/nexus/analysis/graph/network"
 )
 
@@ -113,36 +107,4 @@ func join(xs []string) string {
 		}
 	}
 	return ""
-}
-
-// Format is an export format.
-type Format string
-
-// The export formats.
-const (
-	GraphML Format = "graphml"
-	GEXF    Format = "gexf"
-	DOT     Format = "dot"
-	Pajek   Format = "pajek"
-	CSV     Format = "csv" // two files: see csv.WriteNodes and csv.WriteLinks
-)
-
-// Formats lists the formats Write accepts for a single file.
-var Formats = []Format{GraphML, GEXF, DOT, Pajek}
-
-// Write writes d in format f (one of Formats; CSV takes two files, see
-// the encoding/csv package) with the writer of its package under
-// github.com/nexus-toolkit/nexus/analysis/graph/encoding. Output is deterministic.
-func Write(w io.Writer, d *encoding.Doc, f Format) error {
-	switch f {
-	case GraphML:
-		return graphml.Write(w, d)
-	case GEXF:
-		return gexf.Write(w, d)
-	case DOT:
-		return dot.Write(w, d)
-	case Pajek:
-		return pajek.Write(w, d)
-	}
-	return fmt.Errorf("alliance: unknown format %q, expected graphml, gexf, dot or pajek", f)
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
+	"github.com/nexus-toolkit/nexus/analysis/graph/export"
 	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
@@ -19,10 +20,10 @@ import (
 const gexfSchema = "../graph/encoding/gexf/testdata/gexf-1.3-subset.xsd"
 
 // writeTemp writes d in format f to a file in dir and returns its path.
-func writeTemp(t *testing.T, dir, name string, d *encoding.Doc, f Format) string {
+func writeTemp(t *testing.T, dir, name string, d *encoding.Doc, f export.Format) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Write(&b, d, f); err != nil {
+	if err := export.Write(&b, d, f); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, name)
@@ -44,7 +45,7 @@ func TestGEXFSchema(t *testing.T) {
 	}
 	var good string
 	for _, directed := range []bool{false, true} {
-		path := writeTemp(t, dir, strconv.FormatBool(directed)+".gexf", NewDoc(fixture(t, directed)), GEXF)
+		path := writeTemp(t, dir, strconv.FormatBool(directed)+".gexf", NewDoc(fixture(t, directed)), export.GEXF)
 		if out, err := validate(path); err != nil {
 			t.Errorf("directed=%v: not valid GEXF 1.3: %v\n%s", directed, err, out)
 		}
@@ -116,7 +117,7 @@ print(json.dumps(out))
 	for _, directed := range []bool{false, true} {
 		d := NewDoc(fixture(t, directed))
 		docs = append(docs, d)
-		args = append(args, writeTemp(t, dir, strconv.FormatBool(directed)+".gexf", d, GEXF))
+		args = append(args, writeTemp(t, dir, strconv.FormatBool(directed)+".gexf", d, export.GEXF))
 	}
 	out, err := exec.Command(py, args...).CombinedOutput()
 	if err != nil {

@@ -5,18 +5,24 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 )
 
 // texEscaper escapes the characters that are special to BibTeX and LaTeX
 // in a field's text. It replaces in one pass, so the braces it writes
-// are not escaped again.
+// are not escaped again. Braces of the text become \textbraceleft{} and
+// \textbraceright{}, never \{ and \}: BibTeX counts every brace, escaped
+// or not, to find where a field ends, so a title ending in "}}}" would
+// otherwise close its entry and let the rest of it plant one of its own.
+// The only braces in an escaped value are the balanced {} of commands.
 var texEscaper = strings.NewReplacer(
-	`\`, `\textbackslash{}`, `{`, `\{`, `}`, `\}`, `#`, `\#`, `$`, `\$`,
+	`\`, `\textbackslash{}`, `{`, `\textbraceleft{}`, `}`, `\textbraceright{}`, `#`, `\#`, `$`, `\$`,
 	`%`, `\%`, `&`, `\&`, `_`, `\_`, `~`, `\textasciitilde{}`, `^`, `\textasciicircum{}`)
 
 // Escape returns s with BibTeX's and LaTeX's special characters escaped,
-// for a braced field value. Other characters, non-ASCII ones included,
-// are written as they are (UTF-8).
+// for a braced field value, in which every brace is balanced (see
+// texEscaper). Other characters, non-ASCII ones included, are written as
+// they are (UTF-8).
 func Escape(s string) string { return texEscaper.Replace(s) }
 
 // rawEscaper keeps a URL or DOI verbatim except for what would unbalance
@@ -50,6 +56,11 @@ func bibType(kind string) (typ, container string) {
 // use "--". A report's institution is its publisher, or its container
 // when it has no publisher.
 func WriteBibTeX(w io.Writer, entries []Entry) error {
+	for _, e := range entries {
+		if e.Key == "" || strings.ContainsFunc(e.Key, badKeyRune) {
+			return fmt.Errorf("bibtex: reference key %q: a BibTeX key must be non-empty, without white space, braces, quotes, commas, parentheses, =, #, %%, ~ or \\", e.Key)
+		}
+	}
 	bw := bufio.NewWriter(w)
 	for i, e := range entries {
 		if i > 0 {
@@ -100,6 +111,12 @@ func WriteBibTeX(w io.Writer, entries []Entry) error {
 		bw.WriteString("}\n")
 	}
 	return bw.Flush()
+}
+
+// badKeyRune reports a rune that may not stand in a BibTeX key: one that
+// ends the key or the entry, starts a comment or a string, or escapes.
+func badKeyRune(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune("{}(),=\"#%~\\'", r)
 }
 
 // bibAuthors joins names with " and ": "Family, Given" for persons and

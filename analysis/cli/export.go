@@ -6,11 +6,12 @@ import (
 	"io"
 	"strings"
 
-	"github.com/nexus-toolkit/nexus/analysis/alliance"
 	"github.com/nexus-toolkit/nexus/analysis/bib"
 	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"github.com/nexus-toolkit/nexus/analysis/graph"
 	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/csv"
+	"github.com/nexus-toolkit/nexus/analysis/graph/export"
 )
 
 func init() {
@@ -51,7 +52,7 @@ func cmdExport(stdout, stderr io.Writer, args []string) error {
 	}
 	switch *format {
 	case "bibtex", "csljson":
-		warnIgnored(stderr, fs, "with -format "+*format, append([]string{"directed"}, filterNames...)...)
+		warnIgnored(stderr, fs, "with -format "+*format, append([]string{"directed"}, filterNames()...)...)
 		return exportReferences(stdout, *dataset, *format, *out)
 	case "csv":
 		if *out == "-" {
@@ -61,23 +62,22 @@ func cmdExport(stdout, stderr io.Writer, args []string) error {
 	default:
 		return usagef("export", "unknown -format %q, expected one of %s", *format, strings.Join(exportFormats, ", "))
 	}
-	f, err := filter()
-	if err != nil {
-		return usagef("export", "%v", err)
-	}
-	g, err := loadDataset(*dataset, f, *directed)
+	g, s, err := loadDataset(*dataset, "export", filter(*directed))
 	if err != nil {
 		return err
 	}
 	warnSelfLoops(stderr, "export", g)
-	d := alliance.NewDoc(g)
-	nf := alliance.Format(*format)
-	if nf == alliance.CSV {
+	d := export.Generic(g)
+	if s.Network.Doc != nil {
+		d = s.Network.Doc(g)
+	}
+	nf := export.Format(*format)
+	if nf == export.CSV {
 		base := strings.TrimSuffix(*out, ".csv")
 		return errors.Join(build.WriteWith(base+"-nodes.csv", func(w io.Writer) error { return csv.WriteNodes(w, d) }),
 			build.WriteWith(base+"-edges.csv", func(w io.Writer) error { return csv.WriteLinks(w, d) }))
 	}
-	return writeOut(stdout, *out, func(w io.Writer) error { return alliance.Write(w, d, nf) })
+	return writeOut(stdout, *out, func(w io.Writer) error { return export.Write(w, d, nf) })
 }
 
 // writeOut writes with write to the file out, atomically, or to stdout
@@ -100,6 +100,13 @@ func warnSelfLoops(stderr io.Writer, cmd string, g *graph.Graph) {
 // exportReferences writes the dataset's reference list as BibTeX or
 // CSL-JSON.
 func exportReferences(stdout io.Writer, dataset, format, out string) error {
+	p, s, err := compendium.Open(dataset)
+	if err != nil {
+		return err
+	}
+	if p.Resource("references") == nil {
+		return fmt.Errorf("%s: data package %q (study %s) has no references resource, so -format %s has nothing to export", p.Descriptor, p.Name, s.Name, format)
+	}
 	entries, err := bib.Load(dataset)
 	if err != nil {
 		return err

@@ -9,41 +9,48 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/nexus-toolkit/nexus/analysis/alliance"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"github.com/nexus-toolkit/nexus/analysis/graph"
 	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/csv"
 	"github.com/nexus-toolkit/nexus/analysis/graph/network"
 	"github.com/nexus-toolkit/nexus/analysis/safefile"
-	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 func init() {
-	commands["network"] = command{summary: "compute network measures of an edge list or of a dataset's alliance network", run: cmdNetwork}
+	commands["network"] = command{summary: "compute network measures of an edge list or of a dataset's network", run: cmdNetwork}
 }
 
-// filterFlags declares the dataset filter flags on fs; isolates is the
-// default of -isolates.
-func filterFlags(fs *flag.FlagSet, isolates bool) func() (alliance.Filter, error) {
-	types := fs.String("type", "", "keep only these tie `types` (comma-separated)")
-	scope := fs.String("scope", "", "keep only organizations of this `scope` (study or example)")
-	coding := fs.String("coding", "", "keep only relations with this `coding`: stated or inferred")
-	from := fs.Int("from", 0, "keep only relations active in or after this `year`")
-	to := fs.Int("to", 0, "keep only relations active in or before this `year`")
-	iso := fs.Bool("isolates", isolates, "keep the organizations of the scope that have no kept relation")
-	return func() (alliance.Filter, error) {
-		f := alliance.Filter{From: *from, To: *to, Isolates: *iso}
-		var err, errs error
-		if f.TieTypes, err = study.ParseCodes(*types, study.TieTypeValues); err != nil {
-			errs = errors.Join(errs, fmt.Errorf("-type: %w", err))
-		}
-		if f.Scope, err = study.ParseCode(*scope, study.ScopeValues); err != nil {
-			errs = errors.Join(errs, fmt.Errorf("-scope: %w", err))
-		}
-		if f.Coding, err = study.ParseCode(*coding, study.CodingValues); err != nil {
-			errs = errors.Join(errs, fmt.Errorf("-coding: %w", err))
-		}
-		return f, errs
+// filterFlags declares on fs -isolates (isolates is its default) and the
+// filter flags of every registered study's network
+// (compendium.NetworkFilters), and returns the function that reads their
+// values into the options of a network: only the filters given.
+func filterFlags(fs *flag.FlagSet, isolates bool) func(directed bool) compendium.NetworkOptions {
+	filters := compendium.NetworkFilters()
+	vals := make([]*string, len(filters))
+	for i, f := range filters {
+		vals[i] = fs.String(f.Name, "", f.Usage)
 	}
+	iso := fs.Bool("isolates", isolates, "keep the nodes that have no kept tie")
+	return func(directed bool) compendium.NetworkOptions {
+		opt := compendium.NetworkOptions{Directed: directed, Isolates: *iso, Filters: map[string]string{}}
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		for i, f := range filters {
+			if set[f.Name] {
+				opt.Filters[f.Name] = *vals[i]
+			}
+		}
+		return opt
+	}
+}
+
+// filterNames returns the flags filterFlags declares.
+func filterNames() []string {
+	names := []string{"isolates"}
+	for _, f := range compendium.NetworkFilters() {
+		names = append(names, f.Name)
+	}
+	return names
 }
 
 // printErrors prints every error joined in err (errors.Join, nested
@@ -78,13 +85,19 @@ func repoRelative(msg string) string {
 	}
 }
 
-// loadDataset builds the alliance network of the dataset in dir.
-func loadDataset(dir string, f alliance.Filter, directed bool) (*graph.Graph, error) {
-	s, err := study.Load(dir)
+// loadDataset builds the network of the data package in dir, by its
+// study (compendium.OpenNetwork), for the command cmd. It returns the
+// study too.
+func loadDataset(dir, cmd string, opt compendium.NetworkOptions) (*graph.Graph, *compendium.Study, error) {
+	p, s, err := compendium.OpenNetwork(dir, "nexus "+cmd)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return alliance.Build(s, f, alliance.NetworkOptions{Directed: directed})
+	g, err := s.Graph(p, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	return g, s, nil
 }
 
 var networkSpec = spec{
@@ -102,9 +115,6 @@ The filters (-type, -scope, -coding, -from, -to, -isolates) apply to
 relation, as the paper's T4.
 -out - writes to standard output.`,
 }
-
-// filterNames are the flags filterFlags declares.
-var filterNames = []string{"type", "scope", "coding", "from", "to", "isolates"}
 
 func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 	fs := networkSpec.flags()
@@ -132,7 +142,7 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 	var g *graph.Graph
 	opt := network.ComputeOptions{Seed: *seed}
 	if *edgesFile != "" {
-		warnIgnored(stderr, fs, "with -edges (filters apply to -dataset)", filterNames...)
+		warnIgnored(stderr, fs, "with -edges (filters apply to -dataset)", filterNames()...)
 		var err error
 		if g, err = readEdges(stderr, *edgesFile, *directed, *weight); err != nil {
 			return err
@@ -140,14 +150,12 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 		opt.Weighted = *weight != ""
 	} else {
 		warnIgnored(stderr, fs, "with -dataset (weights are sources)", "weight")
-		f, err := filter()
-		if err != nil {
-			return usagef("network", "%v", err)
-		}
-		if g, err = loadDataset(*dataset, f, *directed); err != nil {
+		var s *compendium.Study
+		var err error
+		if g, s, err = loadDataset(*dataset, "network", filter(*directed)); err != nil {
 			return err
 		}
-		opt.Brokerage = true
+		opt.Brokerage = s.Network.Groups
 	}
 	warnSelfLoops(stderr, "network", g)
 	m, err := network.Compute(g, opt)

@@ -15,7 +15,7 @@ func init() {
 
 var previewSpec = spec{
 	name:     "preview",
-	synopsis: []string{"preview [-addr HOST:PORT] [-allow-remote] [-force] [-v] NOTEBOOK.md..."},
+	synopsis: []string{"preview [-addr HOST:PORT] [-allow-remote] [-dataset DIR] [-force] [-v] NOTEBOOK.md..."},
 	about: `Renders the notebooks (from the cache when it is valid), serves them at
 http://HOST:PORT/ (with one notebook, / is that notebook), renders a
 notebook again when it is saved and reloads its page in the browser.
@@ -29,6 +29,7 @@ func cmdPreview(stdout, stderr io.Writer, args []string) error {
 	remote := fs.Bool("allow-remote", false, "allow an address that is not localhost (the pages show the output of code that ran with your permissions)")
 	force := fs.Bool("force", false, "run each notebook once even when its cached outputs are valid")
 	verbose := fs.Bool("v", false, "say for each render whether it ran, came from the cache or failed")
+	dataset := datasetFlag(fs)
 	if err := previewSpec.parse(fs, stdout, args); err != nil {
 		return err
 	}
@@ -38,7 +39,10 @@ func cmdPreview(stdout, stderr io.Writer, args []string) error {
 	if err := preview.CheckAddr(*addr, *remote); err != nil {
 		return usagef("preview", "%s", strings.TrimPrefix(err.Error(), "preview: "))
 	}
-	opt := preview.Options{Addr: *addr, AllowRemote: *remote, Render: notebook.Options{Force: *force}}
+	if err := needStudy(*dataset); err != nil {
+		return err
+	}
+	opt := preview.Options{Addr: *addr, AllowRemote: *remote, Render: notebook.Options{Force: *force, Dataset: *dataset}}
 	if *verbose {
 		opt.Log = stderr
 	}

@@ -9,7 +9,6 @@ import (
 	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"github.com/nexus-toolkit/nexus/analysis/qda"
 	"github.com/nexus-toolkit/nexus/analysis/qda/refi"
-	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 func init() {
@@ -246,5 +245,5 @@ func openValid(w io.Writer, dir string) (*qda.Project, error) {
 		printProblems(w, problems, maxProblems)
 		return nil, exitError{1} // as nexus validate exits
 	}
-	return study.OpenCodingProject(dir)
+	return compendium.CodingProject(dir)
 }

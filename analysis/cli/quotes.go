@@ -5,7 +5,6 @@ import (
 	"io"
 
 	"github.com/nexus-toolkit/nexus/analysis/compendium"
-	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 func init() {
@@ -40,11 +39,11 @@ func cmdQuotes(stdout, stderr io.Writer, args []string) error {
 	if err := needDataset(dir); err != nil {
 		return err
 	}
-	pp, err := study.ReadPaper(*paper, *mark)
+	pp, err := compendium.ReadSource(*paper, *mark, dir)
 	if err != nil {
 		return err
 	}
-	rep, err := study.CheckQuotes(dir, pp)
+	rep, err := compendium.CheckQuotes(dir, pp)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"syscall"
 
 	"github.com/nexus-toolkit/nexus/analysis/compendium"
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 	"github.com/nexus-toolkit/nexus/analysis/notebook"
 )
 
@@ -32,6 +33,9 @@ func cmdClaims(stdout, stderr io.Writer, args []string) error {
 		return err
 	}
 	if err := needDataset(*dataset); err != nil {
+		return err
+	}
+	if err := needStudy(*dataset); err != nil {
 		return err
 	}
 	ctx, stop := interruptible()
@@ -74,6 +78,9 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 	if err != nil || *timeout <= 0 {
 		return usagef("render", "-max-output %s -timeout %v: expected a positive size and duration", *maxOut, *timeout)
 	}
+	if err := needStudy(*dataset); err != nil {
+		return err
+	}
 	ctx, stop := interruptible()
 	defer stop()
 	opt := notebook.Options{Out: *out, Force: *force, Context: ctx, Limits: notebook.Limits{Timeout: *timeout, MaxOutput: size}, Dataset: *dataset}
@@ -85,6 +92,25 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// needStudy refuses a dataset whose descriptor cannot be read or that no
+// registered study claims (compendium.StudyOf), so that no command runs
+// a study's code on another study's data. It reads the descriptor only:
+// the data's own problems (a hash mismatch, a bad cell) are reported by
+// the notebooks that read it, so a notebook whose front matter names
+// another dataset still runs. The empty dataset (none given and no
+// default) passes: each notebook's front matter then names its own.
+func needStudy(dataset string) error {
+	if dataset == "" {
+		return nil
+	}
+	p, err := datapkg.Open(dataset)
+	if err != nil {
+		return err
+	}
+	_, err = compendium.StudyOf(p)
+	return err
 }
 
 // interruptible returns a context that SIGINT and SIGTERM cancel, so that

@@ -1,6 +1,7 @@
-package compendium
+package compendium_test
 
 import (
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,12 +20,12 @@ import (
 // file DATASET names, the one switch that make and the command line read.
 func TestDatasetFile(t *testing.T) {
 	root := repoRoot(t)
-	dir, err := ReadDatasetFile(root)
+	dir, err := compendium.ReadDatasetFile(root)
 	require.NoError(t, err)
 	require.Equal(t, datasetOf(t, root), filepath.Join(root, filepath.FromSlash(dir)), "DATASET and the MANIFEST's dataset differ")
 
 	t.Chdir(filepath.Join(root, "analysis"))
-	def, err := DefaultDataset()
+	def, err := compendium.DefaultDataset()
 	require.NoError(t, err)
 	require.Equal(t, filepath.Join("..", filepath.FromSlash(dir)), def, "DefaultDataset from a subdirectory")
 
@@ -36,8 +37,8 @@ func TestDatasetFile(t *testing.T) {
 		{"datasets/nosuch\n", `DATASET:1: "datasets/nosuch": no datapackage.json there`},
 	} {
 		tmp := t.TempDir()
-		require.NoError(t, os.WriteFile(filepath.Join(tmp, DatasetFile), []byte(tc.content), 0o644))
-		_, err := ReadDatasetFile(tmp)
+		require.NoError(t, os.WriteFile(filepath.Join(tmp, compendium.DatasetFile), []byte(tc.content), 0o644))
+		_, err := compendium.ReadDatasetFile(tmp)
 		require.ErrorContains(t, err, tc.want, "DATASET %q", tc.content)
 	}
 }
@@ -63,7 +64,9 @@ func TestMakeDatasetSwitch(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "make DATASET=%s:\n%s", old, out)
 
-	outs, s, err := Outputs(filepath.Join(root, old))
+	outs, _, err := compendium.Outputs(filepath.Join(root, old))
+	require.NoError(t, err)
+	s, err := study.Load(filepath.Join(root, old))
 	require.NoError(t, err)
 	for _, o := range outs {
 		require.Contains(t, string(out), "build -dataset "+old+" -out figures "+o.ID+"\n", "make did not rebuild %s", o.ID)
@@ -77,7 +80,7 @@ func TestMakeDatasetSwitch(t *testing.T) {
 
 	synth, err := study.Load(filepath.Join(root, "datasets", "examples", "synthetic-coding", "v1.1.0"))
 	require.NoError(t, err)
-	nbs, err := filepath.Glob(filepath.Join(root, NotebookGlob))
+	nbs, err := filepath.Glob(filepath.Join(root, compendium.NotebookGlob))
 	require.NoError(t, err)
 	require.NotEmpty(t, nbs)
 	stated := regexp.MustCompile(`Rendered from the dataset ([^ ]+) ([^ ]+) \((sha256:[0-9a-f]{64})\)`)

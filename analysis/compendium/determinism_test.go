@@ -1,4 +1,4 @@
-package compendium
+package compendium_test
 
 import (
 	"bytes"

@@ -12,9 +12,7 @@ import (
 	"strings"
 
 	"github.com/nexus-toolkit/nexus/analysis/build"
-	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 	"github.com/nexus-toolkit/nexus/analysis/quotes"
-	"github.com/nexus-toolkit/nexus/analysis/study"
 	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
@@ -72,16 +70,20 @@ func (tc *Tracer) Trace(file string, line int, col string) (*CellTrace, error) {
 	if err != nil {
 		return nil, err
 	}
-	refs := tr.Sources(ct.Line, ct.Column)
-	if len(refs) == 0 {
-		return ct, nil
-	}
 	if tc.index == nil {
-		p, err := datapkg.Read(tc.dataset)
+		p, s, err := Open(tc.dataset)
 		if err != nil {
 			return nil, err
 		}
-		tc.index = quotes.NewIndex(p, study.QuoteFields(p))
+		fields := quotes.Conventional(p)
+		if s.Evidence != nil {
+			fields = s.Evidence(p)
+		}
+		tc.index = quotes.NewIndex(p, fields)
+	}
+	refs := tr.Sources(ct.Line, ct.Column)
+	if len(refs) == 0 {
+		return ct, nil
 	}
 	for _, r := range refs {
 		e, err := tc.index.Lookup(r)

@@ -1,8 +1,9 @@
-package compendium
+package compendium_test
 
 import (
 	"bytes"
 	"encoding/csv"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -23,16 +24,16 @@ import (
 func TestTraceEveryCommittedCell(t *testing.T) {
 	root := repoRoot(t)
 	t.Chdir(root)
-	dataset, err := ManifestDataset("figures")
+	dataset, err := compendium.ManifestDataset("figures")
 	require.NoError(t, err)
-	traces, _ := filepath.Glob(filepath.Join("figures", "*"+TraceSuffix))
+	traces, _ := filepath.Glob(filepath.Join("figures", "*"+compendium.TraceSuffix))
 	require.NotEmpty(t, traces, "no trace files under figures/")
 	cells := 0
-	tracer := NewTracer(dataset)
+	tracer := compendium.NewTracer(dataset)
 	for _, tp := range traces {
 		b, err := os.ReadFile(tp)
 		require.NoError(t, err)
-		csvFile := strings.TrimSuffix(tp, TraceSuffix) + ".csv"
+		csvFile := strings.TrimSuffix(tp, compendium.TraceSuffix) + ".csv"
 		if _, err := os.Stat(csvFile); err != nil {
 			checkFigureEvidence(t, tp, b, dataset)
 			continue
@@ -80,7 +81,7 @@ func TestTraceErrors(t *testing.T) {
 		{2, "3", `no column "3"`},
 		{2, "b", "no trace file"},
 	} {
-		_, err := Trace(csvFile, c.line, c.col, dir)
+		_, err := compendium.Trace(csvFile, c.line, c.col, dir)
 		require.ErrorContains(t, err, c.want)
 		require.ErrorContains(t, err, csvFile)
 	}

@@ -1,7 +1,8 @@
-package compendium
+package compendium_test
 
 import (
 	"context"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,7 +27,7 @@ func TestVerifyEverythingAndItsWords(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(committed, "stray.txt"), []byte("x"), 0o644))
 
 	dataset := strings.TrimPrefix(datasetOf(t, root), root+string(filepath.Separator))
-	diffs, err := Verify(context.Background(), dataset, committed, nil)
+	diffs, err := compendium.Verify(context.Background(), dataset, committed, nil)
 	require.NoError(t, err)
 	require.Equal(t, []build.Difference{
 		{Path: "stray.txt", Status: build.Extra},

@@ -50,8 +50,15 @@
 //     (Wasserman and Faust's correction for disconnected graphs); for a
 //     directed graph it uses incoming distances, as NetworkX does.
 //   - Eigenvector centrality has unit L2 norm and positive sign, as
-//     NetworkX's eigenvector_centrality; PageRank follows nx.pagerank
-//     (alpha 0.85 by default, dangling nodes spread uniformly).
+//     NetworkX's eigenvector_centrality. On a disconnected graph each
+//     (weakly) connected component is solved by its own iteration and
+//     the result is the limit of NetworkX's iteration on the whole
+//     graph: the components of the largest leading eigenvalue keep their
+//     share, every other component is 0; a directed graph without a
+//     cycle is ErrUndefined. PageRank follows nx.pagerank (alpha 0.85 by
+//     default, dangling nodes spread uniformly), which the jump to a
+//     uniform node keeps well defined on a disconnected graph. Both are
+//     tested against NetworkX on disconnected graphs.
 //   - The k-core number is NetworkX's core_number (Batagelj-Zaversnik);
 //     coreness is Borgatti and Everett's continuous core-periphery model,
 //     fitted by alternating least squares from a fixed start.

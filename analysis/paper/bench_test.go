@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
@@ -30,11 +31,11 @@ func BenchmarkBuildSynthetic1000x(b *testing.B) {
 
 func benchBuild(b *testing.B, s *study.Study) {
 	dir := b.TempDir()
-	outs := Outputs(s)
+	outs := Outputs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, o := range outs {
-			if err := o.Make(dir); err != nil {
+			if err := compendium.MakeFrom(o, dir, s); err != nil {
 				b.Fatal(o.ID, err)
 			}
 		}

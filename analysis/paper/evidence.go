@@ -1,16 +1,9 @@
 package paper
 
 import (
-	"path/filepath"
-
-	"github.com/nexus-toolkit/nexus/analysis/build"
 	"github.com/nexus-toolkit/nexus/analysis/study"
 	"github.com/nexus-toolkit/nexus/analysis/table"
 )
-
-// EvidenceFormat is the extension of the file that lists the rows of data
-// behind each element of a figure: fig-timeline.svg has fig-timeline.trace.csv.
-const EvidenceFormat = "trace.csv"
 
 // evidenceTable lists figure elements and the rows behind each: one record
 // per element and row, with the columns element, resource and key.
@@ -57,22 +50,4 @@ func TimelineEvidence(s *study.Study) (*table.Table, error) {
 		addEvidence(t, e.Title+"  ("+e.DateLabel()+")", table.Ref{Resource: "events", Key: e.ID})
 	}
 	return t, nil
-}
-
-// withEvidence adds the evidence file to a figure output: ev's table is
-// written as name.trace.csv beside the figure.
-func withEvidence(o build.Output, ev func() (*table.Table, error)) build.Output {
-	draw := o.Make
-	o.Formats = append(append([]string(nil), o.Formats...), EvidenceFormat)
-	o.Make = func(dir string) error {
-		t, err := ev()
-		if err != nil {
-			return err
-		}
-		if err := build.Buffer(filepath.Join(dir, o.Name+"."+EvidenceFormat), t.WriteCSV); err != nil {
-			return err
-		}
-		return draw(dir)
-	}
-	return o
 }

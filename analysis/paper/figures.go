@@ -3,7 +3,6 @@ package paper
 import (
 	"fmt"
 	"image/color"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"time"
@@ -13,13 +12,9 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"github.com/nexus-toolkit/nexus/analysis/build"
 	"github.com/nexus-toolkit/nexus/analysis/figure"
 	"github.com/nexus-toolkit/nexus/analysis/study"
 )
-
-// FigureFormats are the files every figure is written as.
-var FigureFormats = []string{"svg", "png", "pdf"}
 
 // Span returns the interval of fractional years that a date of its
 // precision covers: a whole year, a whole month, or one day. A missing
@@ -324,18 +319,4 @@ func ReferenceYears(s *study.Study) (*plot.Plot, error) {
 	p.Legend.Left = true
 	p.Legend.Top = true
 	return p, nil
-}
-
-// figureOutput registers a figure drawn by make at width w and height h.
-func figureOutput(id, name, title, fn string, inputs []string, w, h vg.Length, make func() (*plot.Plot, error)) build.Output {
-	return build.Output{
-		ID: id, Name: name, Title: title, Formats: FigureFormats, Inputs: inputs, Func: fn,
-		Make: func(dir string) error {
-			p, err := make()
-			if err != nil {
-				return err
-			}
-			return figure.Save(p, w, h, filepath.Join(dir, name))
-		},
-	}
 }

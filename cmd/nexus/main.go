@@ -6,15 +6,21 @@
 //
 //	nexus <command> [flags] [arguments]
 //
-// Run "nexus help" for the list of commands. main only hands the command
-// line to package cli (analysis/cli), which parses the flags and calls
-// into the packages under analysis/.
+// Run "nexus help" for the list of commands. main only imports the
+// studies of this repository, each of which registers itself with the
+// engine (package compendium) under its data package's name, and hands
+// the command line to package cli (analysis/cli), which parses the flags
+// and calls into the packages under analysis/.
 package main
 
 import (
 	"os"
 
 	"github.com/nexus-toolkit/nexus/analysis/cli"
+
+	// The studies of this compendium.
+	_ "github.com/nexus-toolkit/nexus/analysis/paper"
+	_ "github.com/nexus-toolkit/nexus/analysis/synthcoding"
 )
 
 func main() {

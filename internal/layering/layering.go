@@ -18,17 +18,31 @@ import (
 )
 
 // Study lists the packages of the study layer, as import paths or
-// patterns ending in "/..." (the package and everything under it).
+// patterns ending in "/..." (the package and everything under it): the
+// paper's study and the synthetic coding study, each of which registers
+// itself with the engine.
 var Study = []string{
 	"github.com/nexus-toolkit/nexus/analysis/study",
 	"github.com/nexus-toolkit/nexus/analysis/alliance/...",
 	"github.com/nexus-toolkit/nexus/analysis/paper",
+	"github.com/nexus-toolkit/nexus/analysis/synthcoding",
+}
+
+// Engine lists the packages that run any registered study: the study
+// registry, build, verify and manifest (compendium) and the command line
+// (cli). They may import the core and must not import a study; the
+// nexus command (cmd/nexus) blank-imports the studies instead.
+var Engine = []string{
 	"github.com/nexus-toolkit/nexus/analysis/compendium",
 	"github.com/nexus-toolkit/nexus/analysis/cli",
 }
 
-// Core lists the packages that must not import the study layer.
-var Core = []string{
+// Core lists the packages that must not import the study layer: the
+// core proper (knows no study) and the Engine.
+var Core = append(core, Engine...)
+
+// core lists the core proper.
+var core = []string{
 	"github.com/nexus-toolkit/nexus/analysis/bib",
 	"github.com/nexus-toolkit/nexus/analysis/build",
 	"github.com/nexus-toolkit/nexus/analysis/datapkg",

@@ -11,7 +11,19 @@
 //
 // The server listens on a loopback address only (127.0.0.1, ::1 or
 // localhost), unless Options.AllowRemote is set: a rendered notebook shows
-// the outputs of code that ran with the author's permissions.
+// the outputs of code that ran with the author's permissions. It answers
+// only requests whose Host is a loopback address or localhost with the
+// server's own port (421 Misdirected Request otherwise), so a page of
+// another site whose name a DNS rebinding points at 127.0.0.1 cannot read
+// the notebooks or their event stream. Header, read and idle timeouts
+// bound what a slow or idle client holds.
+//
+// Each notebook renders on its own: a notebook whose program loops never
+// delays another's render, and a new save of a notebook cancels its
+// running render (the program is killed) and starts again. Changes are
+// detected by the content hash of the notebook's file, so a save within
+// one modification-time tick is never missed and a save without a change
+// renders nothing.
 //
 // Routes: "/" serves the only notebook, or a list when there are several;
 // "/NAME.html" a notebook; "/NAME/FIGURE.svg" its figures;
@@ -32,6 +44,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -55,6 +68,10 @@ type Options struct {
 	// Log, when set, gets a line for each render: the notebook and whether
 	// it ran, came from the cache or failed.
 	Log io.Writer
+	// ReadHeaderTimeout bounds the time a client may take to send a
+	// request's headers; default 10 s. ReadTimeout (the whole request)
+	// and IdleTimeout (a kept-alive connection) are 30 s and 120 s.
+	ReadHeaderTimeout time.Duration
 }
 
 // DefaultAddr is the address a Server listens on by default.
@@ -81,11 +98,13 @@ func CheckAddr(addr string, allowRemote bool) error {
 type page struct {
 	file    string // as given
 	name    string // NAME of NAME.md
-	stamp   string // size and modification time last seen
-	sum     [32]byte
+	seen    bool
+	sum     [32]byte // content hash of the file last seen (or of its read error)
 	version int
 	files   map[string][]byte // rendered files, nil after an error
 	err     error
+	gen     int                // the generation of the latest render started
+	cancel  context.CancelFunc // cancels the running render; nil when none runs
 }
 
 // Server serves and re-renders a set of notebooks.
@@ -97,6 +116,7 @@ type Server struct {
 	byName  map[string]*page
 	changed chan struct{}                   // closed and replaced on every new version
 	wrap    func(http.Handler) http.Handler // tests: wraps Handler in Serve
+	ctx     context.Context                 // ends the renders; Serve's context once it serves
 }
 
 // New renders the notebooks once and listens on opt.Addr. It does not
@@ -114,7 +134,10 @@ func New(opt Options, files ...string) (*Server, error) {
 	if err := CheckAddr(opt.Addr, opt.AllowRemote); err != nil {
 		return nil, err
 	}
-	s := &Server{opt: opt, byName: map[string]*page{}, changed: make(chan struct{})}
+	if opt.ReadHeaderTimeout <= 0 {
+		opt.ReadHeaderTimeout = 10 * time.Second
+	}
+	s := &Server{opt: opt, byName: map[string]*page{}, changed: make(chan struct{}), ctx: context.Background()}
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
 		if _, dup := s.byName[name]; dup {
@@ -148,8 +171,11 @@ func (s *Server) Serve(ctx context.Context) error {
 	if s.wrap != nil {
 		h = s.wrap(h)
 	}
-	srv := &http.Server{Handler: h, BaseContext: func(net.Listener) context.Context { return ctx }}
-	s.opt.Render.Context = ctx // stopping the server kills a running notebook program
+	srv := &http.Server{Handler: s.guard(h), BaseContext: func(net.Listener) context.Context { return ctx },
+		ReadHeaderTimeout: s.opt.ReadHeaderTimeout, ReadTimeout: 30 * time.Second, IdleTimeout: 120 * time.Second}
+	s.mu.Lock()
+	s.ctx = ctx // stopping the server kills every running notebook program
+	s.mu.Unlock()
 	go s.watch(ctx)
 	go func() {
 		<-ctx.Done()
@@ -162,7 +188,39 @@ func (s *Server) Serve(ctx context.Context) error {
 	return err
 }
 
-// watch polls the notebook files and re-renders the ones that changed.
+// guard answers 421 Misdirected Request to a request whose Host is not
+// this server's: a loopback address or localhost with the server's own
+// port. With AllowRemote any Host is served.
+func (s *Server) guard(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.opt.AllowRemote && !s.ownHost(r.Host) {
+			http.Error(w, "preview: this server answers only to its own loopback address, not to Host "+strconv.Quote(r.Host), http.StatusMisdirectedRequest)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// ownHost reports whether host (a Host header) names this server: a
+// loopback IP literal or localhost, with the port the server listens on.
+func (s *Server) ownHost(host string) bool {
+	name, port, err := net.SplitHostPort(host)
+	if err != nil {
+		return false
+	}
+	_, own, err := net.SplitHostPort(s.Addr())
+	if err != nil || port != own {
+		return false
+	}
+	if strings.EqualFold(name, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(name) // only a canonical literal: 0x7f.1 or 2130706433 is no IP here
+	return ip != nil && ip.IsLoopback()
+}
+
+// watch polls the notebook files and starts a render of each one that
+// changed; it never waits for a render.
 func (s *Server) watch(ctx context.Context) {
 	t := time.NewTicker(s.opt.Interval)
 	defer t.Stop()
@@ -172,44 +230,72 @@ func (s *Server) watch(ctx context.Context) {
 			return
 		case <-t.C:
 			for _, p := range s.pages {
-				s.refresh(p)
+				s.check(p)
 			}
 		}
 	}
 }
 
-// refresh renders p again when its file changed: first by size and
-// modification time, then by content, so a save without a change does
-// not reload the page.
+// refresh renders p again when its file changed, and waits for the
+// render.
 func (s *Server) refresh(p *page) {
-	fi, err := os.Stat(p.file)
-	stamp := ""
-	if err == nil {
-		stamp = fmt.Sprint(fi.Size(), fi.ModTime().UnixNano())
+	if done := s.check(p); done != nil {
+		<-done
 	}
-	s.mu.Lock()
-	same := p.version > 0 && stamp == p.stamp // a missing file stays reported once
-	s.mu.Unlock()
-	if same {
-		return
-	}
+}
+
+// check reads p's file and, when its content changed since it was last
+// seen, cancels p's running render and starts a new one, returning a
+// channel closed when that render is done; nil when nothing changed. A
+// missing or unreadable file counts as a change once, then as unchanged
+// while the error stays the same.
+func (s *Server) check(p *page) <-chan struct{} {
 	src, rerr := os.ReadFile(p.file)
 	sum := sha256.Sum256(src)
-	s.mu.Lock()
-	unchanged := rerr == nil && p.version > 0 && sum == p.sum
-	p.stamp = stamp
-	s.mu.Unlock()
-	if unchanged {
-		return
-	}
-	rp, err := notebook.RenderPage(s.opt.Render, p.file)
 	if rerr != nil {
-		err = rerr
+		sum = sha256.Sum256([]byte("\x00read error: " + rerr.Error()))
 	}
-	s.log(p, rp, err)
+	s.mu.Lock()
+	if p.seen && sum == p.sum {
+		s.mu.Unlock()
+		return nil
+	}
+	p.seen, p.sum = true, sum
+	if p.cancel != nil {
+		p.cancel() // a newer save supersedes the running render
+	}
+	p.gen++
+	gen := p.gen
+	ctx, cancel := context.WithCancel(s.ctx)
+	p.cancel = cancel
+	opt := s.opt.Render
+	s.mu.Unlock()
+	opt.Context = ctx
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer cancel()
+		var rp *notebook.Page
+		err := rerr
+		if err == nil {
+			rp, err = notebook.RenderPage(opt, p.file)
+		}
+		s.publish(p, gen, rp, err)
+	}()
+	return done
+}
+
+// publish makes a finished render p's new version, unless a newer render
+// of p has started meanwhile (its result is then dropped).
+func (s *Server) publish(p *page, gen int, rp *notebook.Page, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p.sum, p.err, p.files = sum, err, nil
+	if gen != p.gen {
+		return
+	}
+	p.cancel = nil
+	s.log(p, rp, err)
+	p.err, p.files = err, nil
 	if err == nil {
 		p.files = rp.Files
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -285,5 +286,136 @@ func TestBrowserReload(t *testing.T) {
 	got := wait("does not render", 2*time.Second)
 	if !strings.Contains(got, `notebooks/01-live.md:8: unknown cell option "colour"`) {
 		t.Errorf("the problems page lacks the problem at file:line:\n%s", got)
+	}
+}
+
+// TestHostCheck: the server answers only to its own loopback address and
+// port, whatever name or spelling a rebinding page uses.
+func TestHostCheck(t *testing.T) {
+	root, nb := newRoot(t, map[string]string{"01-a": prose("alpha")})
+	s, err := New(Options{Addr: "127.0.0.1:0", Render: notebook.Options{Root: root}}, nb["01-a"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Serve(ctx)
+	_, port, _ := net.SplitHostPort(s.Addr())
+	for _, c := range []struct {
+		host string
+		code int
+	}{
+		{"127.0.0.1:" + port, 200}, {"localhost:" + port, 200}, {"LOCALHOST:" + port, 200}, {"[::1]:" + port, 200},
+		{"evil.attacker.example:" + port, 421}, {"0x7f.1:" + port, 421}, {"2130706433:" + port, 421},
+		{"127.0.0.1:1", 421}, {"127.0.0.1", 421}, {"localhost.attacker.example:" + port, 421},
+	} {
+		for _, path := range []string{"/", "/01-a.html", "/events?page=01-a"} {
+			req, _ := http.NewRequest("GET", "http://"+s.Addr()+path, nil)
+			req.Host = c.host
+			rctx, rcancel := context.WithTimeout(ctx, 5*time.Second)
+			resp, err := http.DefaultClient.Do(req.WithContext(rctx))
+			if err != nil {
+				rcancel()
+				t.Fatalf("Host %q %s: %v", c.host, path, err)
+			}
+			resp.Body.Close()
+			rcancel()
+			if resp.StatusCode != c.code {
+				t.Errorf("Host %q %s: %d, want %d", c.host, path, resp.StatusCode, c.code)
+			}
+		}
+	}
+}
+
+// TestReadHeaderTimeout: a client that never finishes its headers is
+// cut off after ReadHeaderTimeout.
+func TestReadHeaderTimeout(t *testing.T) {
+	root, nb := newRoot(t, map[string]string{"01-a": prose("alpha")})
+	s, err := New(Options{Addr: "127.0.0.1:0", Render: notebook.Options{Root: root}, ReadHeaderTimeout: 100 * time.Millisecond}, nb["01-a"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Serve(ctx)
+	conn, err := net.Dial("tcp", s.Addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	io.WriteString(conn, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n") // and never the blank line
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	_, err = io.ReadAll(conn)
+	if ne, ok := err.(net.Error); ok && ne.Timeout() {
+		t.Fatal("the server kept a connection whose headers never ended for 10 s")
+	}
+}
+
+// looping is a notebook whose program never ends.
+const looping = "---\ntitle: Loop\n---\n\n```go\nfor {\n}\n```\n"
+
+// TestIndependentRenders: a notebook whose program loops does not hold
+// up another notebook's render, and a new save of it cancels its running
+// render and renders the new text.
+func TestIndependentRenders(t *testing.T) {
+	root, nb := newRoot(t, map[string]string{"01-a": prose("alpha"), "02-loop": prose("calm")})
+	s, err := New(Options{Addr: "127.0.0.1:0", Render: notebook.Options{Root: root}}, nb["01-a"], nb["02-loop"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s.ctx = ctx
+	os.WriteFile(nb["02-loop"], []byte(looping), 0o644)
+	loop := s.check(s.byName["02-loop"])
+	if loop == nil {
+		t.Fatal("the edit of 02-loop was not seen")
+	}
+	// While 02-loop's program runs, 01-a renders.
+	os.WriteFile(nb["01-a"], []byte(prose("bravo")), 0o644)
+	done := make(chan struct{})
+	go func() { s.refresh(s.byName["01-a"]); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("01-a's render waited for the looping notebook")
+	}
+	if _, body := get(t, s.Handler(), "/01-a.html"); !strings.Contains(body, "bravo") {
+		t.Errorf("01-a was not rendered again:\n%s", body)
+	}
+	select {
+	case <-loop:
+		t.Fatal("the looping notebook's render ended by itself")
+	default:
+	}
+	// Saving 02-loop again cancels the looping render; the new text wins.
+	os.WriteFile(nb["02-loop"], []byte(prose("fixed")), 0o644)
+	s.refresh(s.byName["02-loop"])
+	select {
+	case <-loop:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the looping render was not cancelled by the new save")
+	}
+	if _, body := get(t, s.Handler(), "/02-loop.html"); !strings.Contains(body, "The marker word is fixed.") {
+		t.Errorf("02-loop after the fix:\n%s", body)
+	}
+}
+
+// TestSameSizeSave: a save of the same size within the same
+// modification time is seen, by the content hash.
+func TestSameSizeSave(t *testing.T) {
+	root, nb := newRoot(t, map[string]string{"01-a": prose("alpha")})
+	s, err := New(Options{Addr: "127.0.0.1:0", Render: notebook.Options{Root: root}}, nb["01-a"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.ln.Close()
+	fi, _ := os.Stat(nb["01-a"])
+	os.WriteFile(nb["01-a"], []byte(prose("omega")), 0o644) // as long as "alpha"
+	os.Chtimes(nb["01-a"], fi.ModTime(), fi.ModTime())
+	s.refresh(s.byName["01-a"])
+	if _, body := get(t, s.Handler(), "/01-a.html"); !strings.Contains(body, "omega") {
+		t.Errorf("a same-size save within one mtime tick was missed:\n%s", body)
 	}
 }
