@@ -63,9 +63,7 @@ func NewDoc(g *graph.Graph) *encoding.Doc {
 		}
 		refs := EdgeSources(rows)
 		nrefs := len(refs)
-		if len(refs) > 0 && refs[0] == "" {
-			refs = refs[1:]
-		}
+		refs = slices.DeleteFunc(refs, func(k string) bool { return !IsReference(k) })
 		d.Links = append(d.Links, encoding.Record{
 			ID: strconv.Itoa(i), Source: g.Nodes[l.U].ID, Target: g.Nodes[l.V].ID,
 			Values: []string{join(ids), join(distinct(types)), join(distinct(codings)), join(refs),

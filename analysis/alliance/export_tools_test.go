@@ -225,3 +225,48 @@ func spellsOf(l encoding.Record) string {
 	}
 	return strings.Join(parts, ";")
 }
+
+// TestDOTGraphviz lays the DOT export out with Graphviz (dot -Tplain)
+// and checks that Graphviz labels each node with its name, not its ID,
+// and draws every link.
+func TestDOTGraphviz(t *testing.T) {
+	dot := testenv.LookPath(t, "dot", "graphviz")
+	for _, directed := range []bool{false, true} {
+		d := NewDoc(fixture(t, directed))
+		path := writeTemp(t, t.TempDir(), "net.dot", d, export.DOT)
+		out, err := exec.Command(dot, "-Tplain", path).CombinedOutput()
+		if err != nil {
+			t.Fatalf("dot: %v\n%s", err, out)
+		}
+		labels := map[string]string{}
+		edges := 0
+		for _, l := range strings.Split(string(out), "\n") {
+			f := strings.Fields(l)
+			switch {
+			case len(f) > 6 && f[0] == "node":
+				// node name x y width height label ...: the label is
+				// quoted when it has spaces.
+				rest := strings.TrimSpace(strings.SplitN(l, " ", 7)[6])
+				if strings.HasPrefix(rest, `"`) {
+					if end := strings.Index(rest[1:], `"`); end >= 0 {
+						rest = rest[1 : end+1]
+					}
+				} else {
+					rest = strings.Fields(rest)[0]
+				}
+				labels[strings.Trim(f[1], `"`)] = rest
+			case len(f) > 0 && f[0] == "edge":
+				edges++
+			}
+		}
+		for _, n := range d.Nodes {
+			name := n.Values[encoding.Index(d.NodeKeys, encoding.NameKey)]
+			if got := labels[n.ID]; got == n.ID || !strings.HasPrefix(name, strings.SplitN(got, `\`, 2)[0]) {
+				t.Errorf("directed=%v: Graphviz labels %s %q, want its name %q", directed, n.ID, got, name)
+			}
+		}
+		if edges != len(d.Links) {
+			t.Errorf("directed=%v: Graphviz drew %d edges, the export has %d links", directed, edges, len(d.Links))
+		}
+	}
+}

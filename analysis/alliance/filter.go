@@ -37,6 +37,7 @@ const (
 	ScopeAttr  = "scope"  // node: the organization's scope, "study" or "example"
 	KindAttr   = "kind"   // node: the organization's kind (militant-group, faction, ...)
 	CodingAttr = "coding" // edge: the relation's coding, "stated" or "inferred"
+	VoiceAttr  = "voice"  // edge: who says the passage (study.Voice), "" when not recorded
 )
 
 // Keep reports whether the relation passes the filter's tie type, period
@@ -87,7 +88,7 @@ func FromStudy(s *study.Study, f Filter) ([]graph.Node, []graph.Edge) {
 			ID: r.ID, Source: r.Source, Target: r.Target, Directed: r.Directed,
 			Kind: string(r.TieType), Start: r.Start.String(), End: r.End.String(),
 			Refs: slices.Clone(r.Evidence.Refs), Weight: 1,
-			Attrs: map[string]string{CodingAttr: string(r.Coding)},
+			Attrs: map[string]string{CodingAttr: string(r.Coding), VoiceAttr: string(r.Voice)},
 		})
 	}
 	var nodes []graph.Node

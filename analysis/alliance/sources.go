@@ -2,6 +2,7 @@ package alliance
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/nexus-toolkit/nexus/analysis/graph"
 	"github.com/nexus-toolkit/nexus/analysis/study"
@@ -28,11 +29,49 @@ func Sources(refLists ...[]string) []string {
 	return slices.Compact(keys)
 }
 
-// EdgeSources returns the Sources of the Refs of rows.
+// UncitedKey is the source key Sources counts for a passage that cites
+// nothing, by who says it (study.Voice): "(authors)" for the authors' own
+// prose, "(respondent)" for interview data, so the authors count as one
+// source and the respondents as another. A dataset that does not record
+// the voice (versions before 1.2.0) gives "", the paper itself. No
+// reference key starts with "(", so none collides with one.
+func UncitedKey(v study.Voice) string {
+	switch v {
+	case study.VoiceAuthors, study.VoiceRespondent:
+		return "(" + string(v) + ")"
+	}
+	return ""
+}
+
+// IsReference reports whether a key of Sources is a reference key, not
+// the key of uncited passages (UncitedKey).
+func IsReference(key string) bool { return key != "" && !strings.HasPrefix(key, "(") }
+
+// PassageKeys returns what Sources counts for one passage: its reference
+// keys, or when it cites none, the UncitedKey of its voice.
+func PassageKeys(refs []string, v study.Voice) []string {
+	if len(refs) > 0 {
+		return refs
+	}
+	return []string{UncitedKey(v)}
+}
+
+// RelationSources returns the Sources of relations, each passage counted
+// by PassageKeys.
+func RelationSources(rels []study.Relation) []string {
+	lists := make([][]string, len(rels))
+	for i, r := range rels {
+		lists[i] = PassageKeys(r.Evidence.Refs, r.Voice)
+	}
+	return Sources(lists...)
+}
+
+// EdgeSources returns the Sources of rows, each row counted by
+// PassageKeys with the voice of its VoiceAttr.
 func EdgeSources(rows []graph.Edge) []string {
 	lists := make([][]string, len(rows))
 	for i, e := range rows {
-		lists[i] = e.Refs
+		lists[i] = PassageKeys(e.Refs, study.Voice(e.Attrs[VoiceAttr]))
 	}
 	return Sources(lists...)
 }

@@ -145,8 +145,10 @@ type jsonResource struct {
 	Format   string          `json:"format"`
 	Encoding string          `json:"encoding"`
 	Dialect  *struct {
-		Delimiter *string `json:"delimiter"`
-		Header    *bool   `json:"header"`
+		Delimiter   *string `json:"delimiter"`
+		Header      *bool   `json:"header"`
+		QuoteChar   *string `json:"quoteChar"`
+		DoubleQuote *bool   `json:"doubleQuote"`
 	} `json:"dialect"`
 	Schema json.RawMessage `json:"schema"`
 }
@@ -346,6 +348,12 @@ func parseResource(dir string, i int, jr jsonResource, seen map[string]bool, bad
 		}
 		if h := jr.Dialect.Header; h != nil && !*h {
 			bad("%s: dialect.header false: %v, want a header row", at, ErrUnsupported)
+		}
+		if q := jr.Dialect.QuoteChar; q != nil && *q != `"` {
+			bad("%s: dialect.quoteChar %q: %v, want '\"' (RFC 4180)", at, *q, ErrUnsupported)
+		}
+		if dq := jr.Dialect.DoubleQuote; dq != nil && !*dq {
+			bad("%s: dialect.doubleQuote false: %v, want quotes doubled (RFC 4180)", at, ErrUnsupported)
 		}
 	}
 	r.Schema = resourceSchema(jr.Schema, at, bad)

@@ -202,6 +202,24 @@ func Nominal(a *plot.Axis, names ...string) {
 	a.Tick.LineStyle.Width = 0
 }
 
+// IntegerTicks marks axis a at every whole number from lo to hi, each
+// labelled, for a count or a rank: there is no tick between them and none
+// is left unlabelled, so the first (1 for a rank) always shows. With more
+// than twenty values only every step-th is labelled (the first always).
+func IntegerTicks(a *plot.Axis, lo, hi int) {
+	step := max(1, (hi-lo+20)/20)
+	var ticks []plot.Tick
+	for v := lo; v <= hi; v++ {
+		t := plot.Tick{Value: float64(v)}
+		if (v-lo)%step == 0 {
+			t.Label = strconv.Itoa(v)
+		}
+		ticks = append(ticks, t)
+	}
+	a.Tick.Marker = plot.ConstantTicks(ticks)
+	a.Min, a.Max = float64(lo)-0.5, float64(hi)+0.5
+}
+
 // RotateX rotates the X tick labels of p by degrees counter-clockwise,
 // aligning their ends under the ticks, for long category names.
 func RotateX(p *plot.Plot, degrees float64) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -167,9 +168,9 @@ func RobustnessTable(s *study.Study) (*table.Table, error) {
 		table.Column{Name: "source", Header: "Source left out"},
 		table.Column{Name: "ties_removed", Header: "Ties removed", Kind: table.KindNumber},
 		table.Column{Name: "links_lost", Header: "Links lost", Kind: table.KindNumber},
-		table.Column{Name: "top5_changes", Header: "Top-5 changes", Width: "6cm"},
-		table.Column{Name: "core_changes", Header: "Main core", Width: "3cm"},
-		table.Column{Name: "community_moves", Header: "Community moves", Width: "3cm"},
+		table.Column{Name: "top5_changes", Header: "Top-5 changes"},
+		table.Column{Name: "core_changes", Header: "Main core"},
+		table.Column{Name: "community_moves", Header: "Community moves"},
 	)
 	t.Label = "tbl:robustness"
 	t.Long = true
@@ -406,14 +407,13 @@ func (r rankRange) DataRange() (xmin, xmax, ymin, ymax float64) {
 // RankStabilityMeasure is the measure F5 shows.
 const RankStabilityMeasure = "betweenness"
 
-// RankStability is F5: for every organization of the alliance network, its
-// rank by betweenness in the full network (dot) and the range of ranks it
-// takes when each supporting source is left out in turn (bar). A short bar
-// means the organization's position does not hang on any one source.
-func RankStability(s *study.Study) (*plot.Plot, error) {
-	r, err := Robustness(s)
+// rankRows returns F5's rows (top row last in rr, as drawn from the
+// bottom), their names top first, the largest rank drawn and the
+// robustness run they come from.
+func rankRows(s *study.Study) (rr rankRange, names []string, maxRank int, r *alliance.Robustness, err error) {
+	r, err = Robustness(s)
 	if err != nil {
-		return nil, err
+		return rankRange{}, nil, 0, nil, err
 	}
 	mi := -1
 	for i, m := range r.Measures {
@@ -422,7 +422,7 @@ func RankStability(s *study.Study) (*plot.Plot, error) {
 		}
 	}
 	if mi < 0 {
-		return nil, fmt.Errorf("measure %q is not among the robustness measures %v", RankStabilityMeasure, r.Measures)
+		return rankRange{}, nil, 0, nil, fmt.Errorf("measure %q is not among the robustness measures %v", RankStabilityMeasure, r.Measures)
 	}
 	base := r.BaseRank[mi]
 	idx := make([]int, len(base))
@@ -437,16 +437,53 @@ func RankStability(s *study.Study) (*plot.Plot, error) {
 		return nodes[idx[a]].ID < nodes[idx[b]].ID
 	})
 	orgs := orgIndex(s)
-	var rr rankRange
-	names := make([]string, len(idx))
-	for k, i := range idx {
+	type row struct {
+		lo, hi, base float64
+		name         string
+	}
+	var rows []row
+	for _, i := range idx {
 		lo, hi := float64(base[i]), float64(base[i])
 		for _, d := range r.Drops {
 			v := float64(d.Rank[mi][i])
 			lo, hi = math.Min(lo, v), math.Max(hi, v)
 		}
-		rr.lo, rr.hi, rr.base = append(rr.lo, lo), append(rr.hi, hi), append(rr.base, float64(base[i]))
-		names[len(idx)-1-k] = orgLabel(orgs[nodes[i].ID])
+		rows = append(rows, row{lo, hi, float64(base[i]), orgLabel(orgs[nodes[i].ID])})
+	}
+	// Three or more organizations whose rank and range are the same (they
+	// follow each other in rank order) are drawn as one row that counts
+	// them, rather than as a column of identical rows.
+	for k := 0; k < len(rows); {
+		j := k + 1
+		for j < len(rows) && rows[j].lo == rows[k].lo && rows[j].hi == rows[k].hi && rows[j].base == rows[k].base {
+			j++
+		}
+		name := rows[k].name
+		if j-k > 2 {
+			name = fmt.Sprintf("%d organizations ranked %d", j-k, int(rows[k].base))
+		} else {
+			j = k + 1
+		}
+		rr.lo, rr.hi, rr.base = append(rr.lo, rows[k].lo), append(rr.hi, rows[k].hi), append(rr.base, rows[k].base)
+		names = append(names, name)
+		k = j
+	}
+	slices.Reverse(names)
+	maxRank = 1
+	for _, v := range rr.hi {
+		maxRank = max(maxRank, int(v))
+	}
+	return rr, names, maxRank, r, nil
+}
+
+// RankStability is F5: for every organization of the alliance network, its
+// rank by betweenness in the full network (dot) and the range of ranks it
+// takes when each supporting source is left out in turn (bar). A short bar
+// means the organization's position does not hang on any one source.
+func RankStability(s *study.Study) (*plot.Plot, error) {
+	rr, names, maxRank, r, err := rankRows(s)
+	if err != nil {
+		return nil, err
 	}
 	p := figure.New()
 	p.Title.Text = fmt.Sprintf("Rank by betweenness in the full network (dot) and its range when each of %d sources is left out (bar)", len(r.Drops))
@@ -455,6 +492,7 @@ func RankStability(s *study.Study) (*plot.Plot, error) {
 	g.Horizontal.Color = nil
 	p.Add(g, rr)
 	figure.Nominal(&p.Y, names...)
+	figure.IntegerTicks(&p.X, 1, maxRank)
 	p.X.Label.Text = "Rank (1 = most central; equal values share the best rank)"
 	return p, nil
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -81,6 +82,36 @@ func TestStudyDesignKeepsCountsMissing(t *testing.T) {
 	assert.Equal(t, 5, missing, "the paper names five respondent categories")
 }
 
+// T1 keeps the paper's words of page 7: the methods begin with
+// "qualitative methods" (from dataset v1.2.0, which records them), and
+// the categories follow "29 respondents, including", so the table says
+// the list need not be complete (every version quotes that sentence).
+func TestStudyDesignKeepsThePapersWords(t *testing.T) {
+	for _, v := range []string{"v1.1.0", "v1.2.0"} {
+		s, err := study.Load("../../datasets/ttp-alliances/" + v)
+		require.NoError(t, err)
+		tb, err := StudyDesign(s)
+		require.NoError(t, err)
+		methods := []string{}
+		for _, r := range tb.Rows {
+			if r[0].Value == "Method" {
+				methods = append(methods, r[1].Value)
+			}
+		}
+		if v == "v1.2.0" {
+			assert.Contains(t, methods, "qualitative methods", v)
+		}
+		found := false
+		for _, n := range tb.Notes {
+			found = found || strings.Contains(n, `"29 respondents, including"`)
+		}
+		assert.True(t, found, "%s: no note keeps the paper's \"including\": %q", v, tb.Notes)
+	}
+	rows := []study.Respondent{{Kind: study.Category, Label: "elders", Evidence: study.Evidence{Quote: "29 respondents: elders", Page: 7}}}
+	lead, _ := categoryLead(rows)
+	assert.Empty(t, lead, "a list not introduced by \"including\" gets no note")
+}
+
 // Facts a reader of the paper can check by hand (pages 1-13):
 //   - "Phillips (2014, 2019)" (p. 3) cites a 2019 work the list lacks;
 //   - the text prints "Akhtar & Ahmad" twice (pp. 4) where the list
@@ -101,7 +132,11 @@ func TestAuditFindsThePapersSlips(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"akhtar-ahmed2023", "akhtar-ahmed2023", "gull2019", "bbc2018"}, mism)
 	assert.Empty(t, byStatus[StatusYearMismatch])
-	assert.Equal(t, len(s.Citations), len(byStatus[StatusResolved])+len(byStatus[StatusAuthorMismatch])+len(byStatus[StatusMissing]))
+	// "(Khan, 2025)" (c036) matches two listed works (slip s003):
+	// ambiguous, not resolved.
+	require.Len(t, byStatus[StatusAmbiguous], 1)
+	assert.Equal(t, "c036", byStatus[StatusAmbiguous][0].Citation.ID)
+	assert.Equal(t, len(s.Citations), len(byStatus[StatusResolved])+len(byStatus[StatusAmbiguous])+len(byStatus[StatusAuthorMismatch])+len(byStatus[StatusMissing]))
 }
 
 func TestAuditDetectsYearMismatch(t *testing.T) {
@@ -136,13 +171,17 @@ func TestRefLabels(t *testing.T) {
 // conflict no start or end (page 4), and dates the Chapman attack 2009
 // (page 5).
 func TestPeriodNeverSpansPassages(t *testing.T) {
-	rel := func(start, end int, printed string) study.Relation {
-		return study.Relation{Start: study.Date{Year: start}, End: study.Date{Year: end}, PeriodAsPrinted: printed}
+	rel := func(start, end int, printed string, page int) study.Relation {
+		return study.Relation{Start: study.Date{Year: start}, End: study.Date{Year: end}, PeriodAsPrinted: printed,
+			Evidence: study.Evidence{Page: page, Quote: "q"}}
 	}
-	assert.Equal(t, "2009; from 2021; presently", period([]study.Relation{
-		rel(0, 0, "presently"), rel(2021, 0, ""), rel(2009, 2009, ""),
-	}))
-	assert.Equal(t, "2009–2014; until 2020", period([]study.Relation{rel(2009, 2014, ""), rel(0, 2020, "")}))
+	assert.Equal(t, "2009 (1 of 4 passages); from 2021 (1 of 4 passages); presently (1 of 4 passages)", periodCell([]study.Relation{
+		rel(0, 0, "presently", 1), rel(2021, 0, "", 2), rel(2009, 2009, "", 3), rel(0, 0, "", 4),
+	}).Value)
+	assert.Equal(t, "2009–2014 (1 of 2 passages); until 2020 (1 of 2 passages)", periodCell([]study.Relation{rel(2009, 2014, "", 1), rel(0, 2020, "", 2)}).Value)
+	// Two rows coded from one sentence are one passage.
+	assert.Equal(t, "2009", periodCell([]study.Relation{rel(2009, 2009, "", 5), rel(2009, 2009, "", 5)}).Value)
+	assert.True(t, periodCell([]study.Relation{rel(0, 0, "", 1)}).Missing)
 	for _, r := range load(t).Relations {
 		if r.ID == "r022" {
 			assert.Empty(t, RowPeriod(r), "r022: the paper gives the conflict no period")
@@ -213,7 +252,22 @@ func TestTraceCounts(t *testing.T) {
 	}
 	dy, err := Dyads(s)
 	require.NoError(t, err)
-	check(dy, "passages")
+	// T3's passages count the distinct passages (page and quote) of the
+	// rows the cell names: two rows coded from one sentence are one.
+	byID := map[string]study.Relation{}
+	for _, r := range s.Relations {
+		byID[r.ID] = r
+	}
+	for i, r := range dy.Rows {
+		c := r[7]
+		var rels []study.Relation
+		for _, src := range c.Sources {
+			rels = append(rels, byID[src.Key])
+		}
+		if n, _ := strconv.Atoi(c.Value); n != passages(rels) || n == 0 || n > len(rels) {
+			t.Errorf("Alliance dyads row %d: passages = %s, the cell's %d rows are %d passages", i+1, c.Value, len(rels), passages(rels))
+		}
+	}
 	cb, err := Codebook(s)
 	require.NoError(t, err)
 	check(cb, "excerpts")
@@ -253,5 +307,27 @@ func TestInputsAreWhatOutputsRead(t *testing.T) {
 			require.NoError(t, err)
 			require.NoError(t, compendium.CheckInputs(p, t.TempDir()))
 		})
+	}
+}
+
+// TestRankStabilityAxes: F5 labels every rank from 1, and draws no three
+// identical rows (a run of equal ranks and ranges is one counted row).
+func TestRankStabilityAxes(t *testing.T) {
+	p, err := RankStability(load(t))
+	require.NoError(t, err)
+	ticks := p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max)
+	require.NotEmpty(t, ticks)
+	assert.Equal(t, 1.0, ticks[0].Value)
+	assert.Equal(t, "1", ticks[0].Label, "rank 1 has a tick label")
+	for _, tk := range ticks {
+		assert.Equal(t, tk.Value, float64(int(tk.Value)), "ticks are whole ranks")
+	}
+	rr, names, _, _, err := rankRows(load(t))
+	require.NoError(t, err)
+	require.NotEmpty(t, rr.base)
+	require.Len(t, names, len(rr.base))
+	for i := 2; i < len(rr.base); i++ {
+		same := func(a, b int) bool { return rr.lo[a] == rr.lo[b] && rr.hi[a] == rr.hi[b] && rr.base[a] == rr.base[b] }
+		assert.False(t, same(i, i-1) && same(i-1, i-2), "rows %d-%d are identical", i-2, i)
 	}
 }

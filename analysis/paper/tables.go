@@ -2,6 +2,7 @@ package paper
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,7 +24,7 @@ var kindLabel = map[study.RespondentKind]string{
 func StudyDesign(s *study.Study) (*table.Table, error) {
 	t := table.New("Study design and sample",
 		table.Column{Name: "aspect", Header: "Aspect"},
-		table.Column{Name: "description", Header: "As described", Width: "7cm"},
+		table.Column{Name: "description", Header: "As described"},
 		table.Column{Name: "n", Header: "N", Kind: table.KindNumber},
 		table.Column{Name: "page", Header: "Page", Kind: table.KindNumber},
 	)
@@ -39,7 +40,7 @@ func StudyDesign(s *study.Study) (*table.Table, error) {
 			n = table.Int(r.N.Value)
 		}
 		if r.Kind != study.Category && r.Kind != study.Total {
-			n = table.Str("")
+			n = table.Inapplicable() // a method or a sampling technique has no count
 		}
 		if r.Kind == study.Category && r.N.Valid {
 			reported++
@@ -48,9 +49,34 @@ func StudyDesign(s *study.Study) (*table.Table, error) {
 		t.Append(table.Str(kindLabel[r.Kind]), table.Str(r.Label).From(src), n.From(src), table.Int(r.Evidence.Page).From(src))
 	}
 	if reported == 0 {
-		t.Notes = append(t.Notes, "n.r.: not reported. The paper gives the total number of respondents but not how many fall in each category.")
+		t.Notes = append(t.Notes, "n.r.: not reported. The paper gives the total number of respondents but not how many fall in each category. n.a.: a method or a sampling technique has no count.")
+	}
+	if lead, page := categoryLead(rows); lead != "" {
+		t.Notes = append(t.Notes, fmt.Sprintf("The paper lists the categories after %q (p. %d): the list need not name every respondent's category.", lead, page))
 	}
 	return t, t.Validate()
+}
+
+// categoryLead returns the paper's words that introduce the respondent
+// categories when they end in "including" ("29 respondents, including"),
+// read from the quote of the first category, and that quote's page; ""
+// when the paper introduces them otherwise.
+func categoryLead(rows []study.Respondent) (string, int) {
+	for _, r := range rows {
+		if r.Kind != study.Category {
+			continue
+		}
+		i := strings.Index(r.Evidence.Quote, r.Label)
+		if i <= 0 {
+			return "", 0
+		}
+		lead := strings.TrimSpace(r.Evidence.Quote[:i])
+		if !strings.HasSuffix(lead, "including") {
+			return "", 0
+		}
+		return lead, r.Evidence.Page
+	}
+	return "", 0
 }
 
 func codeLabels(s *study.Study, ids []string) string {
@@ -87,11 +113,11 @@ func Codebook(s *study.Study) (*table.Table, error) {
 	t := table.New("Codebook of findings",
 		table.Column{Name: "theme", Header: "Theme"},
 		table.Column{Name: "nexus", Header: "Nexus"},
-		table.Column{Name: "statement", Header: "Finding (as stated)", Width: "5.5cm"},
-		table.Column{Name: "dimensions", Header: "Cooperation dimensions", Width: "3cm"},
-		table.Column{Name: "implications", Header: "Security implications", Width: "3cm"},
+		table.Column{Name: "statement", Header: "Finding (as stated)"},
+		table.Column{Name: "dimensions", Header: "Cooperation dimensions"},
+		table.Column{Name: "implications", Header: "Security implications"},
 		table.Column{Name: "excerpts", Header: "Excerpts", Kind: table.KindNumber},
-		table.Column{Name: "literature", Header: "Literature cited", Width: "2.5cm"},
+		table.Column{Name: "literature", Header: "Literature cited"},
 		table.Column{Name: "page", Header: "Page", Kind: table.KindNumber},
 	)
 	t.Label = "tbl:codebook"
@@ -205,44 +231,20 @@ func RowPeriod(r study.Relation) string {
 	return r.PeriodAsPrinted
 }
 
-// period prints the periods of a set of relations: each row's own
-// period (see RowPeriod), distinct, dated ones first in date order, then
-// the paper's words in row order. It never joins the start of one passage
-// to the end of another, so it prints no span the paper does not give.
-func period(rels []study.Relation) string {
-	rels = append([]study.Relation(nil), rels...)
-	sort.SliceStable(rels, func(i, j int) bool {
-		a, b := rels[i].Start, rels[j].Start
-		if a.IsZero() || b.IsZero() {
-			return !a.IsZero() && b.IsZero()
-		}
-		return a.Before(b)
-	})
-	seen := map[string]bool{}
-	var out []string
-	for _, r := range rels {
-		if p := RowPeriod(r); p != "" && !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, "; ")
-}
-
 // Dyads is T3: the alliance dyads, one row per pair of organizations,
 // with the tie types, Moghadam categories and bases of its passages, the
-// cooperation dimensions named, the period, the number of independent
-// sources (see alliance.Sources) and whether the coding is stated by the paper or
-// inferred.
+// cooperation dimensions named, each passage's own period, the number of
+// passages and of independent sources (see alliance.Sources) and whether
+// the coding is stated by the paper or inferred.
 func Dyads(s *study.Study) (*table.Table, error) {
 	t := table.New("Alliance dyads",
 		table.Column{Name: "pair", Header: "Pair"},
 		table.Column{Name: "scope", Header: "Scope"},
-		table.Column{Name: "tie_types", Header: "Tie type", Width: "2.2cm"},
-		table.Column{Name: "moghadam", Header: "Moghadam category", Width: "2.2cm"},
+		table.Column{Name: "tie_types", Header: "Tie type"},
+		table.Column{Name: "moghadam", Header: "Moghadam category"},
 		table.Column{Name: "basis", Header: "Basis"},
-		table.Column{Name: "dimensions", Header: "Dimensions", Width: "3.2cm"},
-		table.Column{Name: "period", Header: "Period", Width: "1.8cm"},
+		table.Column{Name: "dimensions", Header: "Dimensions"},
+		table.Column{Name: "period", Header: "Period"},
 		table.Column{Name: "passages", Header: "Passages", Kind: table.KindNumber},
 		table.Column{Name: "sources", Header: "Sources", Kind: table.KindNumber},
 		table.Column{Name: "coding", Header: "Coding"},
@@ -251,78 +253,223 @@ func Dyads(s *study.Study) (*table.Table, error) {
 	t.Label = "tbl:dyads"
 	t.Caption = "One row per pair of organizations that the paper ties together."
 	t.Long = true
-	t.Notes = []string{
-		"Sources: distinct references cited for the pair's passages, plus one when a passage cites nothing (the authors' own statement or interview data).",
-		"Period: each passage's own period, never joined across passages: a year for a single dated happening, from YEAR when the paper gives only a start, otherwise the paper's words; n.r. when no passage gives one.",
-		"Coding: stated when the paper's own words make every classification of every passage of the pair, inferred when the classification is the compendium's reading, mixed otherwise (with the share stated). n.a.: Moghadam's categories do not apply to the tie types of the pair.",
-	}
+	t.Notes = dyadNotes
 	orgs := orgIndex(s)
 	for _, d := range DyadsOf(s) {
-		var types, mog, basis, dims, pages, ids, mogIDs, periodIDs []string
-		var refLists [][]string
-		stated := 0
-		for _, r := range d.Relations {
-			ids = append(ids, r.ID)
-			if r.Moghadam != "" {
-				mogIDs = append(mogIDs, r.ID)
-			}
-			if RowPeriod(r) != "" {
-				periodIDs = append(periodIDs, r.ID)
-			}
-			types = append(types, string(r.TieType))
-			mog = append(mog, r.Moghadam)
-			basis = append(basis, string(r.Basis))
-			dims = append(dims, r.Dimensions...)
-			pages = append(pages, fmt.Sprintf("%02d", r.Evidence.Page))
-			refLists = append(refLists, r.Evidence.Refs)
-			if r.Coding == study.Stated {
-				stated++
-			}
-		}
-		coding := "mixed (" + strconv.Itoa(stated) + " of " + strconv.Itoa(len(d.Relations)) + " stated)"
-		switch stated {
-		case 0:
-			coding = "inferred"
-		case len(d.Relations):
-			coding = "stated"
-		}
-		mogCell := table.Str(strings.Join(distinct(mog), "; "))
-		if mogCell.Value == "" {
-			mogCell = table.Str("n.a.")
-		}
-		per := table.Str(period(d.Relations))
-		if per.Value == "" {
-			per = table.Missing()
-		}
-		var pageList []string
-		for _, p := range distinct(pages) {
-			pageList = append(pageList, strings.TrimLeft(p, "0"))
-		}
-		a, b := orgs[d.A], orgs[d.B]
-		scope := string(a.Scope)
-		if b.Scope != a.Scope {
-			scope = string(study.StudyScope) + "/" + string(study.ExampleScope)
-		}
-		rels, pair := table.Refs("relations", ids...), table.Refs("organizations", d.A, d.B)
-		var cited []string
-		for _, l := range refLists {
-			cited = append(cited, l...)
-		}
-		t.Append(
-			table.Str(orgLabel(a)+" – "+orgLabel(b)).From(pair...),
-			table.Str(scope).From(pair...),
-			table.Str(strings.Join(distinct(types), "; ")).From(rels...),
-			mogCell.From(table.Refs("relations", mogIDs...)...),
-			table.Str(strings.Join(distinct(basis), "; ")).From(rels...),
-			table.Str(codeLabels(s, distinct(dims))).From(rels...),
-			per.From(table.Refs("relations", periodIDs...)...),
-			table.Int(len(d.Relations)).From(rels...),
-			table.Int(len(alliance.Sources(refLists...))).From(append(rels, table.Refs("references", distinct(cited)...)...)...),
-			table.Str(coding).From(rels...),
-			table.Str(strings.Join(pageList, ", ")).From(rels...),
-		)
+		t.Append(dyadRow(s, orgs, d)...)
 	}
 	return t, t.Validate()
+}
+
+// orReported returns a cell holding s, or a Missing cell (n.r.) when s
+// is empty: the paper does not report the value.
+func orReported(s string) table.Cell {
+	if s == "" {
+		return table.Missing()
+	}
+	return table.Str(s)
+}
+
+// dyadNotes are T3's notes: what each count and mark means.
+var dyadNotes = []string{
+	"Passages: distinct passages of the paper (page and quote) behind the pair; a sentence coded as two rows counts once.",
+	"Sources: distinct references cited for the pair's passages, plus, for passages that cite nothing, one for the authors' own statements and one for the respondents' (versions before 1.2.0 do not record who says a passage and count all uncited passages as one).",
+	"Period: each passage's own period, never joined across passages, with the number of passages that give it when not all do: a year for a single dated happening, from YEAR when the paper gives only a start, otherwise the paper's words; n.r. when no passage gives one.",
+	"Moghadam category: each category coded for the pair, with the number of passages coded so when not all are, and inferred when none of them is stated; n.r. when the pair has an alliance or merger passage but the paper names no category; n.a. when Moghadam's categories do not apply to the pair's tie types.",
+	"Dimensions: n.r. when the pair cooperates but the paper names no dimension; n.a. when the pair only splits, rivals or fights.",
+	"Coding: stated when the paper's own words make every classification of every passage of the pair, inferred when the classification is the compendium's reading, mixed otherwise (with the share stated).",
+}
+
+// passageKey identifies one passage of the paper: rows coded from the same
+// sentence share their page and quote.
+func passageKey(r study.Relation) string {
+	return strconv.Itoa(r.Evidence.Page) + "\x00" + r.Evidence.Quote
+}
+
+// passages returns the number of distinct passages of rels.
+func passages(rels []study.Relation) int {
+	seen := map[string]bool{}
+	for _, r := range rels {
+		seen[passageKey(r)] = true
+	}
+	return len(seen)
+}
+
+// moghadamTies are the tie types Moghadam's typology classifies.
+var moghadamTies = map[study.TieType]bool{study.Alliance: true, study.Merger: true}
+
+// moghadamCell prints the Moghadam categories of a pair's passages: each
+// category with the share of passages coded so, marked (inferred) when
+// no passage that gives it is stated; n.r. when an alliance or merger
+// passage has none; n.a. when no tie type of the pair is classified.
+func moghadamCell(rels []study.Relation) table.Cell {
+	total := passages(rels)
+	byCat := map[string][]study.Relation{}
+	var cats []string
+	applies := false
+	for _, r := range rels {
+		applies = applies || moghadamTies[r.TieType]
+		if r.Moghadam == "" {
+			continue
+		}
+		if byCat[r.Moghadam] == nil {
+			cats = append(cats, r.Moghadam)
+		}
+		byCat[r.Moghadam] = append(byCat[r.Moghadam], r)
+	}
+	sort.Strings(cats)
+	var parts, ids []string
+	for _, c := range cats {
+		rs := byCat[c]
+		mark := "inferred"
+		for _, r := range rs {
+			ids = append(ids, r.ID)
+			if r.Coding == study.Stated {
+				mark = ""
+			}
+		}
+		parts = append(parts, c+qualify(share(passages(rs), total), mark))
+	}
+	from := table.Refs("relations", ids...)
+	switch {
+	case len(parts) > 0:
+		return table.Str(strings.Join(parts, "; ")).From(from...)
+	case applies:
+		return table.Missing().From(table.Refs("relations", relationIDs(rels)...)...)
+	}
+	return table.Inapplicable()
+}
+
+// periodCell prints each passage's own period (RowPeriod), distinct,
+// dated ones first in date order, then the paper's words in row order,
+// each with the number of passages that give it. It never joins the
+// start of one passage to the end of another, so it prints no span the
+// paper does not give, and never one passage's period as the pair's.
+func periodCell(rels []study.Relation) table.Cell {
+	total := passages(rels)
+	rels = append([]study.Relation(nil), rels...)
+	sort.SliceStable(rels, func(i, j int) bool {
+		a, b := rels[i].Start, rels[j].Start
+		if a.IsZero() || b.IsZero() {
+			return !a.IsZero() && b.IsZero()
+		}
+		return a.Before(b)
+	})
+	byPeriod := map[string][]study.Relation{}
+	var order, ids []string
+	for _, r := range rels {
+		p := RowPeriod(r)
+		if p == "" {
+			continue
+		}
+		if byPeriod[p] == nil {
+			order = append(order, p)
+		}
+		byPeriod[p] = append(byPeriod[p], r)
+		ids = append(ids, r.ID)
+	}
+	if len(order) == 0 {
+		return table.Missing()
+	}
+	parts := make([]string, len(order))
+	for i, p := range order {
+		parts[i] = p + qualify(share(passages(byPeriod[p]), total))
+	}
+	return table.Str(strings.Join(parts, "; ")).From(table.Refs("relations", ids...)...)
+}
+
+// share prints "k of n passages", or "" when every passage (k = n)
+// gives the value.
+func share(k, n int) string {
+	if k == n {
+		return ""
+	}
+	return fmt.Sprintf("%d of %d passages", k, n)
+}
+
+// qualify prints the non-empty notes in parentheses after a value:
+// " (1 of 4 passages, inferred)", or "" when there is none.
+func qualify(notes ...string) string {
+	if n := joinNonEmpty(", ", notes...); n != "" {
+		return " (" + n + ")"
+	}
+	return ""
+}
+
+func relationIDs(rels []study.Relation) []string {
+	ids := make([]string, len(rels))
+	for i, r := range rels {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// dimensionsCell prints the cooperation dimensions of a pair's passages:
+// n.r. when the pair cooperates (a tie type of AllianceTies) but the
+// paper names no dimension, n.a. when it only splits, defects, rivals
+// or fights, where dimensions of cooperation do not apply.
+func dimensionsCell(s *study.Study, rels []study.Relation, dims []string) table.Cell {
+	if len(dims) > 0 {
+		return table.Str(codeLabels(s, distinct(dims)))
+	}
+	for _, r := range rels {
+		if slices.Contains(AllianceTies, r.TieType) {
+			return table.Missing()
+		}
+	}
+	return table.Inapplicable()
+}
+
+// dyadRow is the row of T3 for one pair.
+func dyadRow(s *study.Study, orgs map[string]study.Organization, d Dyad) []table.Cell {
+	var types, basis, dims, pages []string
+	stated := 0
+	for _, r := range d.Relations {
+		types = append(types, string(r.TieType))
+		basis = append(basis, string(r.Basis))
+		dims = append(dims, r.Dimensions...)
+		pages = append(pages, fmt.Sprintf("%02d", r.Evidence.Page))
+		if r.Coding == study.Stated {
+			stated++
+		}
+	}
+	coding := "mixed (" + strconv.Itoa(stated) + " of " + strconv.Itoa(len(d.Relations)) + " stated)"
+	switch stated {
+	case 0:
+		coding = "inferred"
+	case len(d.Relations):
+		coding = "stated"
+	}
+	var pageList []string
+	for _, p := range distinct(pages) {
+		pageList = append(pageList, strings.TrimLeft(p, "0"))
+	}
+	a, b := orgs[d.A], orgs[d.B]
+	scope := string(a.Scope)
+	if b.Scope != a.Scope {
+		scope = string(study.StudyScope) + "/" + string(study.ExampleScope)
+	}
+	rels, pair := table.Refs("relations", relationIDs(d.Relations)...), table.Refs("organizations", d.A, d.B)
+	sources := alliance.RelationSources(d.Relations)
+	var cited []string
+	for _, k := range sources {
+		if alliance.IsReference(k) {
+			cited = append(cited, k)
+		}
+	}
+	return []table.Cell{
+		table.Str(orgLabel(a) + " – " + orgLabel(b)).From(pair...),
+		table.Str(scope).From(pair...),
+		table.Str(strings.Join(distinct(types), "; ")).From(rels...),
+		moghadamCell(d.Relations),
+		table.Str(strings.Join(distinct(basis), "; ")).From(rels...),
+		dimensionsCell(s, d.Relations, dims).From(rels...),
+		periodCell(d.Relations),
+		table.Int(passages(d.Relations)).From(rels...),
+		table.Int(len(sources)).From(append(rels, table.Refs("references", cited...)...)...),
+		table.Str(coding).From(rels...),
+		table.Str(strings.Join(pageList, ", ")).From(rels...),
+	}
 }
 
 // qualified prints a casualty figure with the paper's qualifier.
@@ -361,20 +508,20 @@ func SortedEvents(s *study.Study) []study.Event {
 func Timeline(s *study.Study) (*table.Table, error) {
 	t := table.New("Timeline of events",
 		table.Column{Name: "date", Header: "Date"},
-		table.Column{Name: "event", Header: "Event", Width: "5cm"},
+		table.Column{Name: "event", Header: "Event"},
 		table.Column{Name: "kind", Header: "Kind"},
 		table.Column{Name: "place", Header: "Place"},
-		table.Column{Name: "actors", Header: "Actors", Width: "2.5cm"},
+		table.Column{Name: "actors", Header: "Actors"},
 		table.Column{Name: "killed", Header: "Killed", Kind: table.KindNumber},
 		table.Column{Name: "injured", Header: "Injured", Kind: table.KindNumber},
 		table.Column{Name: "date_basis", Header: "Dated by"},
-		table.Column{Name: "sources", Header: "Sources", Width: "2.5cm"},
+		table.Column{Name: "sources", Header: "Sources"},
 		table.Column{Name: "page", Header: "Page", Kind: table.KindNumber},
 	)
 	t.Label = "tbl:timeline"
 	t.Caption = "Dated events, as precise as the paper dates them."
 	t.Long = true
-	t.Notes = []string{"Date: as precise as the paper gives it, with its qualifier (after 2020). Killed: the paper's number with its qualifier, or its words when it gives none (several CIA operatives). Dated by: text when the paper prints the date, reference when only the date of the cited reference dates the event. n.r.: not reported."}
+	t.Notes = []string{"Date: as precise as the paper gives it, with its qualifier (after 2020). Killed: the paper's number with its qualifier, or its words when it gives none (several CIA operatives). Dated by: text when the paper prints the date, reference when only the date of the cited reference dates the event. n.r.: not reported by the paper. n.a.: does not apply (casualties of an event that is not an attack)."}
 	orgs := orgIndex(s)
 	refs := newRefIndex(s)
 	for _, e := range SortedEvents(s) {
@@ -383,7 +530,9 @@ func Timeline(s *study.Study) (*table.Table, error) {
 		for _, a := range e.Actors {
 			actors = append(actors, orgLabel(orgs[a]))
 		}
-		killed, injured := table.Str(""), table.Str("")
+		// Casualties apply to attacks only; an attack whose casualties
+		// the paper does not give is n.r.
+		killed, injured := table.Inapplicable(), table.Inapplicable()
 		if e.Kind == study.Attack {
 			killed = qualified(e.Killed, e.KilledQualifier)
 			if !e.Killed.Valid && e.KilledAsPrinted != "" {
@@ -392,7 +541,7 @@ func Timeline(s *study.Study) (*table.Table, error) {
 			injured = qualified(e.Injured, e.InjuredQualifier)
 		}
 		ev := table.Ref{Resource: "events", Key: e.ID}
-		t.Append(table.Str(date).From(ev), table.Str(e.Title).From(ev), table.Str(string(e.Kind)).From(ev), table.Str(e.Place).From(ev),
+		t.Append(table.Str(date).From(ev), table.Str(e.Title).From(ev), table.Str(string(e.Kind)).From(ev), orReported(e.Place).From(ev),
 			table.Str(strings.Join(actors, "; ")).From(append([]table.Ref{ev}, table.Refs("organizations", e.Actors...)...)...),
 			killed.From(ev), injured.From(ev), table.Str(string(e.DateBasis)).From(ev),
 			table.Str(refs.labels(e.Evidence.Refs)).From(append([]table.Ref{ev}, table.Refs("references", e.Evidence.Refs...)...)...),
@@ -404,6 +553,7 @@ func Timeline(s *study.Study) (*table.Table, error) {
 // Citation statuses of the audit (T6).
 const (
 	StatusResolved       = "resolved"
+	StatusAmbiguous      = "ambiguous"
 	StatusAuthorMismatch = "author mismatch"
 	StatusYearMismatch   = "year mismatch"
 	StatusMissing        = "missing from list"
@@ -428,6 +578,14 @@ func normName(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 func AuditCitations(s *study.Study) []Audit {
 	cited := map[string]bool{}
 	slips := slipsByCitation(s)
+	ambiguous := map[string]bool{}
+	for _, sl := range s.Slips {
+		if sl.Kind == study.AmbiguousCitation {
+			for _, c := range sl.Citations {
+				ambiguous[c] = true
+			}
+		}
+	}
 	var out []Audit
 	for _, c := range s.Citations {
 		a := Audit{Citation: c}
@@ -457,6 +615,8 @@ func AuditCitations(s *study.Study) []Audit {
 			case c.CitedYear != r.Year:
 				a.Status = StatusYearMismatch
 				a.Detail = fmt.Sprintf("cited %d, listed %d", c.CitedYear, r.Year)
+			case ambiguous[c.ID]:
+				a.Status = StatusAmbiguous
 			default:
 				a.Status = StatusResolved
 			}
@@ -514,11 +674,11 @@ func joinNonEmpty(sep string, parts ...string) string {
 func CitationAudit(s *study.Study) (*table.Table, error) {
 	t := table.New("Citation audit",
 		table.Column{Name: "citation", Header: "Citation"},
-		table.Column{Name: "as_printed", Header: "As printed", Width: "3.5cm"},
+		table.Column{Name: "as_printed", Header: "As printed"},
 		table.Column{Name: "page", Header: "Page", Kind: table.KindNumber},
 		table.Column{Name: "reference", Header: "Reference"},
 		table.Column{Name: "status", Header: "Status"},
-		table.Column{Name: "detail", Header: "Detail", Width: "4.5cm"},
+		table.Column{Name: "detail", Header: "Detail"},
 	)
 	t.Label = "tbl:citation-audit"
 	t.Long = true
@@ -534,7 +694,7 @@ func CitationAudit(s *study.Study) (*table.Table, error) {
 		counts[a.Status]++
 		id, printed, page := table.Str(a.Citation.ID), table.Str(a.Citation.AsPrinted), table.Int(a.Citation.Page)
 		if a.Citation.ID == "" {
-			id, printed, page = table.Str(""), table.Str(""), table.Str("")
+			id, printed, page = table.Inapplicable(), table.Inapplicable(), table.Inapplicable()
 		}
 		ref := table.Str(a.Reference.Key)
 		if a.Reference.Key == "" {
@@ -552,9 +712,8 @@ func CitationAudit(s *study.Study) (*table.Table, error) {
 		detail := table.Str(a.Detail).From(both...).From(table.Refs("slips", slipIDs[a.Citation.ID]...)...)
 		t.Append(id.From(cit...), printed.From(cit...), page.From(cit...), ref, table.Str(a.Status).From(both...), detail)
 	}
-	t.Caption = fmt.Sprintf("%d in-text citations against %d listed references: %d resolved, %d author mismatch, %d year mismatch, %d missing from the list; %d listed references never cited.",
-		len(s.Citations), len(s.References), counts[StatusResolved], counts[StatusAuthorMismatch],
+	t.Caption = fmt.Sprintf("%d in-text citations against %d listed references: %d resolved, %d ambiguous (the printed names and year match more than one listed work), %d author mismatch, %d year mismatch, %d missing from the list; %d listed references never cited.",
+		len(s.Citations), len(s.References), counts[StatusResolved], counts[StatusAmbiguous], counts[StatusAuthorMismatch],
 		counts[StatusYearMismatch], counts[StatusMissing], counts[StatusUncited])
-	t.MissingText = "no entry"
 	return t, t.Validate()
 }

@@ -23,7 +23,7 @@ import (
 // versions) and the paper it encodes.
 const (
 	datasetRoot = "../../datasets/ttp-alliances"
-	datasetDir  = datasetRoot + "/v1.1.0"
+	datasetDir  = datasetRoot + "/v1.2.0"
 	paperDir    = "../../../shared/paper"
 	paperFile   = "ullah-bano-2025-ttp-regional-alliances.txt"
 	pageMark    = "Vol. 3 No. 9 (September) (2025)" // the line that starts each page
@@ -71,7 +71,7 @@ func loadDir(t *testing.T, dir string) *Study {
 }
 
 // TestDatasetLoads: every shipped version validates and converts, and
-// the current one is 1.1.0 with the resources that version adds.
+// the current one is 1.2.0 with the resources that version adds.
 func TestDatasetLoads(t *testing.T) {
 	for _, dir := range datasetVersions(t) {
 		s := loadDir(t, dir)
@@ -80,8 +80,8 @@ func TestDatasetLoads(t *testing.T) {
 		}
 	}
 	s := loadDataset(t)
-	if s.Version != "1.1.0" {
-		t.Errorf("current version %q, want 1.1.0", s.Version)
+	if s.Version != "1.2.0" {
+		t.Errorf("current version %q, want 1.2.0", s.Version)
 	}
 	for name, n := range map[string]int{
 		"persons": len(s.Persons), "presence": len(s.Presence), "typology": len(s.Typology), "slips": len(s.Slips),
@@ -243,24 +243,41 @@ func statedWordsProblems(rows []codedRow) []string {
 	return bad
 }
 
-// TestDatasetStatedWords: every version that has the stated_words column
-// (from 1.1.0 on) follows the coding rule.
-func TestDatasetStatedWords(t *testing.T) {
+// checkVersions runs check on every version of the dataset that has
+// what the rule needs (has), reports each problem under the version's
+// name, and fails when no version has it.
+func checkVersions(t *testing.T, what string, has func(*Study) bool, check func(*Study) []string) {
+	t.Helper()
 	checked := 0
 	for _, dir := range datasetVersions(t) {
 		s := loadDir(t, dir)
-		if s.Package().Resource("relations").Schema.FieldIndex("stated_words") < 0 {
-			t.Logf("%s predates the stated_words rule", dir)
+		if !has(s) {
+			t.Logf("%s predates %s", dir, what)
 			continue
 		}
 		checked++
-		for _, p := range statedWordsProblems(codedRows(s)) {
+		for _, p := range check(s) {
 			t.Errorf("%s: %s", filepath.Base(dir), p)
 		}
 	}
 	if checked == 0 {
-		t.Error("no version has stated_words")
+		t.Errorf("no version has %s", what)
 	}
+}
+
+// hasField reports whether a study's resource declares a field.
+func hasField(resource, field string) func(*Study) bool {
+	return func(s *Study) bool {
+		r := s.Package().Resource(resource)
+		return r != nil && r.Schema.FieldIndex(field) >= 0
+	}
+}
+
+// TestDatasetStatedWords: every version that has the stated_words column
+// (from 1.1.0 on) follows the coding rule.
+func TestDatasetStatedWords(t *testing.T) {
+	checkVersions(t, "the stated_words rule", hasField("relations", "stated_words"),
+		func(s *Study) []string { return statedWordsProblems(codedRows(s)) })
 }
 
 // TestStatedWordsRule: the rule catches each way a row can break it.
@@ -532,6 +549,58 @@ func TestChangelogAgreesWithDiff(t *testing.T) {
 					t.Errorf("[%s] %s: the CHANGELOG lists %s, nexus diff does not find it", cur.Version, group, row)
 				}
 			}
+		}
+	}
+}
+
+// voiceProblems checks the voice rule of the relations (from 1.2.0 on):
+// a passage is cited exactly when it carries reference keys, and a
+// respondent speaks only in the findings ("Implications of ..." on pages
+// 7-10), where the interview excerpts are.
+func voiceProblems(rels []Relation) []string {
+	var bad []string
+	for _, r := range rels {
+		cited := len(r.Evidence.Refs) > 0
+		switch {
+		case r.Voice == "":
+			bad = append(bad, "relations "+r.ID+": no voice")
+		case cited != (r.Voice == VoiceCited):
+			bad = append(bad, fmt.Sprintf("relations %s: voice %s with refs %q (cited exactly when refs is not empty)", r.ID, r.Voice, r.Evidence.Refs))
+		case r.Voice == VoiceRespondent && !(strings.HasPrefix(r.Evidence.Section, "Implications of") && r.Evidence.Page >= 7 && r.Evidence.Page <= 10):
+			bad = append(bad, fmt.Sprintf("relations %s: voice respondent outside the findings (page %d, %q)", r.ID, r.Evidence.Page, r.Evidence.Section))
+		}
+	}
+	return bad
+}
+
+// TestDatasetVoice: every version with the voice column (from 1.2.0 on)
+// follows its rule.
+func TestDatasetVoice(t *testing.T) {
+	checkVersions(t, "the voice column", hasField("relations", "voice"),
+		func(s *Study) []string { return voiceProblems(s.Relations) })
+}
+
+// TestVoiceRule: the voice rule catches each way a row can break it.
+func TestVoiceRule(t *testing.T) {
+	find := Evidence{Page: 8, Section: "Implications of TTP and AQ Nexus"}
+	intro := Evidence{Page: 2, Section: "Introduction"}
+	cite := Evidence{Page: 2, Section: "Introduction", Refs: []string{"gul2024"}}
+	got := voiceProblems([]Relation{
+		{ID: "ok1", Voice: VoiceRespondent, Evidence: find},
+		{ID: "ok2", Voice: VoiceCited, Evidence: cite},
+		{ID: "ok3", Voice: VoiceAuthors, Evidence: intro},
+		{ID: "none", Evidence: intro},
+		{ID: "uncited", Voice: VoiceCited, Evidence: intro},
+		{ID: "refs", Voice: VoiceAuthors, Evidence: cite},
+		{ID: "outside", Voice: VoiceRespondent, Evidence: intro},
+	})
+	want := []string{"relations none:", "relations uncited:", "relations refs:", "relations outside:"}
+	if len(got) != len(want) {
+		t.Fatalf("got %d problems, want %d: %q", len(got), len(want), got)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(got[i], w) {
+			t.Errorf("problem %d = %q, want prefix %q", i, got[i], w)
 		}
 	}
 }

@@ -24,6 +24,23 @@ const (
 // CodingValues are the values of Coding, in schema order.
 var CodingValues = []Coding{Stated, Inferred}
 
+// Voice is who says a relation's passage: the paper's own prose
+// (VoiceAuthors), an interview excerpt or a respondent's reported words
+// (VoiceRespondent), or the literature the passage cites (VoiceCited).
+// It tells the independent sources of passages that cite nothing apart
+// (see alliance.Sources).
+type Voice string
+
+// The values of Voice.
+const (
+	VoiceAuthors    Voice = "authors"
+	VoiceRespondent Voice = "respondent"
+	VoiceCited      Voice = "cited"
+)
+
+// VoiceValues are the values of Voice, in schema order.
+var VoiceValues = []Voice{VoiceAuthors, VoiceRespondent, VoiceCited}
+
 // TieType is the kind of a tie between two organizations.
 type TieType string
 
@@ -281,10 +298,36 @@ const (
 	AmbiguousCitation SlipKind = "ambiguous-citation"
 	Abbreviation      SlipKind = "abbreviation"
 	NumberSlip        SlipKind = "number"
+	DateSlip          SlipKind = "date"
 )
 
 // SlipKindValues are the values of SlipKind, in schema order.
-var SlipKindValues = []SlipKind{NameVariant, AmbiguousCitation, Abbreviation, NumberSlip}
+var SlipKindValues = []SlipKind{NameVariant, AmbiguousCitation, Abbreviation, NumberSlip, DateSlip}
+
+// PhraseField is the classified field of a stated row that a phrase of
+// stated_phrases.csv makes.
+type PhraseField string
+
+// The values of PhraseField: the classified fields of relations, then of
+// persons, then of presence.
+const (
+	PhraseTieType         PhraseField = "tie_type"
+	PhraseMoghadam        PhraseField = "moghadam"
+	PhraseBasis           PhraseField = "basis"
+	PhraseDimensions      PhraseField = "dimensions"
+	PhrasePeriodStart     PhraseField = "period_start"
+	PhrasePeriodEnd       PhraseField = "period_end"
+	PhrasePeriodAsPrinted PhraseField = "period_as_printed"
+	PhraseSource          PhraseField = "source"
+	PhraseTarget          PhraseField = "target"
+	PhraseRole            PhraseField = "role"
+	PhraseFormer          PhraseField = "former"
+	PhraseKind            PhraseField = "kind"
+)
+
+// PhraseFieldValues are the values of PhraseField, in schema order.
+var PhraseFieldValues = []PhraseField{PhraseTieType, PhraseMoghadam, PhraseBasis, PhraseDimensions, PhrasePeriodStart,
+	PhrasePeriodEnd, PhrasePeriodAsPrinted, PhraseSource, PhraseTarget, PhraseRole, PhraseFormer, PhraseKind}
 
 // Enum names the Go type of one enumerated field and lists its values.
 type Enum struct {
@@ -298,6 +341,7 @@ var Enums = []Enum{
 	{"persons", "coding", "Coding", strs(CodingValues)},
 	{"presence", "coding", "Coding", strs(CodingValues)},
 	{"relations", "tie_type", "TieType", strs(TieTypeValues)},
+	{"relations", "voice", "Voice", strs(VoiceValues)},
 	{"relations", "basis", "Basis", strs(BasisValues)},
 	{"typology", "basis", "Basis", strs(BasisValues)},
 	{"events", "kind", "EventKind", strs(EventKindValues)},
@@ -316,6 +360,7 @@ var Enums = []Enum{
 	{"persons", "role", "Role", strs(RoleValues)},
 	{"presence", "kind", "PresenceKind", strs(PresenceKindValues)},
 	{"slips", "kind", "SlipKind", strs(SlipKindValues)},
+	{"stated_phrases", "field", "PhraseField", strs(PhraseFieldValues)},
 }
 
 func strs[T ~string](vs []T) []string {

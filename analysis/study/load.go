@@ -36,7 +36,7 @@ func FromPackage(p *datapkg.Package) (*Study, error) {
 			TieType: code[TieType](r, "tie_type"), Moghadam: r.str("moghadam"), Basis: code[Basis](r, "basis"),
 			Dimensions: r.list("dimensions"), Start: r.date("period_start"), End: r.date("period_end"),
 			PeriodAsPrinted: r.str("period_as_printed"), Coding: code[Coding](r, "coding"), StatedWords: r.list("stated_words"),
-			Evidence: r.evidence(), Notes: r.str("notes"),
+			Evidence: r.evidence(), Voice: code[Voice](r, "voice"), Notes: r.str("notes"),
 		}
 	})
 	s.Events = convert(c, "events", func(r row) Event {
@@ -99,8 +99,8 @@ func FromPackage(p *datapkg.Package) (*Study, error) {
 }
 
 // convertPeople converts the resources that versions from 1.1.0 on add:
-// persons, presence, typology and slips. A package without them leaves
-// the slices empty.
+// persons, presence, typology and slips, and the stated phrases of
+// versions from 1.2.0 on. A package without them leaves the slices empty.
 func convertPeople(c *conv, s *Study) {
 	s.Persons = convert(c, "persons", func(r row) Person {
 		return Person{
@@ -126,6 +126,12 @@ func convertPeople(c *conv, s *Study) {
 		return Slip{
 			ID: r.str("id"), Kind: code[SlipKind](r, "kind"), Page: r.int("page"), Section: r.str("section"), Quote: r.str("quote"),
 			Variants: r.list("variants"), Citations: r.list("citations"), Notes: r.str("notes"),
+		}
+	})
+	s.Phrases = convert(c, "stated_phrases", func(r row) Phrase {
+		return Phrase{
+			ID: r.str("id"), Relation: r.str("relation"), Person: r.str("person"), Presence: r.str("presence"),
+			Field: code[PhraseField](r, "field"), Value: r.str("value"), Phrase: r.str("phrase"),
 		}
 	})
 }

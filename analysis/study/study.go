@@ -78,6 +78,7 @@ type Relation struct {
 	PeriodAsPrinted string
 	Coding          Coding
 	StatedWords     []string // the paper's words that make the coding stated; each occurs in the quote
+	Voice           Voice    // who says the passage; "" in versions before 1.2.0, which do not record it
 	Evidence        Evidence
 	Notes           string
 }
@@ -237,6 +238,20 @@ type Slip struct {
 	Notes     string
 }
 
+// Phrase is one classification of a stated row and the paper's words
+// that make it (stated_phrases.csv): the owner row (exactly one of
+// Relation, Person and Presence), the classified field, its value (one
+// code for dimensions) and the phrase, verbatim in the owner's quote.
+type Phrase struct {
+	ID       string
+	Relation string // relations.id, or ""
+	Person   string // persons.id, or ""
+	Presence string // presence.id, or ""
+	Field    PhraseField
+	Value    string
+	Phrase   string
+}
+
 // Study is every record of one dataset version.
 type Study struct {
 	Name    string // the package name, e.g. "ttp-alliances"
@@ -257,6 +272,7 @@ type Study struct {
 	Presence      []Presence // empty for versions before 1.1.0
 	Typology      []Type     // empty for versions before 1.1.0
 	Slips         []Slip     // empty for versions before 1.1.0
+	Phrases       []Phrase   // empty for versions before 1.2.0
 
 	pkg *datapkg.Package // the validated package the records came from
 }

@@ -8,7 +8,9 @@ import (
 )
 
 // WriteCSV writes the header of column names and every row as CSV
-// (RFC 4180 quoting, LF line ends). A missing cell is an empty field.
+// (RFC 4180 quoting, LF line ends). A missing cell is written as its
+// mark, "n.r." or "n.a.", never as an empty field (which is an empty
+// value).
 // Line breaks inside values (CR LF or CR) are normalised to LF.
 // Title, caption and notes are not written.
 func (t *Table) WriteCSV(w io.Writer) error {
@@ -26,11 +28,7 @@ func (t *Table) WriteCSV(w io.Writer) error {
 	}
 	for _, r := range t.Rows {
 		for i, c := range r {
-			if c.Missing {
-				rec[i] = ""
-			} else {
-				rec[i] = strings.Join(lines(c.Value), "\n")
-			}
+			rec[i] = strings.Join(lines(t.text(c)), "\n")
 		}
 		if err := cw.Write(rec); err != nil {
 			return err

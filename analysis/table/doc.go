@@ -5,8 +5,11 @@
 // ([Column]) and rows of [Cell] values. Cells are strings: numbers are
 // formatted before they enter a table, with [FormatFloat], [FormatInt] and
 // [FormatPercent], which use strconv only, so no locale and no %v quirk can
-// change an output. A cell may be missing ([Missing]); the human-readable
-// writers print it as [Table.MissingText] ("n.r.", not reported, by default).
+// change an output. A cell may be missing, in one vocabulary that every
+// writer prints alike: [NotReported] ("n.r.", [Missing]) for a value the
+// source does not report and [NotApplicable] ("n.a.", [Inapplicable]) for
+// one that does not apply to its row; a CSV reader declares both as
+// missingValues, and an empty cell is always an empty value.
 //
 // Output conventions, chosen so that every byte is predictable:
 //

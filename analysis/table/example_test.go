@@ -24,7 +24,7 @@ func Example() {
 	// Output:
 	// CSV:
 	// category,n
-	// Security experts,
+	// Security experts,n.r.
 	// Total,29
 	// Markdown:
 	// **Respondents.**
@@ -35,7 +35,7 @@ func Example() {
 	// | Total | 29 |
 	// LaTeX:
 	// \begin{table}[htbp]
-	// \centering
+	// \centering\small\setlength{\tabcolsep}{4pt}
 	// \caption{Respondents.}
 	// \begin{tabular}{lr}
 	// \toprule

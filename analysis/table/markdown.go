@@ -51,8 +51,8 @@ func isAlnum(c byte) bool {
 
 // WriteMarkdown writes the table as GitHub-flavoured Markdown: a
 // paragraph "**Title.** Caption" when either is set, the table with an
-// alignment row, and one paragraph per note. Missing cells print as
-// MissingText.
+// alignment row, and one paragraph per note. Missing cells print their mark
+// (NotReported or NotApplicable).
 func (t *Table) WriteMarkdown(w io.Writer) error {
 	if err := t.Validate(); err != nil {
 		return err

@@ -7,9 +7,16 @@ import (
 	"unicode"
 )
 
-// DefaultMissing is the text printed for a missing cell in Markdown and
-// LaTeX: "n.r.", not reported.
-const DefaultMissing = "n.r."
+// The missing-value vocabulary of every table, in every format (CSV,
+// Markdown, LaTeX, HTML), each mark with one meaning. A reader of the CSV
+// files declares them as Frictionless missingValues: ["n.r.", "n.a."].
+const (
+	// NotReported marks a value the source does not report ([Missing]).
+	NotReported = "n.r."
+	// NotApplicable marks a value that does not apply to the row
+	// ([Inapplicable]): there is nothing the source could have reported.
+	NotApplicable = "n.a."
+)
 
 // Align is the horizontal alignment of a column.
 type Align int
@@ -70,8 +77,11 @@ func (c Column) align() Align {
 type Cell struct {
 	// Value is the printed text of the cell.
 	Value string
-	// Missing marks a value the source does not report.
+	// Missing marks a value the source does not report (NotReported).
 	Missing bool
+	// Inapplicable marks a value that does not apply to the row
+	// (NotApplicable).
+	Inapplicable bool
 	// Sources are the rows of data the cell was computed from (see From
 	// and WriteTrace); none for a label or a constant.
 	Sources []Ref
@@ -80,8 +90,13 @@ type Cell struct {
 // Str returns a cell holding s.
 func Str(s string) Cell { return Cell{Value: s} }
 
-// Missing returns a missing cell.
+// Missing returns a cell the source does not report, printed
+// NotReported.
 func Missing() Cell { return Cell{Missing: true} }
+
+// Inapplicable returns a cell whose value does not apply to its row,
+// printed NotApplicable.
+func Inapplicable() Cell { return Cell{Inapplicable: true} }
 
 // Int returns a cell holding n in decimal.
 func Int(n int) Cell { return Cell{Value: FormatInt(n)} }
@@ -110,17 +125,13 @@ type Table struct {
 	Columns []Column
 	// Rows holds the cells; every row has len(Columns) cells.
 	Rows [][]Cell
-	// MissingText is printed for missing cells in Markdown and LaTeX.
-	// New sets it to DefaultMissing.
-	MissingText string
 	// Long makes WriteLaTeX write a longtable that may break across pages.
 	Long bool
 }
 
-// New returns an empty table with the given title and columns, printing
-// missing cells as DefaultMissing.
+// New returns an empty table with the given title and columns.
 func New(title string, cols ...Column) *Table {
-	return &Table{Title: title, Columns: cols, MissingText: DefaultMissing}
+	return &Table{Title: title, Columns: cols}
 }
 
 // ErrWidth is returned (wrapped) when a row's length differs from the
@@ -167,10 +178,13 @@ func (t *Table) Validate() error {
 	return errors.Join(errs...)
 }
 
-// text returns the printed text of a cell in a human-readable writer.
+// text returns the printed text of a cell: its value, or its mark.
 func (t *Table) text(c Cell) string {
-	if c.Missing {
-		return t.MissingText
+	switch {
+	case c.Missing:
+		return NotReported
+	case c.Inapplicable:
+		return NotApplicable
 	}
 	return c.Value
 }

@@ -199,21 +199,25 @@ func TestValidate(t *testing.T) {
 	}
 }
 
-func TestMissingText(t *testing.T) {
-	tb := New("m", Column{Name: "a"})
-	tb.MissingText = "—"
-	tb.Append(Missing())
+// TestMissingMarks: one vocabulary in every writer: a value not
+// reported prints n.r., one that does not apply n.a., in CSV as in
+// Markdown and LaTeX, and an empty value stays an empty CSV field.
+func TestMissingMarks(t *testing.T) {
+	tb := New("m", Column{Name: "a"}, Column{Name: "b"}, Column{Name: "c"})
+	tb.Append(Missing(), Inapplicable(), Str(""))
 	var md, tex, csv bytes.Buffer
-	tb.WriteMarkdown(&md)
-	tb.WriteLaTeX(&tex)
-	tb.WriteCSV(&csv)
-	if !strings.Contains(md.String(), "| — |") {
-		t.Errorf("markdown: missing text not used:\n%s", md.String())
+	for _, w := range []func() error{func() error { return tb.WriteMarkdown(&md) }, func() error { return tb.WriteLaTeX(&tex) }, func() error { return tb.WriteCSV(&csv) }} {
+		if err := w(); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if !strings.Contains(tex.String(), "\n--- \\\\\n") {
-		t.Errorf("latex: missing text not used:\n%s", tex.String())
+	if !strings.Contains(md.String(), "| n.r. | n.a. | |") {
+		t.Errorf("markdown:\n%s", md.String())
 	}
-	if csv.String() != "a\n\"\"\n" && csv.String() != "a\n\n" {
+	if !strings.Contains(tex.String(), "n.r. & n.a. &  \\\\") {
+		t.Errorf("latex:\n%s", tex.String())
+	}
+	if csv.String() != "a,b,c\nn.r.,n.a.,\n" {
 		t.Errorf("csv: got %q", csv.String())
 	}
 }

@@ -92,9 +92,7 @@ func (t *Table) WriteTrace(w io.Writer) error {
 	for _, r := range t.Rows {
 		span := 0
 		for i, c := range r {
-			if !c.Missing {
-				span += len(lines(c.Value)) - 1
-			}
+			span += len(lines(t.text(c))) - 1
 			for _, ref := range c.Sources {
 				if err := cw.Write([]string{strconv.Itoa(line), t.Columns[i].Name, ref.Resource, ref.Key}); err != nil {
 					return err

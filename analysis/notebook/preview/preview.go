@@ -99,7 +99,8 @@ type page struct {
 	file    string // as given
 	name    string // NAME of NAME.md
 	seen    bool
-	sum     [32]byte // content hash of the file last seen (or of its read error)
+	sum     [32]byte // content hash of the file last rendered (or of its read error)
+	pending [32]byte // content hash a poll saw that differs from sum, not yet settled
 	version int
 	files   map[string][]byte // rendered files, nil after an error
 	err     error
@@ -230,7 +231,7 @@ func (s *Server) watch(ctx context.Context) {
 			return
 		case <-t.C:
 			for _, p := range s.pages {
-				s.check(p)
+				s.check(p, true)
 			}
 		}
 	}
@@ -239,7 +240,7 @@ func (s *Server) watch(ctx context.Context) {
 // refresh renders p again when its file changed, and waits for the
 // render.
 func (s *Server) refresh(p *page) {
-	if done := s.check(p); done != nil {
+	if done := s.check(p, false); done != nil {
 		<-done
 	}
 }
@@ -248,8 +249,10 @@ func (s *Server) refresh(p *page) {
 // seen, cancels p's running render and starts a new one, returning a
 // channel closed when that render is done; nil when nothing changed. A
 // missing or unreadable file counts as a change once, then as unchanged
-// while the error stays the same.
-func (s *Server) check(p *page) <-chan struct{} {
+// while the error stays the same. With settle, a change is rendered only
+// once two polls in a row read the same new content, so a file an editor
+// is still writing is not rendered half written.
+func (s *Server) check(p *page, settle bool) <-chan struct{} {
 	src, rerr := os.ReadFile(p.file)
 	sum := sha256.Sum256(src)
 	if rerr != nil {
@@ -260,7 +263,12 @@ func (s *Server) check(p *page) <-chan struct{} {
 		s.mu.Unlock()
 		return nil
 	}
-	p.seen, p.sum = true, sum
+	if settle && p.seen && sum != p.pending {
+		p.pending = sum // seen once: render when the next poll reads the same
+		s.mu.Unlock()
+		return nil
+	}
+	p.seen, p.sum, p.pending = true, sum, sum
 	if p.cancel != nil {
 		p.cancel() // a newer save supersedes the running render
 	}

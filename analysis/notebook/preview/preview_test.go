@@ -283,9 +283,9 @@ func TestBrowserReload(t *testing.T) {
 	wait("The marker word is bravo.", 2*time.Second)
 	t.Logf("the edit showed in the page after %v", time.Since(saved).Round(time.Millisecond))
 	os.WriteFile(nb["01-live"], []byte(broken), 0o644)
-	got := wait("does not render", 2*time.Second)
-	if !strings.Contains(got, `notebooks/01-live.md:8: unknown cell option "colour"`) {
-		t.Errorf("the problems page lacks the problem at file:line:\n%s", got)
+	got := wait(`notebooks/01-live.md:8: unknown cell option "colour"`, 2*time.Second)
+	if !strings.Contains(got, "does not render") {
+		t.Errorf("the problems page lacks its heading:\n%s", got)
 	}
 }
 
@@ -368,7 +368,7 @@ func TestIndependentRenders(t *testing.T) {
 	defer cancel()
 	s.ctx = ctx
 	os.WriteFile(nb["02-loop"], []byte(looping), 0o644)
-	loop := s.check(s.byName["02-loop"])
+	loop := s.check(s.byName["02-loop"], false)
 	if loop == nil {
 		t.Fatal("the edit of 02-loop was not seen")
 	}

@@ -26,7 +26,9 @@ func dotQuote(s string) string {
 
 // Write writes d as a Graphviz DOT graph (digraph when directed): one
 // statement per node and per link, each with its non-empty attributes as
-// quoted strings. It fails, writing nothing, on a control character other
+// quoted strings. A node's name (the encoding.NameKey attribute, the
+// organization's or person's name) is written as Graphviz's label, so
+// Graphviz shows names, not IDs; Read reads it back as the name. It fails, writing nothing, on a control character other
 // than tab and line feed (a line feed is written as \n).
 func Write(w io.Writer, d *encoding.Doc) error {
 	if err := checkControls(d); err != nil {
@@ -38,11 +40,15 @@ func Write(w io.Writer, d *encoding.Doc) error {
 		kind, op = "digraph", "->"
 	}
 	fmt.Fprintf(&b, "%s \"network\" {\n", kind)
-	attrs := func(keys []encoding.Key, vals []string) {
+	attrs := func(keys []encoding.Key, vals []string, node bool) {
 		var parts []string
 		for i, v := range vals {
 			if v != "" {
-				parts = append(parts, keys[i].Name+"="+dotQuote(v))
+				name := keys[i].Name
+				if node && name == encoding.NameKey {
+					name = "label"
+				}
+				parts = append(parts, name+"="+dotQuote(v))
 			}
 		}
 		if len(parts) > 0 {
@@ -52,11 +58,11 @@ func Write(w io.Writer, d *encoding.Doc) error {
 	}
 	for _, n := range d.Nodes {
 		b.WriteString("  " + dotQuote(n.ID))
-		attrs(d.NodeKeys, n.Values)
+		attrs(d.NodeKeys, n.Values, true)
 	}
 	for _, l := range d.Links {
 		b.WriteString("  " + dotQuote(l.Source) + " " + op + " " + dotQuote(l.Target))
-		attrs(d.LinkKeys, l.Values)
+		attrs(d.LinkKeys, l.Values, false)
 	}
 	b.WriteString("}\n")
 	_, err := w.Write(b.Bytes())
@@ -107,10 +113,14 @@ func Read(r io.Reader, opt ReadOptions) (*encoding.Doc, error) {
 			if rest[i+1] != "=" {
 				return nil, fmt.Errorf("dot:%d: expected name=value", line)
 			}
-			k := encoding.Index(*keys, rest[i])
+			name := rest[i]
+			if name == "label" && rec.Source == "" {
+				name = encoding.NameKey // Write's label is the node's name
+			}
+			k := encoding.Index(*keys, name)
 			if k < 0 {
 				k = len(*keys)
-				*keys = append(*keys, encoding.Key{Name: rest[i], Type: "string"})
+				*keys = append(*keys, encoding.Key{Name: name, Type: "string"})
 				rec.Values = append(rec.Values, "")
 			}
 			rec.Values[k] = rest[i+2]
