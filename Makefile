@@ -61,6 +61,15 @@ include outputs.mk
 # Make deletes the target of a recipe it interrupts (Ctrl-C) when the file
 # changed meanwhile; nexus only ever renames complete files into place, so
 # such a file is whole and must stay.
+# notebooks.mk makes each notebook's files depend on the Go files its run
+# and rendering compile (nexus render -makefile), so that editing a study's
+# package renders again only the notebooks that compile it; the rule
+# below needs bin/nexus only to exist. notebooks.mk names the files this
+# platform compiles, so it is not committed (.gitignore): make writes it.
+notebooks.mk: $(NEXUS) $(NOTEBOOKS)
+	$(NEXUS) render -makefile -out '$$(FIGURES)/notebooks' $(NOTEBOOKS) > $@.tmp-$$$$ && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
+include notebooks.mk
+
 .PRECIOUS: $(OUTPUT_FILES) $(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html $(FIGURES)/claims.csv $(FIGURES)/MANIFEST $(NEXUS)
 
 $(OUTPUT_FILES): $(DATASET_STAMP)
@@ -70,7 +79,7 @@ outputs: $(OUTPUT_FILES) ## build the tables and figures only
 notebooks: $(NOTEBOOK_OUT) $(FIGURES)/claims.csv ## render the notebooks to figures/notebooks/ and list their claims
 
 # A notebook whose front matter names no dataset is rendered from DATASET.
-$(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html: notebooks/%.md $(NEXUS) $(wildcard $(DATASET)/*) $(DATASET_STAMP)
+$(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html: notebooks/%.md $(wildcard $(DATASET)/*) $(DATASET_STAMP) | $(NEXUS)
 	$(NEXUS) render -dataset $(DATASET) -out $(FIGURES)/notebooks $<
 
 # Every claim of the notebooks that held (cell.Claim); the notebooks' runs
@@ -103,5 +112,5 @@ bench: ## run the benchmarks (several minutes)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean: ## remove the built command, the notebook cache and every generated output (make rebuilds them)
-	rm -rf bin .nexus-cache
+	rm -rf bin .nexus-cache notebooks.mk
 	find $(FIGURES) -mindepth 1 -delete

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"github.com/nexus-toolkit/nexus/analysis/notebook"
 	"github.com/nexus-toolkit/nexus/analysis/notebook/preview"
 )
@@ -42,7 +43,7 @@ func cmdPreview(stdout, stderr io.Writer, args []string) error {
 	if err := needStudy(*dataset); err != nil {
 		return err
 	}
-	opt := preview.Options{Addr: *addr, AllowRemote: *remote, Render: notebook.Options{Force: *force, Dataset: *dataset}}
+	opt := preview.Options{Addr: *addr, AllowRemote: *remote, Render: notebook.Options{Force: *force, Dataset: *dataset, Packages: compendium.NotebookPackages()}}
 	if *verbose {
 		opt.Log = stderr
 	}

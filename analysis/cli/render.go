@@ -53,11 +53,14 @@ func cmdClaims(stdout, stderr io.Writer, args []string) error {
 
 var renderSpec = spec{
 	name:     "render",
-	synopsis: []string{"render [-dataset DIR] [-force] [-out DIR] [-v] [-timeout D] [-max-output N] NOTEBOOK.md..."},
+	synopsis: []string{"render [-dataset DIR] [-force] [-out DIR] [-v] [-timeout D] [-max-output N] NOTEBOOK.md...", "render -makefile [-out DIR] NOTEBOOK.md..."},
 	about: `Runs each notebook (or reuses its cached outputs) and writes NAME.md and
 NAME.html to the output directory. Problems are reported at the notebook's
 own file:line, and a notebook with problems writes nothing. A notebook whose
-front matter names no dataset is rendered from the -dataset one.`,
+front matter names no dataset is rendered from the -dataset one. With
+-makefile it renders nothing and writes to standard output one make rule per
+notebook: its files under the -out dir depend on every Go file its run and
+its rendering compile (the Makefile's notebooks.mk).`,
 }
 
 func cmdRender(stdout, stderr io.Writer, args []string) error {
@@ -65,6 +68,7 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 	out := fs.String("out", "figures/notebooks", "output `dir`")
 	force := fs.Bool("force", false, "run every notebook even when its cached outputs are valid")
 	verbose := fs.Bool("v", false, "say for each notebook whether it ran or came from the cache")
+	makefile := fs.Bool("makefile", false, "write the notebooks' make rules (the Go files they compile) to standard output instead of rendering")
 	timeout := fs.Duration("timeout", notebook.DefaultTimeout, "stop a notebook program that runs longer (a notebook's front matter timeout: overrides it)")
 	dataset := datasetFlag(fs)
 	maxOut := fs.String("max-output", notebook.FormatSize(notebook.DefaultMaxOutput), "stop a notebook program when one cell produces more `bytes` of output (front matter max-output: overrides it)")
@@ -78,12 +82,15 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 	if err != nil || *timeout <= 0 {
 		return usagef("render", "-max-output %s -timeout %v: expected a positive size and duration", *maxOut, *timeout)
 	}
+	if *makefile {
+		return notebook.MakeRules(stdout, notebook.Options{Packages: compendium.NotebookPackages()}, *out, fs.Args()...)
+	}
 	if err := needStudy(*dataset); err != nil {
 		return err
 	}
 	ctx, stop := interruptible()
 	defer stop()
-	opt := notebook.Options{Out: *out, Force: *force, Context: ctx, Limits: notebook.Limits{Timeout: *timeout, MaxOutput: size}, Dataset: *dataset}
+	opt := notebook.Options{Out: *out, Force: *force, Context: ctx, Limits: notebook.Limits{Timeout: *timeout, MaxOutput: size}, Dataset: *dataset, Packages: compendium.NotebookPackages()}
 	if *verbose {
 		opt.Log = stderr
 	}

@@ -10,7 +10,6 @@ import (
 	_ "github.com/stretchr/testify/assert"
 	_ "github.com/yuin/goldmark"
 	_ "golang.org/x/net/html"
-	_ "golang.org/x/tools/imports"
 	_ "gonum.org/v1/gonum/graph"
 	_ "gonum.org/v1/plot"
 	_ "gopkg.in/yaml.v3"

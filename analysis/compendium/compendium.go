@@ -149,7 +149,7 @@ func Claims(ctx context.Context, dataset, out string, w io.Writer, notebooks []s
 			return err
 		}
 	}
-	all, err := notebook.CheckClaims(notebook.Options{Context: ctx, Dataset: dataset}, notebooks...)
+	all, err := notebook.CheckClaims(notebook.Options{Context: ctx, Dataset: dataset, Packages: NotebookPackages()}, notebooks...)
 	if err != nil {
 		return err
 	}
@@ -182,7 +182,7 @@ func Verify(ctx context.Context, dataset, figures string, notebooks []string) ([
 		}
 	}
 	if len(notebooks) > 0 {
-		if err := notebook.Render(notebook.Options{Out: filepath.Join(tmp, "notebooks"), Context: ctx, Dataset: dataset}, notebooks...); err != nil {
+		if err := notebook.Render(notebook.Options{Out: filepath.Join(tmp, "notebooks"), Context: ctx, Dataset: dataset, Packages: NotebookPackages()}, notebooks...); err != nil {
 			return nil, err
 		}
 		if err := Claims(ctx, dataset, filepath.Join(tmp, ClaimsFile), nil, notebooks); err != nil {

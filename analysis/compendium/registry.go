@@ -2,6 +2,7 @@ package compendium
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -134,6 +135,20 @@ func Studies() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// NotebookPackages returns the Go packages that the compendium's
+// notebooks may import beyond the core (notebook.Options.Packages): the
+// Notebook packages of every registered study, sorted, each once.
+func NotebookPackages() []string {
+	registry.Lock()
+	defer registry.Unlock()
+	var out []string
+	for _, s := range registry.studies {
+		out = append(out, s.Notebook...)
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 // Lookup returns the study registered under name, or nil.

@@ -24,36 +24,53 @@ import (
 const cacheDir = ".nexus-cache"
 
 // cacheVersion changes when the format of runs or of the cache changes.
-const cacheVersion = "nexus-notebook-cache 2"
+const cacheVersion = "nexus-notebook-cache 4"
 
-// inputs are the hashes shared by every notebook of one render: the Go
-// toolchain, analysis/ and the module files.
+// inputs are what every notebook of one render shares: the compendium's
+// root, module and allowlist, the Go toolchain's version, the package
+// graph and the hashes of the datasets.
 type inputs struct {
+	root      string
+	module    string
 	goVersion string
-	code      string // sha256 of analysis/**/*.go (no tests), go.mod, go.sum
+	allow     allowlist
+	res       *resolver // listed on first use
 	datasets  map[string]string
 	infos     map[string]*datasetInfo
 }
 
-// newInputs hashes the inputs shared by every notebook under root.
-func newInputs(root string) (*inputs, error) {
-	out, err := exec.Command("go", "env", "GOVERSION").Output()
-	if err != nil {
-		return nil, fmt.Errorf("go env GOVERSION: %v", err)
-	}
-	h := sha256.New()
-	err = hashTree(h, root, "analysis", func(rel string) bool {
-		return strings.HasSuffix(rel, ".go") && !strings.HasSuffix(rel, "_test.go") && !strings.Contains("/"+rel+"/", "/testdata/")
-	})
+// newInputs reads the layout of the compendium at root from opt.
+func newInputs(opt Options, root string) (*inputs, error) {
+	allow, err := newAllowlist(opt.Packages)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []string{"go.mod", "go.sum"} {
-		if err := hashFile(h, root, f); err != nil {
+	module := opt.Module
+	if module == "" {
+		if module, err = ModulePath(root); err != nil {
 			return nil, err
 		}
 	}
-	return &inputs{goVersion: strings.TrimSpace(string(out)), code: hex.EncodeToString(h.Sum(nil)), datasets: map[string]string{}, infos: map[string]*datasetInfo{}}, nil
+	cmd := exec.Command("go", "env", "GOVERSION")
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env GOVERSION: %v", err)
+	}
+	return &inputs{root: root, module: module, goVersion: strings.TrimSpace(string(out)), allow: allow, datasets: map[string]string{}, infos: map[string]*datasetInfo{}}, nil
+}
+
+// resolver returns the resolver of the render, listing the packages on
+// first use.
+func (in *inputs) resolver() (*resolver, error) {
+	if in.res == nil {
+		r, err := newResolver(in.root, in.allow)
+		if err != nil {
+			return nil, err
+		}
+		in.res = r
+	}
+	return in.res, nil
 }
 
 // dataset returns the hash of every file of the dataset directory dir.
@@ -73,14 +90,27 @@ func (in *inputs) dataset(root, dir string) (string, error) {
 	return s, nil
 }
 
-// Key returns the cache key of a notebook: the sha256 of the cache format,
-// the Go version, the notebook's path and dataset directory, the dataset's
-// name, version and content hash, the code of every evaluated cell and the
-// expression of every inline value (not the rest of the prose, options or
-// line numbers), and the hashes of analysis/, go.mod, go.sum and every
-// byte of the dataset.
-func (in *inputs) key(root string, nb *Notebook) (string, error) {
+// key returns the cache key of a notebook whose program imports paths:
+// the sha256 of the cache format, the Go version, the module path, the
+// notebook's path and dataset directory, the dataset's name, version and
+// content hash, the code of every evaluated cell and the expression of
+// every inline value (not the rest of the prose, options or line
+// numbers), the program's imports, the source of every package the
+// program compiles (see graph.hash) and every byte of the dataset.
+func (in *inputs) key(root string, nb *Notebook, paths []string) (string, error) {
 	ds, err := in.dataset(root, nb.Dataset)
+	if err != nil {
+		return "", err
+	}
+	r, err := in.resolver()
+	if err != nil {
+		return "", err
+	}
+	closure, err := r.graph.closure(paths)
+	if err != nil {
+		return "", err
+	}
+	code, err := r.graph.codeHash(closure)
 	if err != nil {
 		return "", err
 	}
@@ -88,7 +118,9 @@ func (in *inputs) key(root string, nb *Notebook) (string, error) {
 	field := func(name, value string) { fmt.Fprintf(h, "%s %d\n%s\n", name, len(value), value) }
 	field("version", cacheVersion)
 	field("go", in.goVersion)
-	field("code", in.code)
+	field("module", in.module)
+	field("imports", strings.Join(paths, "\n"))
+	field("code", code)
 	field("notebook", nb.Path)
 	field("dataset", nb.Dataset)
 	field("data", ds)
@@ -160,8 +192,56 @@ func hashFile(h io.Writer, root, rel string) error {
 	return nil
 }
 
-// loadCached returns the cached result of key, or nil when there is none.
-func loadCached(root, key string) (*Result, error) {
+// entry is a Result as the cache stores it: each claim by its cell and
+// its line within the cell's code, which the key fixes, so that a hit
+// after prose was added above a claim gives the claim's new line.
+type entry struct {
+	Cells  [][]Output   `json:"cells"`
+	Inline []string     `json:"inline,omitempty"`
+	Claims []entryClaim `json:"claims,omitempty"`
+}
+
+// entryClaim is a claim of an entry: Cell is the index of the cell whose
+// code holds its line (0 for none, and Offset is then the line itself).
+type entryClaim struct {
+	Cell   int    `json:"cell"`
+	Offset int    `json:"offset"`
+	Text   string `json:"text"`
+}
+
+// toEntry turns res, a result of nb, into an entry.
+func toEntry(nb *Notebook, res *Result) entry {
+	e := entry{Cells: res.Cells, Inline: res.Inline}
+	for _, c := range res.Claims {
+		ec := entryClaim{Offset: c.Line, Text: c.Text}
+		if cl := codeCell(nb, c.Line); cl != nil {
+			ec.Cell, ec.Offset = cl.Index, c.Line-cl.CodeLine
+		}
+		e.Claims = append(e.Claims, ec)
+	}
+	return e
+}
+
+// result turns an entry back into the result of nb; nil when a claim's
+// cell is not one of nb's (a damaged entry).
+func (e entry) result(nb *Notebook) *Result {
+	res := &Result{Cells: e.Cells, Inline: e.Inline}
+	for _, c := range e.Claims {
+		line := c.Offset
+		if c.Cell != 0 {
+			if c.Cell < 0 || c.Cell > len(nb.Cells) {
+				return nil
+			}
+			line += nb.Cells[c.Cell-1].CodeLine
+		}
+		res.Claims = append(res.Claims, Claim{Line: line, Text: c.Text})
+	}
+	return res
+}
+
+// loadCached returns the cached result of key, the key of nb, or nil when
+// there is none.
+func loadCached(root, key string, nb *Notebook) (*Result, error) {
 	b, err := os.ReadFile(filepath.Join(root, cacheDir, "out", key+".json"))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -169,17 +249,20 @@ func loadCached(root, key string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var r Result
-	if err := json.Unmarshal(b, &r); err != nil {
-		return nil, nil // a damaged entry is a miss
+	var e entry
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&e); err != nil {
+		return nil, nil // a damaged entry, or one of another format, is a miss
 	}
-	return &r, nil
+	return e.result(nb), nil
 }
 
-// storeCached writes res under key and returns the result as read back, so
-// that a miss renders exactly what a later hit will.
-func storeCached(root, key string, res *Result) (*Result, error) {
-	b, err := json.Marshal(res)
+// storeCached writes res, the result of nb, under key and returns the
+// result as read back, so that a miss renders exactly what a later hit
+// will.
+func storeCached(root, key string, nb *Notebook, res *Result) (*Result, error) {
+	b, err := json.Marshal(toEntry(nb, res))
 	if err != nil {
 		return nil, err
 	}
@@ -190,9 +273,12 @@ func storeCached(root, key string, res *Result) (*Result, error) {
 	if err := build.WriteFile(filepath.Join(dir, key+".json"), b); err != nil {
 		return nil, err
 	}
-	var back Result
+	var back entry
 	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&back); err != nil {
 		return nil, err
 	}
-	return &back, nil
+	if r := back.result(nb); r != nil {
+		return r, nil
+	}
+	return nil, fmt.Errorf("%s: the cache entry %s does not match the notebook", nb.Path, key)
 }

@@ -13,7 +13,8 @@
 // title is required. dataset, when given, pins the dataset the notebook
 // reads, as NAME/VERSION (dataset: ttp-alliances/1.0.0) or as a map with
 // name and version; it resolves to the directory datasets/NAME/VERSION, or
-// datasets/NAME/vVERSION, a data package. Without it the notebook reads
+// datasets/NAME/vVERSION, a data package (Options.Datasets names another
+// directory than datasets/). Without it the notebook reads
 // Options.Dataset, the compendium's dataset (nexus render -dataset). Every
 // rendered notebook states under its title the name, version and content
 // hash of the dataset it was rendered from. The dataset's references
@@ -56,9 +57,15 @@
 // statement goes, in order, into one func main, so a variable of cell 2 is
 // visible in cell 5; func, method, type and import declarations at a
 // cell's top level are hoisted out of main and visible to every cell.
-// Imports are resolved by golang.org/x/tools/imports, which is offered
-// github.com/nexus-toolkit/nexus/analysis/notebook/cell, gonum.org/v1/plot, plotter, vg, draw and
-// the packages directly under analysis/ first. Go's own rules apply: a
+// A cell may import packages (import declarations are hoisted) or name an
+// allowed package without importing it: the name is resolved from the
+// allowlist, by package name, without type checking. Where several allowed
+// packages share a name, the first in this order that exports every
+// symbol the cells use wins: the cell API and gonum/plot's plot, plotter,
+// vg and draw; the compendium's study packages and the toolkit's core
+// packages; the standard library; the rest (so csv is encoding/csv, and
+// rand is math/rand/v2 for rand.IntN). A name no allowed package has stays
+// undefined for the compiler to report. Go's own rules apply: a
 // variable that is declared and never used, or declared twice with :=, is
 // a compile error.
 //
@@ -139,13 +146,20 @@
 //
 // The outputs of a run are stored in .nexus-cache/out/KEY.json, where KEY
 // is the sha256 of: the cache format version; the go command's version;
-// the notebook's path and dataset directory; the dataset's name, version
-// and content hash; the code of every evaluated cell; the expression of
-// every inline value and the cell it follows; every non-test .go file under analysis/ with its path; go.mod and
-// go.sum; and every file of the dataset directory with its path. Editing
-// prose, captions or options renders again from the cache; changing a
-// cell, the library, the module's dependencies or one byte of the data
-// runs the notebook again. Options.Force runs it anyway. A miss renders
+// the compendium's module path; the notebook's path and dataset directory;
+// the dataset's name, version and content hash; the code of every
+// evaluated cell; the expression of every inline value and the cell it
+// follows; the program's imports; the source of every package the
+// program compiles, as go list -deps reports them for this platform
+// (every compiled and embedded file, with its name, of each package of
+// the main module or of a module replaced by a directory, wherever it
+// lies; the module path, version and go.sum hash of each package of a
+// module version; the standard library through the go version); and
+// every file of the dataset directory with its path. Editing
+// prose, captions or options, or a package the program does not compile
+// (another study's, a test file), renders again from the cache; changing
+// a cell, a file the program compiles, a module version it uses or one
+// byte of the data runs the notebook again. Options.Force runs it anyway. A miss renders
 // from the stored entry as read back, so a hit and a miss write
 // byte-identical files. While a notebook's entry is looked up, computed
 // and stored, the render holds a lock on .nexus-cache/lock/KEY (flock), so
@@ -160,12 +174,16 @@
 // renders it: review a notebook before rendering it as you would review
 // any code. What is enforced:
 //
-//   - Imports come from an allowlist (see Allowed), checked on the
-//     generated program before it is built: the packages under
-//     github.com/nexus-toolkit/nexus/analysis except build, compendium, notebook and internal; the
-//     cell API; gonum, gonum/plot and gota; and from the standard library
-//     bytes, cmp, encoding/csv, encoding/json, errors, fmt, io, iter, maps,
-//     math and its subpackages, regexp, slices, sort, strconv, strings,
+//   - Imports come from an allowlist, checked on the generated program
+//     before it is built: the compendium's study packages
+//     (Options.Packages), and what Allowed accepts: the toolkit's core
+//     packages bib, datapkg, figure, frame, graph, qda, quotes, safefile
+//     and table with the packages below them (never build, cli,
+//     compendium, notebook or internal, whatever the compendium
+//     declares); the cell API; gonum, gonum/plot and gota; and from the
+//     standard library bytes, cmp, encoding/csv, encoding/json, errors,
+//     fmt, io, iter, maps, math and its subpackages, regexp, slices, sort,
+//     strconv, strings,
 //     text/tabwriter and the unicode packages. Of package os only
 //     os.Stdout and os.Stderr may be used. Anything else (net, os/exec,
 //     syscall, unsafe, reflect, text/template, go/build, cgo, ...) is

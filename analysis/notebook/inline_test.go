@@ -129,14 +129,15 @@ func TestStreamNewRecords(t *testing.T) {
 // with the cell it follows and with the dataset's identity, and not with
 // the rest of the prose.
 func TestKeyInlines(t *testing.T) {
-	in := &inputs{goVersion: "go", code: "c", datasets: map[string]string{"": ""}, infos: map[string]*datasetInfo{}}
+	g := &graph{byPath: map[string]*goPackage{}, hashes: map[string]string{}}
+	in := &inputs{goVersion: "go", res: &resolver{graph: g}, datasets: map[string]string{"": ""}, infos: map[string]*datasetInfo{}}
 	key := func(src string) string {
 		t.Helper()
 		nb, err := Parse("testdata/root", "n.md", []byte(src))
 		if err != nil {
 			t.Fatal(err)
 		}
-		k, err := in.key("testdata/root", nb)
+		k, err := in.key("testdata/root", nb, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

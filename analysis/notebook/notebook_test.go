@@ -182,6 +182,15 @@ func TestRenderAndCache(t *testing.T) {
 	if !bytes.Contains(tree(t, out)["01-demo.md"], []byte("## Results of the demo")) {
 		t.Error("after a prose edit: the new prose is missing")
 	}
+	// Prose added above the claims renders from the cache too, and the
+	// claims keep their own lines, which moved.
+	os.WriteFile(nbPath, bytes.Replace(src, []byte("## Loading"), []byte("An added paragraph.\n\n## Loading"), 1), 0o644)
+	if log, err = render(t, root, false, "01-demo.md"); err != nil || log != "render notebooks/01-demo.md: cached\n" {
+		t.Errorf("after adding prose: log %q, err %v, expected a cache hit", log, err)
+	}
+	if md := tree(t, out)["01-demo.md"]; !bytes.Contains(md, []byte("notebooks/01-demo.md:62: every value is positive")) {
+		t.Errorf("after adding two lines of prose above the claim at line 60, the claim is not at line 62:\n%s", md)
+	}
 	os.WriteFile(nbPath, src, 0o644)
 
 	log, err = render(t, root, true, "01-demo.md")

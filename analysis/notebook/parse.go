@@ -136,8 +136,13 @@ type frontMatter struct {
 
 // Parse parses the notebook src read from file (a slash-separated path
 // relative to root, the repository directory). The dataset named in the
-// front matter must exist under root.
+// front matter must exist under root/DefaultDatasets.
 func Parse(root, file string, src []byte) (*Notebook, error) {
+	return parse(root, DefaultDatasets, file, src)
+}
+
+// parse is Parse with the datasets under root/datasets (a slash path).
+func parse(root, datasets, file string, src []byte) (*Notebook, error) {
 	nb := &Notebook{Path: file, Name: strings.TrimSuffix(path.Base(file), ".md")}
 	var probs Problems
 	bad := func(line int, format string, args ...any) {
@@ -161,7 +166,7 @@ func Parse(root, file string, src []byte) (*Notebook, error) {
 			bad(1, "front matter is not closed, expected a line \"---\"")
 			return nil, probs.err()
 		}
-		parseFront(nb, root, strings.Join(lines[1:end], "\n"), bad)
+		parseFront(nb, root, datasets, strings.Join(lines[1:end], "\n"), bad)
 		i = end + 1
 	} else {
 		bad(1, "no front matter, expected \"---\" and a YAML header with a title")
@@ -288,7 +293,7 @@ func unquote(s string) string {
 }
 
 // parseFront reads the YAML front matter into nb.
-func parseFront(nb *Notebook, root, src string, bad func(int, string, ...any)) {
+func parseFront(nb *Notebook, root, datasets, src string, bad func(int, string, ...any)) {
 	var fm frontMatter
 	dec := yaml.NewDecoder(bytes.NewReader([]byte(src)))
 	dec.KnownFields(true)
@@ -334,13 +339,14 @@ func parseFront(nb *Notebook, root, src string, bad func(int, string, ...any)) {
 		return
 	}
 	for _, v := range []string{version, "v" + version} {
-		dir := path.Join("datasets", name, v)
+		dir := path.Join(datasets, name, v)
 		if st, err := os.Stat(path.Join(root, dir)); err == nil && st.IsDir() {
 			nb.Dataset = dir
 			return
 		}
 	}
-	bad(line, "dataset %s/%s: no directory datasets/%s/%s or datasets/%s/v%s", name, version, name, version, name, version)
+	base := path.Join(datasets, name)
+	bad(line, "dataset %s/%s: no directory %s/%s or %s/v%s", name, version, base, version, base, version)
 }
 
 // parseLimits reads the front matter's timeout and max-output.

@@ -7,13 +7,9 @@ import (
 	"go/scanner"
 	"go/token"
 	"math"
-	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
-
-	"golang.org/x/tools/imports"
 )
 
 // runtimeName is the import name of the cell package in generated code.
@@ -22,21 +18,20 @@ const runtimeName = "nbrt"
 // cellPath is the import path of the cell API.
 const cellPath = "github.com/nexus-toolkit/nexus/analysis/notebook/cell"
 
-// seedImports are the packages preferred when a cell names a package it
-// does not import: the cell API, gonum/plot, and the packages directly
-// under analysis/ (added by Program). imports.Process drops the unused ones.
+// seedImports are the packages of gonum/plot preferred, after the cell
+// API, when a cell names a package it does not import (see resolver.tier).
 var seedImports = []string{
-	cellPath,
 	"gonum.org/v1/plot",
 	"gonum.org/v1/plot/plotter",
 	"gonum.org/v1/plot/vg",
 	"gonum.org/v1/plot/vg/draw",
 }
 
-// checkProgram checks a generated program before it is built; it is guard,
-// and a variable only so that a test can run programs the guard refuses
-// (to prove what the operating system enforces on its own).
-var checkProgram = guard
+// checkProgram checks a generated program before it is built; it is the
+// allowlist's guard, and a variable only so that a test can run programs
+// the guard refuses (to prove what the operating system enforces on its
+// own).
+var checkProgram = allowlist.guard
 
 // segment is a run of cell lines placed either at top level (declarations
 // of functions, methods, types and imports) or in main.
@@ -49,12 +44,25 @@ type segment struct {
 }
 
 // Program returns the Go source of the one program that runs the
-// notebook's evaluated cells in order in one scope. root is the
-// repository directory, file the absolute name the program will have
-// (imports are resolved from its module). Top-level func, type and import
-// declarations of a cell are hoisted out of main; every other statement
-// runs in main. //line directives map every cell line to the notebook.
-func Program(nb *Notebook, root, file string) ([]byte, error) {
+// notebook's evaluated cells in order in one scope, with the imports of
+// the compendium opt describes (opt.Root, opt.Packages). Top-level func,
+// type and import declarations of a cell are hoisted out of main; every
+// other statement runs in main. A package a cell names without importing
+// it is imported when one allowed package has that name (see resolver).
+// //line directives map every cell line to the notebook. A refused import
+// is a Problem at the cell line that names it.
+func Program(opt Options, nb *Notebook) ([]byte, error) {
+	_, _, in, err := setup(opt)
+	if err != nil {
+		return nil, err
+	}
+	src, _, err := in.program(nb)
+	return src, err
+}
+
+// program returns the source of nb's program and the import paths it
+// imports, checked by the guard.
+func (in *inputs) program(nb *Notebook) ([]byte, []string, error) {
 	var segs []segment
 	var probs Problems
 	for _, c := range nb.Cells {
@@ -69,64 +77,35 @@ func Program(nb *Notebook, root, file string) ([]byte, error) {
 		segs = append(segs, s...)
 	}
 	if err := probs.err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	seeds := append([]string(nil), seedImports...)
-	seeds = append(seeds, analysisPackages(root)...)
-	first := generate(nb, segs, seeds, true)
+	r, err := in.resolver()
+	if err != nil {
+		return nil, nil, err
+	}
+	// The name the program is parsed under; the build's scratch directory
+	// is another, but the source does not depend on it.
+	file := filepath.Join(in.root, cacheDir, "run", "main.go")
 	// go/scanner makes the relative names of //line directives absolute,
 	// relative to the generated file's directory; undo that in messages.
 	abs := filepath.Join(filepath.Dir(file), filepath.FromSlash(nb.Path))
-	out, err := imports.Process(file, first, &imports.Options{Comments: true, TabIndent: true, TabWidth: 8})
+	first := generate(nb, segs, nil, true)
+	f, err := parser.ParseFile(token.NewFileSet(), file, first, parser.ParseComments)
 	if err != nil {
-		return nil, compileProblems(nb, strings.ReplaceAll(errorLines(err), abs, nb.Path))
+		return nil, nil, compileProblems(nb, strings.ReplaceAll(errorLines(err), abs, nb.Path))
 	}
-	f, err := parser.ParseFile(token.NewFileSet(), file, out, parser.ImportsOnly)
-	if err != nil {
-		return nil, fmt.Errorf("%s: resolving imports: %v", nb.Path, err)
+	specs, paths := r.imports(f)
+	final := generate(nb, segs, specs, false)
+	if err := checkProgram(r.allow, nb, file, abs, final); err != nil {
+		return nil, nil, err
 	}
-	var imps []string
-	for _, s := range f.Imports {
-		spec := s.Path.Value
-		if s.Name != nil {
-			spec = s.Name.Name + " " + spec
-		}
-		imps = append(imps, spec)
-	}
-	final := generate(nb, segs, imps, false)
-	if err := checkProgram(nb, file, abs, final); err != nil {
-		return nil, err
-	}
-	return final, nil
+	return final, paths, nil
 }
 
-// analysisPackages lists the import paths of the directories directly
-// under root/analysis that hold Go code, sorted, without duplicate names.
-func analysisPackages(root string) []string {
-	ents, err := os.ReadDir(filepath.Join(root, "analysis"))
-	if err != nil {
-		return nil
-	}
-	var out []string
-	seen := map[string]bool{"cell": true, "plot": true, "plotter": true, "vg": true, "draw": true}
-	for _, e := range ents {
-		if !e.IsDir() || seen[e.Name()] {
-			continue
-		}
-		gos, _ := filepath.Glob(filepath.Join(root, "analysis", e.Name(), "*.go"))
-		if len(gos) == 0 {
-			continue
-		}
-		seen[e.Name()] = true
-		out = append(out, "github.com/nexus-toolkit/nexus/analysis/"+e.Name())
-	}
-	sort.Strings(out)
-	return out
-}
-
-// generate writes the program. With seed, imps are import paths to offer
-// imports.Process (the cell package also under runtimeName); otherwise
-// they are the resolved import specs and hoisted imports are left out.
+// generate writes the program. With seed, imps are import paths to add to
+// the cell package under runtimeName and the cells' own imports are
+// written where they stand; otherwise imps are the resolved import specs
+// and the cells' imports are left out.
 func generate(nb *Notebook, segs []segment, imps []string, seed bool) []byte {
 	var b strings.Builder
 	b.WriteString("// Code generated by nexus render from " + nb.Path + "; DO NOT EDIT.\n\npackage main\n\nimport (\n")

@@ -14,10 +14,22 @@ import (
 
 // Options configure Render.
 type Options struct {
-	// Root is the repository root, the directory of go.mod. When empty,
-	// Render looks for it from the working directory upwards.
+	// Root is the repository root, the directory of the compendium's
+	// go.mod. When empty, Render looks for it from the working directory
+	// upwards.
 	Root string
-	// Out is the output directory, default "figures/notebooks" under Root.
+	// Module is the compendium's module path, inside which the notebook
+	// programs are built; when empty it is read from Root/go.mod.
+	Module string
+	// Packages are the compendium's own study packages that its
+	// notebooks may import besides those Allowed accepts: import paths,
+	// or PATH/... for a package and every package below it. A cell may
+	// use such a package by its name without importing it.
+	Packages []string
+	// Datasets is the directory, relative to Root, under which a front
+	// matter's dataset: NAME/VERSION is found; DefaultDatasets when empty.
+	Datasets string
+	// Out is the output directory, DefaultOut under Root when empty.
 	Out string
 	// Force runs every notebook even when its cached outputs are valid.
 	Force bool
@@ -38,6 +50,15 @@ type Options struct {
 	Dataset string
 }
 
+// The compendium layout that Options assume when they name none: the one
+// nexus new writes.
+const (
+	// DefaultDatasets is where a front matter's dataset is looked up.
+	DefaultDatasets = "datasets"
+	// DefaultOut is where the notebooks are rendered.
+	DefaultOut = "figures/notebooks"
+)
+
 // Render renders each notebook file to Out/NAME.md and Out/NAME.html, with
 // its figures under Out/NAME/. It renders every notebook it can; a
 // notebook with an error writes nothing, and the errors of all notebooks
@@ -49,7 +70,7 @@ func Render(opt Options, files ...string) error {
 	}
 	out := opt.Out
 	if out == "" {
-		out = filepath.Join(root, "figures", "notebooks")
+		out = filepath.Join(root, filepath.FromSlash(DefaultOut))
 	}
 	build.CleanStale(out)
 	var errs []error
@@ -134,9 +155,12 @@ func setup(opt Options) (Options, string, *inputs, error) {
 	if err != nil {
 		return opt, "", nil, err
 	}
-	in, err := newInputs(root)
+	in, err := newInputs(opt, root)
 	if err != nil {
 		return opt, "", nil, err
+	}
+	if opt.Datasets == "" {
+		opt.Datasets = DefaultDatasets
 	}
 	if opt.Context == nil {
 		opt.Context = context.Background()
@@ -174,7 +198,7 @@ func load(opt Options, root string, in *inputs, file string) (*document, *Result
 	if err != nil {
 		return nil, nil, "", err
 	}
-	nb, err := Parse(root, rel, src)
+	nb, err := parse(root, opt.Datasets, rel, src)
 	if err != nil {
 		return nil, nil, "", err
 	}
@@ -188,38 +212,42 @@ func load(opt Options, root string, in *inputs, file string) (*document, *Result
 	if doc.dataset, err = in.info(root, nb.Dataset); err != nil {
 		return nil, nil, "", fmt.Errorf("%s: %w", nb.Path, err)
 	}
-	key, err := in.key(root, nb)
+	prog, imports, err := in.program(nb)
 	if err != nil {
 		return nil, nil, "", err
 	}
-	res, state, err := result(opt, root, nb, key)
+	key, err := in.key(root, nb, imports)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	res, state, err := result(opt, root, nb, key, prog)
 	return doc, res, state, err
 }
 
 // result returns the outputs of nb from the cache or from a run, and says
-// which ("cached" or "ran"). The cache entry is locked meanwhile, so that
+// which ("cached" or "ran"); prog is its program. The cache entry is locked meanwhile, so that
 // parallel renders of one notebook run it once and the others read the
 // entry it stored.
-func result(opt Options, root string, nb *Notebook, key string) (*Result, string, error) {
+func result(opt Options, root string, nb *Notebook, key string, prog []byte) (*Result, string, error) {
 	unlock, err := build.LockFile(filepath.Join(root, cacheDir, "lock", key))
 	if err != nil {
 		return nil, "", err
 	}
 	defer unlock()
 	if !opt.Force {
-		res, err := loadCached(root, key)
+		res, err := loadCached(root, key, nb)
 		if err != nil || res != nil {
 			return res, "cached", err
 		}
 	}
-	r, err := Execute(opt.Context, root, nb, opt.Limits)
+	r, err := execute(opt.Context, root, nb, opt.Limits, prog)
 	if err != nil {
 		return nil, "", err
 	}
 	if opt.Log != nil && !NetworkIsolated() {
 		fmt.Fprintf(opt.Log, "render %s: note: this system refused a network namespace, so the notebook program ran with the network\n", nb.Path)
 	}
-	res, err := storeCached(root, key, r)
+	res, err := storeCached(root, key, nb, r)
 	return res, "ran", err
 }
 

@@ -93,8 +93,9 @@ var (
 	errOutputCap = errors.New("output cap")
 )
 
-// Execute compiles the notebook's evaluated cells into one program in a
-// scratch directory of its own under root/.nexus-cache/run/ (so parallel
+// Execute compiles the notebook's evaluated cells into one program (see
+// Program; imports are resolved with no study packages, as for
+// Options{Root: root}) in a scratch directory of its own under root/.nexus-cache/run/ (so parallel
 // renders never share one), builds it with the go command inside the
 // repository module and runs it with root as working directory, a
 // scrubbed environment, no network where the system allows it, and the
@@ -102,6 +103,15 @@ var (
 // everything it started. A compile or run error, a timeout and a cell
 // that passes the output cap are returned as Problems at notebook lines.
 func Execute(ctx context.Context, root string, nb *Notebook, lim Limits) (*Result, error) {
+	src, err := Program(Options{Root: root}, nb)
+	if err != nil {
+		return nil, err
+	}
+	return execute(ctx, root, nb, lim, src)
+}
+
+// execute builds and runs src, the program of nb, as Execute describes.
+func execute(ctx context.Context, root string, nb *Notebook, lim Limits, src []byte) (*Result, error) {
 	lim = lim.of(nb)
 	parent := filepath.Join(root, cacheDir, "run")
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -113,7 +123,7 @@ func Execute(ctx context.Context, root string, nb *Notebook, lim Limits) (*Resul
 		return nil, err
 	}
 	defer release()
-	bin, err := compile(ctx, root, dir, nb)
+	bin, err := compile(ctx, dir, nb, src)
 	if err != nil {
 		return nil, err
 	}
@@ -149,15 +159,11 @@ func Execute(ctx context.Context, root string, nb *Notebook, lim Limits) (*Resul
 	return nil, runProblem(nb, out.res, out.cur, out.errMsg, runErr)
 }
 
-// compile writes the notebook's program into dir and builds it there with
-// the go command, confined and with the Go variables of the environment
-// only. It returns the executable.
-func compile(ctx context.Context, root, dir string, nb *Notebook) (string, error) {
+// compile writes the notebook's program src into dir and builds it there
+// with the go command, confined and with the Go variables of the
+// environment only. It returns the executable.
+func compile(ctx context.Context, dir string, nb *Notebook, src []byte) (string, error) {
 	file := filepath.Join(dir, "main.go")
-	src, err := Program(nb, root, file)
-	if err != nil {
-		return "", err
-	}
 	if err := os.WriteFile(file, src, 0o644); err != nil {
 		return "", err
 	}

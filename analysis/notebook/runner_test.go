@@ -57,8 +57,8 @@ func TestProgramEnvironment(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("NEXUS_TEST_SECRET", "hunter2")
-	checkProgram = func(*Notebook, string, string, []byte) error { return nil }
-	defer func() { checkProgram = guard }()
+	checkProgram = func(allowlist, *Notebook, string, string, []byte) error { return nil }
+	defer func() { checkProgram = allowlist.guard }()
 	res, err := Execute(context.Background(), root, nb, Limits{})
 	if err != nil {
 		t.Fatal(err)
