@@ -29,12 +29,13 @@ var Study = []string{
 }
 
 // Engine lists the packages that run any registered study: the study
-// registry, build, verify and manifest (compendium) and the command line
-// (cli). They may import the core and must not import a study; the
+// registry, build, verify and manifest (compendium), the command line
+// (cli) and the writer of new compendia (scaffold). They may import the core and must not import a study; the
 // nexus command (cmd/nexus) blank-imports the studies instead.
 var Engine = []string{
 	"github.com/nexus-toolkit/nexus/analysis/compendium",
 	"github.com/nexus-toolkit/nexus/analysis/cli",
+	"github.com/nexus-toolkit/nexus/analysis/scaffold",
 }
 
 // Core lists the packages that must not import the study layer: the
