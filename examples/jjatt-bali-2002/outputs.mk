@@ -2,18 +2,27 @@
 # One rule per output of the output registry (analysis/bali).
 
 OUTPUT_FILES := \
-	$(FIGURES)/tbl-nodes.csv \
-	$(FIGURES)/tbl-nodes.md \
-	$(FIGURES)/tbl-nodes.tex \
-	$(FIGURES)/tbl-nodes.trace.csv \
+	$(FIGURES)/tbl-whole-record.csv \
+	$(FIGURES)/tbl-whole-record.md \
+	$(FIGURES)/tbl-whole-record.tex \
+	$(FIGURES)/tbl-whole-record.trace.csv \
+	$(FIGURES)/tbl-per-period.csv \
+	$(FIGURES)/tbl-per-period.md \
+	$(FIGURES)/tbl-per-period.tex \
+	$(FIGURES)/tbl-per-period.trace.csv \
 	$(FIGURES)/fig-network.svg \
 	$(FIGURES)/fig-network.png \
-	$(FIGURES)/fig-network.pdf
+	$(FIGURES)/fig-network.pdf \
+	$(FIGURES)/fig-network.trace.csv
 
-# T1: Degree and strength of every node (bali.NodeTable)
-$(FIGURES)/tbl-nodes.csv $(FIGURES)/tbl-nodes.md $(FIGURES)/tbl-nodes.tex $(FIGURES)/tbl-nodes.trace.csv &: $(NEXUS) $(DATASET)/nodes.csv $(DATASET)/ties.csv
+# T1: Measures of each person over the whole record (bali.WholeRecord)
+$(FIGURES)/tbl-whole-record.csv $(FIGURES)/tbl-whole-record.md $(FIGURES)/tbl-whole-record.tex $(FIGURES)/tbl-whole-record.trace.csv &: $(NEXUS) $(DATASET)/Bali1_Nodes_Public_Version2.csv $(DATASET)/Bali1_Relations_Public_Version2.csv $(DATASET)/periods.csv $(DATASET)/status_codes.csv
 	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) T1
 
-# F1: The network (bali.NetworkFigure)
-$(FIGURES)/fig-network.svg $(FIGURES)/fig-network.png $(FIGURES)/fig-network.pdf &: $(NEXUS) $(DATASET)/nodes.csv $(DATASET)/ties.csv
+# T2: Ties of each person per period, with legal status (bali.PerPeriod)
+$(FIGURES)/tbl-per-period.csv $(FIGURES)/tbl-per-period.md $(FIGURES)/tbl-per-period.tex $(FIGURES)/tbl-per-period.trace.csv &: $(NEXUS) $(DATASET)/Bali1_Nodes_Public_Version2.csv $(DATASET)/Bali1_Relations_Public_Version2.csv $(DATASET)/periods.csv $(DATASET)/status_codes.csv
+	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) T2
+
+# F1: The network of the whole record (bali.NetworkFigure)
+$(FIGURES)/fig-network.svg $(FIGURES)/fig-network.png $(FIGURES)/fig-network.pdf $(FIGURES)/fig-network.trace.csv &: $(NEXUS) $(DATASET)/Bali1_Nodes_Public_Version2.csv $(DATASET)/Bali1_Relations_Public_Version2.csv $(DATASET)/periods.csv $(DATASET)/status_codes.csv
 	$(NEXUS) build -dataset $(DATASET) -out $(FIGURES) F1
