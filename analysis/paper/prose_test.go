@@ -204,7 +204,7 @@ func TestProseMatchesOutputs(t *testing.T) {
 				list = append(list, f)
 			}
 			sort.Strings(list)
-			if err := notebook.Render(notebook.Options{Root: "../..", Out: nbDir, Dataset: dataset}, list...); err != nil {
+			if err := notebook.Render(notebook.Options{Root: "../..", Out: nbDir, Dataset: dataset, Packages: compendium.NotebookPackages()}, list...); err != nil {
 				t.Fatal(err)
 			}
 			for _, c := range proseChecks {
