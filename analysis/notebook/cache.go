@@ -273,6 +273,22 @@ func storeCached(root, key string, nb *Notebook, res *Result) (*Result, error) {
 	if err := build.WriteFile(filepath.Join(dir, key+".json"), b); err != nil {
 		return nil, err
 	}
+	return decodeEntry(nb, key, b)
+}
+
+// roundTrip returns res, a result of nb, as the cache would give it back
+// (encoded and decoded), so that a run that bypasses the cache renders
+// exactly what a cached one does.
+func roundTrip(nb *Notebook, res *Result) (*Result, error) {
+	b, err := json.Marshal(toEntry(nb, res))
+	if err != nil {
+		return nil, err
+	}
+	return decodeEntry(nb, "", b)
+}
+
+// decodeEntry reads the entry b, of key, back into a result of nb.
+func decodeEntry(nb *Notebook, key string, b []byte) (*Result, error) {
 	var back entry
 	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&back); err != nil {
 		return nil, err

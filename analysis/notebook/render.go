@@ -48,6 +48,9 @@ type Options struct {
 	// absolute; it must lie inside Root): the compendium's dataset, which
 	// nexus render -dataset gives. Empty leaves such notebooks without one.
 	Dataset string
+	// fresh runs every notebook and neither reads nor writes the cache
+	// (nor takes its locks): set by Fresh, for verify.
+	fresh bool
 }
 
 // The compendium layout that Options assume when they name none: the one
@@ -229,6 +232,14 @@ func load(opt Options, root string, in *inputs, file string) (*document, *Result
 // parallel renders of one notebook run it once and the others read the
 // entry it stored.
 func result(opt Options, root string, nb *Notebook, key string, prog []byte) (*Result, string, error) {
+	if opt.fresh {
+		r, err := execute(opt.Context, root, nb, opt.Limits, prog)
+		if err != nil {
+			return nil, "", err
+		}
+		res, err := roundTrip(nb, r)
+		return res, "ran", err
+	}
 	unlock, err := build.LockFile(filepath.Join(root, cacheDir, "lock", key))
 	if err != nil {
 		return nil, "", err
@@ -296,10 +307,10 @@ func prepare(root string, nb *Notebook) (*document, error) {
 		n := len(d.t.probs)
 		d.caption[i] = d.t.line(c.Caption, c.CaptionLine)
 		for j := n; j < len(d.t.probs); j++ {
-			d.t.probs[j].Col += c.CaptionCol - 1
+			d.t.probs[j].Column += c.CaptionCol - 1
 		}
 	}
-	if err := d.t.probs.err(); err != nil {
+	if err := d.t.probs.err(nb); err != nil {
 		return nil, err
 	}
 	d.t.finish()
