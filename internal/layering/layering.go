@@ -72,6 +72,8 @@ var Exceptions = map[string]string{
 	"github.com/nexus-toolkit/nexus/analysis/compendium (test import)": "its tests run the engine on the registered studies (the paper, the synthetic coding study); " +
 		"its own code imports none",
 	"github.com/nexus-toolkit/nexus/analysis/cli (test import)": "its tests run the command line on the registered studies; its own code imports none",
+	"github.com/nexus-toolkit/nexus/analysis/scaffold (string)": "it names the toolkit's module path (ToolkitModule) for the require and replace lines of a new compendium's go.mod; " +
+		"it imports no study",
 }
 
 // Scope is the part of the module that must be classified: every package
