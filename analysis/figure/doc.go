@@ -49,5 +49,8 @@
 //
 // Helpers: [Matrix] draws a categorical heat map with the count printed in
 // each cell; [Nominal] and [RotateX] set categorical tick labels; and
-// [StyleLegend] sets the legend.
+// [StyleLegend] sets the legend. Package
+// [github.com/nexus-toolkit/nexus/analysis/figure/netplot] draws a network
+// in this style (nodes sized and coloured by attributes, links widened by
+// weight, labels placed clear of each other).
 package figure

@@ -16,7 +16,8 @@
 //	graph/community     Louvain, Modularity
 //	graph/network       Compute and Metrics (every measure), Degrees, Strengths,
 //	                    Eigenvector, PageRank, CoreNumbers, Coreness, Brokerage, Rank
-//	graph/layout        CoreRings: k-cores on concentric rings, groups together
+//	graph/layout        CoreRings: k-cores on concentric rings, groups together;
+//	                    Stress: stress-majorization layout, Energy
 //	graph/encoding      Doc, the common model of the file formats
 //	graph/encoding/...  graphml, gexf, dot, pajek, csv (and edge lists: csv.ReadEdges)
 //

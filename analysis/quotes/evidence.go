@@ -66,19 +66,21 @@ func NewIndex(p *datapkg.Package, fields []Field) *Index {
 	return ix
 }
 
-// Lookup returns the evidence of the row r names.
+// Lookup returns the evidence of the row r names. For a resource whose
+// primary key has several fields, r.Key is the row's values of those
+// fields joined by table.KeySep ("151,153" for the key ID, Tie_ID); a
+// resource where two rows join to the same text cannot be looked up.
 func (ix *Index) Lookup(r table.Ref) (Evidence, error) {
 	res := ix.p.Resource(r.Resource)
-	if res == nil || res.Table == nil || res.Schema == nil || len(res.Schema.PrimaryKey) != 1 {
-		return Evidence{}, fmt.Errorf("%s: the dataset has no resource %q with a one-field primary key", refText(r), r.Resource)
+	if res == nil || res.Table == nil || res.Schema == nil || len(res.Schema.PrimaryKey) == 0 {
+		return Evidence{}, fmt.Errorf("%s: the dataset has no resource %q with a primary key", refText(r), r.Resource)
 	}
 	t := res.Table
 	keys, ok := ix.rows[r.Resource]
 	if !ok {
-		keys = make(map[string]int, t.Len())
-		key := t.Field(res.Schema.PrimaryKey[0])
-		for row := 0; row < t.Len(); row++ {
-			keys[t.Text(row, key)] = row
+		var err error
+		if keys, err = keyIndex(res); err != nil {
+			return Evidence{}, fmt.Errorf("%s: %w", refText(r), err)
 		}
 		ix.rows[r.Resource] = keys
 	}
@@ -106,4 +108,27 @@ func (ix *Index) Lookup(r table.Ref) (Evidence, error) {
 		}
 	}
 	return e, nil
+}
+
+// keyIndex maps the primary key of each row of res (its fields' values
+// joined by table.KeySep) to the row.
+func keyIndex(res *datapkg.Resource) (map[string]int, error) {
+	t := res.Table
+	fields := make([]int, len(res.Schema.PrimaryKey))
+	for i, name := range res.Schema.PrimaryKey {
+		fields[i] = t.Field(name)
+	}
+	keys := make(map[string]int, t.Len())
+	parts := make([]string, len(fields))
+	for row := 0; row < t.Len(); row++ {
+		for i, f := range fields {
+			parts[i] = t.Text(row, f)
+		}
+		k := table.Key(parts...)
+		if prev, dup := keys[k]; dup {
+			return nil, fmt.Errorf("rows on lines %d and %d of %s both have the key %q once its fields are joined by %q", t.Line(prev), t.Line(row), res.Path, k, table.KeySep)
+		}
+		keys[k] = row
+	}
+	return keys, nil
 }

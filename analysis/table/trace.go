@@ -14,8 +14,16 @@ import (
 // resource of a data package and the row's primary key.
 type Ref struct {
 	Resource string // e.g. "relations"
-	Key      string // the row's primary key, e.g. "r022"
+	Key      string // the row's primary key, e.g. "r022"; for a key of several fields, Key(values...)
 }
+
+// KeySep joins the values of a primary key of several fields in a Ref.
+const KeySep = ","
+
+// Key returns the Ref key of a row whose primary key has the given
+// values, in the order of the schema's primaryKey: the values joined by
+// KeySep ("151,153"); one value is its own key.
+func Key(values ...string) string { return strings.Join(values, KeySep) }
 
 // String prints the reference as resource/key.
 func (r Ref) String() string { return r.Resource + "/" + r.Key }

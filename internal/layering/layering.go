@@ -34,12 +34,13 @@ var Study = []string{
 }
 
 // Engine lists the packages that run any registered study: the study
-// registry, build, verify and manifest (compendium) and the command line
-// (cli). They may import the core and must not import a study; the
+// registry, build, verify and manifest (compendium), the command line
+// (cli) and the writer of new compendia (scaffold). They may import the core and must not import a study; the
 // nexus command (cmd/nexus) blank-imports the studies instead.
 var Engine = []string{
 	"github.com/nexus-toolkit/nexus/analysis/compendium",
 	"github.com/nexus-toolkit/nexus/analysis/cli",
+	"github.com/nexus-toolkit/nexus/analysis/scaffold",
 }
 
 // Core lists the packages that must not import the study layer: the
@@ -71,6 +72,8 @@ var Exceptions = map[string]string{
 	"github.com/nexus-toolkit/nexus/analysis/compendium (test import)": "its tests run the engine on the registered studies (the paper, the synthetic coding study); " +
 		"its own code imports none",
 	"github.com/nexus-toolkit/nexus/analysis/cli (test import)": "its tests run the command line on the registered studies; its own code imports none",
+	"github.com/nexus-toolkit/nexus/analysis/scaffold (string)": "it names the toolkit's module path (ToolkitModule) for the require and replace lines of a new compendium's go.mod; " +
+		"it imports no study",
 }
 
 // Scope is the part of the module that must be classified: every package
