@@ -31,8 +31,11 @@ var forgeries = []forgery{
 		return replaceOutput(t, e, "text", regexp.MustCompile(`\d+ rows describe the sample`), "999 rows describe the sample")
 	}},
 	{"false claim", "01-sample-and-method", "", func(t *testing.T, e map[string]any) string {
+		// An entry holds each claim by its cell and line within the cell.
 		claims, _ := e["claims"].([]any)
-		e["claims"] = append(claims, map[string]any{"line": 53, "text": "every respondent was a serving officer"})
+		require.NotEmpty(t, claims, "notebook 01 checks no claim")
+		first, _ := claims[0].(map[string]any)
+		e["claims"] = append(claims, map[string]any{"cell": first["cell"], "offset": first["offset"], "text": "every respondent was a serving officer"})
 		return "every respondent was a serving officer"
 	}},
 	{"inline value", "01-sample-and-method", "", func(t *testing.T, e map[string]any) string {
