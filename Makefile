@@ -28,6 +28,8 @@ DATASET_STAMP := bin/dataset
 GOSRC := $(shell find analysis cmd -name '*.go' ! -name '*_test.go' 2>/dev/null) go.mod go.sum
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.md))
 NOTEBOOK_OUT := $(patsubst notebooks/%.md,$(FIGURES)/notebooks/%.md,$(NOTEBOOKS))
+# One render writes a notebook's .md, .html and .ipynb (and its figures).
+NOTEBOOK_IPYNB := $(NOTEBOOK_OUT:.md=.ipynb)
 
 .DEFAULT_GOAL := all
 # No .DELETE_ON_ERROR: nexus writes every output atomically (a temporary
@@ -61,16 +63,16 @@ include outputs.mk
 # Make deletes the target of a recipe it interrupts (Ctrl-C) when the file
 # changed meanwhile; nexus only ever renames complete files into place, so
 # such a file is whole and must stay.
-.PRECIOUS: $(OUTPUT_FILES) $(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html $(FIGURES)/claims.csv $(FIGURES)/MANIFEST $(NEXUS)
+.PRECIOUS: $(OUTPUT_FILES) $(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html $(FIGURES)/notebooks/%.ipynb $(FIGURES)/claims.csv $(FIGURES)/MANIFEST $(NEXUS)
 
 $(OUTPUT_FILES): $(DATASET_STAMP)
 
 outputs: $(OUTPUT_FILES) ## build the tables and figures only
 
-notebooks: $(NOTEBOOK_OUT) $(FIGURES)/claims.csv ## render the notebooks to figures/notebooks/ and list their claims
+notebooks: $(NOTEBOOK_OUT) $(NOTEBOOK_IPYNB) $(FIGURES)/claims.csv ## render the notebooks to figures/notebooks/ and list their claims
 
 # A notebook whose front matter names no dataset is rendered from DATASET.
-$(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html: notebooks/%.md $(NEXUS) $(wildcard $(DATASET)/*) $(DATASET_STAMP)
+$(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html $(FIGURES)/notebooks/%.ipynb: notebooks/%.md $(NEXUS) $(wildcard $(DATASET)/*) $(DATASET_STAMP)
 	$(NEXUS) render -dataset $(DATASET) -out $(FIGURES)/notebooks $<
 
 # Every claim of the notebooks that held (cell.Claim); the notebooks' runs
@@ -78,7 +80,7 @@ $(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html: notebooks/%.md $(NEXUS) $
 $(FIGURES)/claims.csv: $(NOTEBOOK_OUT)
 	$(NEXUS) claims -dataset $(DATASET) -out $@ $(NOTEBOOKS)
 
-$(FIGURES)/MANIFEST: $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(FIGURES)/claims.csv $(wildcard $(DATASET)/*) $(DATASET_STAMP)
+$(FIGURES)/MANIFEST: $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(NOTEBOOK_IPYNB) $(FIGURES)/claims.csv $(wildcard $(DATASET)/*) $(DATASET_STAMP)
 	$(NEXUS) manifest -dataset $(DATASET) -out $(FIGURES)
 
 validate: $(NEXUS) ## validate every dataset version under datasets/
