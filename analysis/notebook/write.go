@@ -76,8 +76,8 @@ func (d *document) write(res *Result) (map[string][]byte, error) {
 	}
 	p.files[nb.Name+".md"] = []byte(strings.Join(p.chunks, "\n\n") + "\n")
 	var out bytes.Buffer
-	fmt.Fprintf(&out, htmlHead, html.EscapeString(nb.Title), html.EscapeString(nb.Path), css)
-	out.Write(p.body.Bytes())
+	fmt.Fprintf(&out, htmlHead, html.EscapeString(nb.Title), html.EscapeString(nb.Path), css+responsiveCSS)
+	out.Write(scrollTables(p.body.Bytes()))
 	out.WriteString("</main>\n</body>\n</html>\n")
 	p.files[nb.Name+".html"] = out.Bytes()
 	p.files[nb.Name+".ipynb"] = p.ipy.bytes(nb)
