@@ -36,7 +36,7 @@ NOTEBOOK_IPYNB := $(NOTEBOOK_OUT:.md=.ipynb)
 # file renamed into place, each table or figure published whole), so a
 # failed or interrupted recipe leaves the committed files as they were,
 # and make must not delete them either.
-.PHONY: all help test vet gotest verify validate quotes clean bench outputs notebooks FORCE
+.PHONY: all help test vet gotest verify validate quotes clean bench outputs notebooks formats FORCE
 
 all: $(FIGURES)/MANIFEST ## build every table, figure and notebook under figures/, and the MANIFEST
 
@@ -74,6 +74,14 @@ notebooks: $(NOTEBOOK_OUT) $(NOTEBOOK_IPYNB) $(FIGURES)/claims.csv ## render the
 # A notebook whose front matter names no dataset is rendered from DATASET.
 $(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html $(FIGURES)/notebooks/%.ipynb: notebooks/%.md $(NEXUS) $(wildcard $(DATASET)/*) $(DATASET_STAMP)
 	$(NEXUS) render -dataset $(DATASET) -out $(FIGURES)/notebooks $<
+
+# The notebooks as PDF (pandoc, pdflatex) and DOCX, for reading and review;
+# not outputs of the compendium (no MANIFEST, no verify), so they go to
+# bin/formats (ignored by git). notebooks/pandoc/convert holds the pandoc
+# call, shared with the test of the conversion (TestFormatsRepository).
+FORMATS ?= bin/formats
+formats: $(NOTEBOOK_OUT) ## convert every rendered notebook to PDF and DOCX in bin/formats (pandoc, TeX Live, rsvg-convert)
+	notebooks/pandoc/convert $(FORMATS) $(NOTEBOOK_OUT)
 
 # Every claim of the notebooks that held (cell.Claim); the notebooks' runs
 # are cached by now, so this runs nothing.
