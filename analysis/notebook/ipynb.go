@@ -2,9 +2,12 @@ package notebook
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/nexus-toolkit/nexus/analysis/notebook/cell"
 )
 
 // ipynb collects a rendered notebook as a Jupyter notebook (nbformat
@@ -95,13 +98,17 @@ func (w *ipynb) display(md string, htm []byte) {
 	w.outs = append(w.outs, map[string]any{"output_type": "display_data", "data": data, "metadata": map[string]any{}})
 }
 
-// figure adds a figure drawn as SVG, with its caption (Markdown) as a
-// Markdown output after it when it has one.
-func (w *ipynb) figure(svg, alt, caption string) {
+// figure adds a figure drawn as SVG and, when the run gave one, as PNG,
+// with its caption (Markdown) as a Markdown output after it when it has
+// one.
+func (w *ipynb) figure(o Output, alt, caption string) {
 	if w == nil || w.code == nil {
 		return
 	}
-	data := map[string]any{"image/svg+xml": lines(svg), "text/plain": []string{"<" + alt + ">"}}
+	data := map[string]any{"image/svg+xml": lines(o.Text), "text/plain": []string{"<" + alt + ">"}}
+	if len(o.PNG) > 0 {
+		data["image/png"] = base64.StdEncoding.EncodeToString(o.PNG) + "\n"
+	}
 	w.outs = append(w.outs, map[string]any{"output_type": "display_data", "data": data, "metadata": map[string]any{}})
 	if caption != "" {
 		w.display(caption, nil)
@@ -158,4 +165,16 @@ func lines(s string) []string {
 		s = s[i+1:]
 	}
 	return out
+}
+
+// png attaches the PNG record payload to the current cell's last output,
+// the figure it is a copy of.
+func (s *stream) png(payload []byte) {
+	if s.cur < 1 || s.cur > len(s.res.Cells) {
+		return
+	}
+	outs := s.res.Cells[s.cur-1]
+	if len(outs) > 0 && outs[len(outs)-1].Kind == cell.KindFigure {
+		outs[len(outs)-1].PNG = payload
+	}
 }

@@ -1,7 +1,10 @@
 package notebook
 
 import (
+	"bytes"
+	"encoding/base64"
 	"encoding/json"
+	"image/png"
 	"errors"
 	"io/fs"
 	"os"
@@ -117,6 +120,7 @@ func checkIpynb(t *testing.T, paths []string) {
 			for _, o := range c.Outputs {
 				if _, ok := o.Data["image/svg+xml"]; ok {
 					figs++
+					checkPNG(t, p, o.Data["image/png"])
 				}
 				if _, ok := o.Data["text/html"]; ok {
 					tables++
@@ -181,5 +185,30 @@ func TestIpynbValidationFails(t *testing.T) {
  "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`), 0o644)
 	if v := nbformatValidate(t, path)[path]; v == "ok" {
 		t.Error("nbformat accepted a code cell without outputs")
+	}
+}
+
+// checkPNG checks that a figure output carries its PNG copy: base64 of a
+// PNG that decodes, at the size cell.FigureDPI gives a figure at least
+// 3 inches wide.
+func checkPNG(t *testing.T, path string, v any) {
+	t.Helper()
+	s, ok := v.(string)
+	if !ok {
+		t.Errorf("%s: a figure without its image/png copy", path)
+		return
+	}
+	b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(s))
+	if err != nil {
+		t.Errorf("%s: image/png: %v", path, err)
+		return
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(b))
+	if err != nil {
+		t.Errorf("%s: image/png does not decode: %v", path, err)
+		return
+	}
+	if cfg.Width < 3*144 {
+		t.Errorf("%s: image/png is %d px wide, expected a figure at 144 dpi", path, cfg.Width)
 	}
 }

@@ -150,12 +150,12 @@ func (d *document) writeCell(p *page, c *Cell, res *Result) {
 			if isTarget && !anchored && strings.HasPrefix(c.Label, "fig-") {
 				anchored = true
 				p.mdf("<a id=\"%s\"></a>\n\n![%s](%s)\n\n%s\n\n", c.Label, tg.name, src, caption)
-				p.ipy.figure(o.Text, tg.name, fmt.Sprintf("<a id=\"%s\"></a>\n\n%s\n", c.Label, caption))
+				p.ipy.figure(o, tg.name, fmt.Sprintf("<a id=\"%s\"></a>\n\n%s\n", c.Label, caption))
 				fmt.Fprintf(&p.body, "<figure class=\"figure\" id=\"%s\">\n<img src=\"%s\" alt=\"%s\">\n<figcaption>%s</figcaption>\n</figure>\n",
 					c.Label, html.EscapeString(src), tg.name, inlineHTML(caption))
 			} else {
 				p.mdf("![Figure](%s)\n\n", src)
-				p.ipy.figure(o.Text, "Figure", "")
+				p.ipy.figure(o, "Figure", "")
 				fmt.Fprintf(&p.body, "<figure class=\"figure\">\n<img src=\"%s\" alt=\"Figure\">\n</figure>\n", html.EscapeString(src))
 			}
 		}
