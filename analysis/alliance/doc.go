@@ -8,10 +8,13 @@
 //     type, Attrs the coding), kept by tie type, period, scope and coding.
 //   - Sources, the one definition of a claim's independent sources, which
 //     T3 counts and SourceWeight (BuildOptions, Build) puts on each link.
-//   - LeaveOneOut: the measures again without each source in turn.
 //   - Layout: the concentric k-core layout of figure F1, camps together.
-//   - NewDoc, NodeKeys, LinkKeys and Write: the export of the network with
-//     its study attributes, in the formats of github.com/nexus-toolkit/nexus/analysis/graph/encoding.
+//   - NewDoc, NodeKeys and LinkKeys: the export form of the network with
+//     its study attributes, which github.com/nexus-toolkit/nexus/analysis/graph/export
+//     writes in every format.
+//
+// The leave-one-source-out analysis over any graph whose edges carry their
+// sources lives in the core, github.com/nexus-toolkit/nexus/analysis/graph/robust.
 //
 // The layering: github.com/nexus-toolkit/nexus/analysis/graph and its encodings are the core and
 // import nothing of the study; this package imports them and

@@ -6,7 +6,6 @@ import (
 
 	"github.com/nexus-toolkit/nexus/analysis/alliance"
 	"github.com/nexus-toolkit/nexus/analysis/graph/encoding/csv"
-	"github.com/nexus-toolkit/nexus/analysis/graph/network"
 	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
@@ -67,19 +66,4 @@ func ExampleNewDoc() {
 	// source,target,relations,tie_type,coding,refs,periods,start,end,sources,rows,link_weight
 	// aq,ttp,r1;r2,alliance,inferred;stated,a2019;b2020,../..;../..,,,2,2,2
 	// iskp,ttp,r3,rivalry,stated,,../..,,,1,1,1
-}
-
-// Leaving out a2019 removes r2 only: r1 has b2020 besides.
-func ExampleLeaveOneOut() {
-	nodes, edges := alliance.FromStudy(example(), alliance.Filter{})
-	r, _ := alliance.LeaveOneOut(nodes, edges, alliance.RobustOptions{
-		Build:   alliance.BuildOptions(alliance.NetworkOptions{}),
-		Compute: network.ComputeOptions{Seed: 1},
-	})
-	for _, d := range r.Drops {
-		fmt.Println(d.Source, d.Rows, d.Links)
-	}
-	// Output:
-	// a2019 [r2] []
-	// b2020 [] []
 }

@@ -128,3 +128,11 @@ func pageRange(pages, sep string) string {
 	}
 	return pages
 }
+
+// InPeriodical reports whether e, listed as a report, is an issue of a
+// periodical: it names its series (the container) with a volume or an
+// issue, as "Terrorism Monitor, 16(12)". BibTeX writes it as an @article
+// in that journal and CSL-JSON as article-journal, not as a report.
+func (e Entry) InPeriodical() bool {
+	return e.Kind == "report" && e.Container != "" && (e.Volume != "" || e.Issue != "")
+}

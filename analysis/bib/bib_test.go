@@ -174,7 +174,7 @@ func TestEscape(t *testing.T) {
 	want := `@techreport{x2020,
   author = {{R\&D \textbraceleft{}Unit\textbraceright{} \#1}},
   title = {{50\% of \$5\_000 \textasciitilde{} \textasciicircum{}up \textbackslash{} down}},
-  institution = {A \& B},
+  institution = {{A \& B}},
   year = {2020},
   url = {https://example.org/a_b%20c#d%7Be%7D%5Cf},
 }

@@ -51,8 +51,12 @@ func bibType(kind string) (typ, container string) {
 // WriteBibTeX writes entries as a BibTeX database, one entry per
 // reference in the given order, keyed by the dataset's keys. Titles (and
 // book titles and series) are double-braced so that styles keep their
-// capitals; a news item is an article with entrysubtype newspaper; organizations as
-// authors are braced so that they are not split into names. Page ranges
+// capitals; a news item is an article with entrysubtype newspaper
+// (Pandoc reads it as article-newspaper, as the CSL-JSON says); a report with a volume or issue
+// of its series is an article in that periodical; organizations as
+// authors and institutions are braced so that they are not split into
+// names; an entry without an author gets a key (the words its citation
+// prints) to sort by. Page ranges
 // use "--". A report's institution is its publisher, or its container
 // when it has no publisher.
 func WriteBibTeX(w io.Writer, entries []Entry) error {
@@ -67,6 +71,10 @@ func WriteBibTeX(w io.Writer, entries []Entry) error {
 			bw.WriteString("\n")
 		}
 		typ, containerField := bibType(e.Kind)
+		periodical := e.InPeriodical()
+		if periodical {
+			typ, containerField = "article", "journal"
+		}
 		fmt.Fprintf(bw, "@%s{%s,\n", typ, e.Key)
 		field := func(name, value string) {
 			if value != "" {
@@ -76,8 +84,12 @@ func WriteBibTeX(w io.Writer, entries []Entry) error {
 		field("author", bibAuthors(e.Authors))
 		field("title", "{"+Escape(e.Title)+"}")
 		container, publisher := e.Container, e.Publisher
-		if e.Kind == "report" {
-			field("institution", Escape(firstOf(publisher, container)))
+		if e.Kind == "report" && !periodical {
+			// Braced, so that an institution whose name holds "and" is
+			// not read as a list of names.
+			if inst := firstOf(publisher, container); inst != "" {
+				field("institution", "{"+Escape(inst)+"}")
+			}
 			if publisher == "" {
 				container = ""
 			}
@@ -90,6 +102,10 @@ func WriteBibTeX(w io.Writer, entries []Entry) error {
 		}
 		if e.Kind == "news" {
 			field("entrysubtype", "newspaper") // biblatex's, and Pandoc's, newspaper article
+		}
+		if len(e.Authors) == 0 && len(e.Surnames) > 0 {
+			// No author: the words a citation prints sort the entry.
+			field("key", Escape(strings.Join(e.Surnames, " ")))
 		}
 		if e.Year != 0 {
 			field("year", fmt.Sprint(e.Year))

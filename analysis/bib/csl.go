@@ -60,6 +60,9 @@ func (e Entry) CSL() CSLItem {
 	if it.Type == "" {
 		it.Type = "document"
 	}
+	if e.InPeriodical() {
+		it.Type = "article-journal"
+	}
 	for _, n := range e.Authors {
 		it.Author = append(it.Author, CSLName(n))
 	}

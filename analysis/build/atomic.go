@@ -21,12 +21,14 @@ type File struct {
 }
 
 // Create starts writing the file name atomically. The directory is created
-// if needed.
+// if needed, and the temporary files of name that killed writes left are
+// removed first.
 func Create(name string) (*File, error) {
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
+	cleanStaleOf(name)
 	for {
 		f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-*")
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -75,11 +76,54 @@ func TestCompare(t *testing.T) {
 	diffs, err := Compare(a, b)
 	require.NoError(t, err)
 	assert.Equal(t, []Difference{
-		{"changed.txt", Differs},
-		{"new.txt", Missing}, // the build makes it, figures/ lacks it
-		{"stray.txt", Extra}, // figures/ holds it, the build does not make it
+		{Path: "changed.txt", Status: Differs, Detail: `line 1: committed "1"; fresh "2"`},
+		{Path: "new.txt", Status: Missing}, // the build makes it, figures/ lacks it
+		{Path: "stray.txt", Status: Extra}, // figures/ holds it, the build does not make it
 	}, diffs)
 }
+
+// TestCompareEnvironment: manifests that differ only in their environment
+// lines (the Go toolchain's, or any "# KEY: VALUE" line but the dataset's,
+// present in one and not the other included) are no difference, and
+// EnvChanges names each such line in one sentence; any other change of
+// the manifest still is a difference.
+func TestCompareEnvironment(t *testing.T) {
+	const built = "# nexus build manifest: sha256 and path of every output, sorted by path\n# dataset: d 1.0.0 sha256:ab\n# go: go1.26.8\n# os: linux\n" + sum + "  a.txt\n"
+	const fresh = "# nexus build manifest: sha256 and path of every output, sorted by path\n# dataset: d 1.0.0 sha256:ab\n# go: go1.26.9\n# arch: amd64\n" + sum + "  a.txt\n"
+	a, b := t.TempDir(), t.TempDir()
+	require.NoError(t, WriteFile(filepath.Join(a, ManifestName), []byte(built)))
+	require.NoError(t, WriteFile(filepath.Join(b, ManifestName), []byte(fresh)))
+	diffs, err := Compare(a, b)
+	require.NoError(t, err)
+	assert.Empty(t, diffs)
+	envs, err := EnvChanges(a, b)
+	require.NoError(t, err)
+	var got []string
+	for _, e := range envs {
+		got = append(got, e.String())
+	}
+	assert.Equal(t, []string{
+		"built with go1.26.8, verified with go1.26.9",
+		"built with no arch line, verified with arch amd64",
+		"built with os linux, verified with no os line",
+	}, got)
+
+	// The dataset line is not environment, nor is an entry.
+	for _, changed := range []string{
+		strings.Replace(built, "1.0.0", "1.0.1", 1),
+		strings.Replace(built, sum, strings.Repeat("0", 64), 1),
+	} {
+		require.NoError(t, WriteFile(filepath.Join(a, ManifestName), []byte(changed)))
+		diffs, err = Compare(a, b)
+		require.NoError(t, err)
+		require.Len(t, diffs, 1, "%q", changed)
+		assert.Equal(t, ManifestName, diffs[0].Path)
+		assert.Equal(t, Differs, diffs[0].Status)
+	}
+}
+
+// sum is a sha256 in hex, as a manifest entry has it.
+const sum = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 
 func TestSelect(t *testing.T) {
 	outs := []Output{{ID: "T1", Name: "tbl-a"}, {ID: "F1", Name: "fig-b"}}

@@ -100,13 +100,51 @@ func holdLocked(name string) (*os.File, error) {
 // (".NAME.tmp..."), when no live process holds their lock. It never
 // touches any other file, and errors only mean that something stays.
 func CleanStale(dir string) {
+	cleanStale(dir, func(n string) bool { return strings.HasPrefix(n, ScratchPrefix) || isTemp(n) })
+}
+
+// CleanStaleTree does what CleanStale does in dir and in every directory
+// under it that is not hidden: what `nexus tidy` and every make run do to
+// figures/, so that a killed run leaves nothing even when the next make has
+// nothing to rebuild. A dir that does not exist has nothing to clean.
+func CleanStaleTree(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			return nil // removed meanwhile, or unreadable: nothing to clean
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		CleanStale(p)
+		return nil
+	})
+}
+
+// cleanStaleOf removes the stale temporary files and scratch directories
+// of the one file or directory name (".BASE.tmp..." beside it) that a
+// killed atomic write of it left: every writer cleans up after its own
+// killed predecessors, whatever directory it writes into.
+func cleanStaleOf(name string) {
+	prefix := "." + filepath.Base(name) + ".tmp"
+	cleanStale(filepath.Dir(name), func(n string) bool { return strings.HasPrefix(n, prefix) })
+}
+
+// cleanStale removes the entries of dir whose name stale accepts and that
+// no live process holds locked.
+func cleanStale(dir string, stale func(name string) bool) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
 	for _, e := range ents {
 		n := e.Name()
-		if !strings.HasPrefix(n, ScratchPrefix) && !isTemp(n) {
+		if !stale(n) {
 			continue
 		}
 		p := filepath.Join(dir, n)

@@ -34,6 +34,7 @@ func WriteTree(dir string, files map[string][]byte) error {
 	if len(bad) > 0 {
 		return errors.Join(bad...)
 	}
+	cleanStaleOf(dir) // what killed writes of dir left: ".DIR.tmp-*", ".DIR.tmp-*.old"
 	tmp, release, err := Scratch(filepath.Dir(dir), "."+filepath.Base(dir)+".tmp-")
 	if err != nil {
 		return err

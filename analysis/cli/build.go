@@ -78,10 +78,12 @@ var verifySpec = spec{
 	name:     "verify",
 	synopsis: []string{"verify [-dataset DIR] [-figures DIR] [NOTEBOOK.md...]"},
 	about: `Rebuilds every table, figure, notebook (all of notebooks/ when none is
-given) and the MANIFEST in a temporary directory and compares them byte for
-byte with DIR; exits 1 and names each file that differs: "missing" is a
-file the build makes that DIR lacks, "extra" a file DIR holds that the
-build does not make.`,
+given; every notebook runs afresh, the notebook cache is never read) and
+the MANIFEST in a temporary directory and compares them byte for byte with
+DIR; exits 1 and names each file that differs, with its first differing
+line: "missing" is a file the build makes that DIR lacks, "extra" a file
+DIR holds that the build does not make. A MANIFEST environment line (the
+Go release) that differs is reported in one line and does not fail.`,
 }
 
 func cmdVerify(stdout, stderr io.Writer, args []string) error {
@@ -100,16 +102,28 @@ func cmdVerify(stdout, stderr io.Writer, args []string) error {
 	}
 	ctx, stop := interruptible()
 	defer stop()
-	diffs, err := compendium.Verify(ctx, *dataset, *figures, notebooks)
+	rep, err := compendium.Verify(ctx, *dataset, *figures, notebooks)
 	if err != nil {
 		return err
+	}
+	diffs := rep.Differences
+	outcome := "outputs identical"
+	if len(diffs) > 0 {
+		outcome = fmt.Sprintf("%d file(s) differ", len(diffs))
+	}
+	for _, e := range rep.Environment {
+		fmt.Fprintf(stdout, "verify: %s: %s\n", e, outcome)
 	}
 	if len(diffs) == 0 {
 		fmt.Fprintf(stdout, "verify: every file under %s matches a fresh build\n", *figures)
 		return nil
 	}
 	for _, d := range diffs {
-		fmt.Fprintf(stderr, "%s/%s: %s\n", *figures, d.Path, d.Status)
+		if d.Detail != "" {
+			fmt.Fprintf(stderr, "%s/%s: %s: %s\n", *figures, d.Path, d.Status, d.Detail)
+		} else {
+			fmt.Fprintf(stderr, "%s/%s: %s\n", *figures, d.Path, d.Status)
+		}
 	}
 	fmt.Fprintf(stderr, "verify: %d file(s) differ from a fresh build; run make and commit, or find the change that broke reproducibility\n", len(diffs))
 	return exitError{1}

@@ -97,7 +97,24 @@ func loadDataset(dir, cmd string, opt compendium.NetworkOptions) (*graph.Graph, 
 	if err != nil {
 		return nil, nil, err
 	}
+	if g.N() == 0 {
+		return nil, nil, fmt.Errorf("%s: the network of study %s has no node%s, so there is nothing to write", p.Descriptor, s.Name, filtersText(opt))
+	}
 	return g, s, nil
+}
+
+// filtersText names the filters given, for an error: " with -from 3000".
+func filtersText(opt compendium.NetworkOptions) string {
+	var fs []string
+	for _, f := range compendium.NetworkFilters() {
+		if v, ok := opt.Filters[f.Name]; ok {
+			fs = append(fs, "-"+f.Name+" "+v)
+		}
+	}
+	if len(fs) == 0 {
+		return ""
+	}
+	return " with " + strings.Join(fs, " ")
 }
 
 var networkSpec = spec{

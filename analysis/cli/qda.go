@@ -237,7 +237,7 @@ func qdaExport(q *qdaCmd) error {
 // its problems to w in the same form and exits 1 as validate does, and
 // opens the project only when there are none.
 func openValid(w io.Writer, dir string) (*qda.Project, error) {
-	_, problems, err := compendium.Validate(dir)
+	_, problems, err := qda.Validate(dir)
 	if err != nil {
 		problems = append(problems, fileProblem(err, dir))
 	}

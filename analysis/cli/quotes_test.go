@@ -11,8 +11,9 @@ import (
 	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
-// sharedPaper is the plain-text copy of the paper beside the clone (CI has it).
-const sharedPaper = "../../../shared/paper/ullah-bano-2025-ttp-regional-alliances.txt"
+// paperFile is the plain-text copy of the paper beside the clone, under
+// testenv.PaperDir (CI has it; a fork opts out with NEXUS_WITHOUT_PAPER).
+const paperFile = "ullah-bano-2025-ttp-regional-alliances.txt"
 
 // runQuotes runs `nexus quotes` and returns its exit code and output.
 func runQuotes(t *testing.T, args ...string) (int, string) {
@@ -26,7 +27,7 @@ func runQuotes(t *testing.T, args ...string) (int, string) {
 // page of the paper, whether its pages are marked by the running header
 // or, as pdftotext writes them, by form feeds.
 func TestQuotesAgainstPaper(t *testing.T) {
-	paper := testenv.File(t, sharedPaper, "the paper the dataset quotes")
+	paper := testenv.Paper(t, paperFile, "the quotes of the dataset are checked against the paper")
 	b, err := os.ReadFile(paper)
 	if err != nil {
 		t.Fatal(err)
@@ -53,7 +54,7 @@ func TestQuotesAgainstPaper(t *testing.T) {
 // TestQuotesCatchOneWord: a one-word change to the paper fails the check,
 // and the report names the row's file and line and the page.
 func TestQuotesCatchOneWord(t *testing.T) {
-	paper := testenv.File(t, sharedPaper, "the paper the dataset quotes")
+	paper := testenv.Paper(t, paperFile, "the quotes of the dataset are checked against the paper")
 	b, err := os.ReadFile(paper)
 	if err != nil {
 		t.Fatal(err)

@@ -88,7 +88,7 @@ func TestUnknownStudyRefused(t *testing.T) {
 		out := t.TempDir()
 		args = datasetCommands(dir, out)[name]
 		assertRefused(t, name, args, out, `data package "nobody-study" is no registered study's`,
-			"the registered studies are synthetic-coding, ttp-alliances", "datapackage.json")
+			"the registered studies are "+tiesStudy+", synthetic-coding, ttp-alliances", "datapackage.json")
 	}
 }
 
@@ -99,7 +99,7 @@ func TestUnknownStudyRefused(t *testing.T) {
 func TestOtherStudyPackage(t *testing.T) {
 	refused := map[string][]string{
 		"trace":          {`the dataset has no resource "organizations"`},
-		"network":        {"study synthetic-coding has no network", "ttp-alliances"},
+		"network":        {"study synthetic-coding has no network", "(the studies with one: " + tiesStudy + ", ttp-alliances)"},
 		"export graphml": {"study synthetic-coding has no network"},
 		"export csv":     {"study synthetic-coding has no network"},
 		"export bibtex":  {"has no references resource"},
@@ -154,5 +154,26 @@ func TestMissingResourceRefused(t *testing.T) {
 	for name := range datasetCommands(dir, "") {
 		out := t.TempDir()
 		assertRefused(t, name, datasetCommands(dir, out)[name], out, `data package "ttp-alliances" lacks the resource(s) respondents that study ttp-alliances needs`)
+	}
+}
+
+// nexus studies lists every registered study by the name it claims, with
+// its outputs and what each reads.
+func TestStudies(t *testing.T) {
+	code, out, stderr := nexus("studies")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "synthetic-coding  Synthetic coding study (invented data)  (analysis/synthcoding)\n")
+	require.Contains(t, out, "ttp-alliances  TTP regional alliances (the paper)  (analysis/paper)\n")
+	require.Regexp(t, `\n  T6 +tbl-citation-audit +paper\.CitationAudit +reads citations, references, slips\n`, out)
+	require.Contains(t, out, "  network: from organizations, relations; filters -type -scope -coding -from -to\n")
+}
+
+// Filters that keep no node are refused, naming them, rather than
+// writing a header-only metrics file or an empty graph.
+func TestEmptyNetworkRefused(t *testing.T) {
+	for _, cmd := range []string{"network", "export"} {
+		out := t.TempDir()
+		args := []string{cmd, "-dataset", paperDataset, "-type", "merger", "-scope", "example", "-isolates=false", "-out", "-"}
+		assertRefused(t, cmd, args, out, "the network of study ttp-alliances has no node with -scope example -type merger")
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"syscall"
 
 	"github.com/nexus-toolkit/nexus/analysis/compendium"
-	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 	"github.com/nexus-toolkit/nexus/analysis/notebook"
 )
 
@@ -94,23 +93,20 @@ func cmdRender(stdout, stderr io.Writer, args []string) error {
 	return nil
 }
 
-// needStudy refuses a dataset whose descriptor cannot be read or that no
-// registered study claims (compendium.StudyOf), so that no command runs
-// a study's code on another study's data. It reads the descriptor only:
-// the data's own problems (a hash mismatch, a bad cell) are reported by
-// the notebooks that read it, so a notebook whose front matter names
-// another dataset still runs. The empty dataset (none given and no
-// default) passes: each notebook's front matter then names its own.
+// needStudy refuses a dataset whose descriptor cannot be read, that no
+// registered study claims or that lacks a resource its study requires
+// (compendium.CheckStudy), so that no notebook runs a study's code on
+// another study's data. It reads the descriptor only: the data's own
+// problems (a hash mismatch, a bad cell) are reported by the notebooks
+// that read it, so a notebook whose front matter names another dataset
+// still runs. The empty dataset
+// (none given and no default) passes: each notebook's front matter then
+// names its own.
 func needStudy(dataset string) error {
 	if dataset == "" {
 		return nil
 	}
-	p, err := datapkg.Open(dataset)
-	if err != nil {
-		return err
-	}
-	_, err = compendium.StudyOf(p)
-	return err
+	return compendium.CheckStudy(dataset)
 }
 
 // interruptible returns a context that SIGINT and SIGTERM cancel, so that

@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 
-	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
@@ -36,7 +35,7 @@ func cmdValidate(stdout, stderr io.Writer, args []string) error {
 	}
 	var all datapkg.Problems
 	for _, dir := range fs.Args() {
-		p, ps, err := compendium.Validate(dir)
+		p, ps, err := qda.Validate(dir)
 		switch {
 		case err != nil:
 			all = append(all, fileProblem(err, dir))

@@ -159,15 +159,26 @@ func Claims(ctx context.Context, dataset, out string, w io.Writer, notebooks []s
 	return build.WriteWith(out, func(w io.Writer) error { return notebook.WriteClaims(w, all) })
 }
 
+// Report is what Verify found.
+type Report struct {
+	// Differences are the files that differ, are missing or are extra,
+	// sorted by path; verify fails when there is any.
+	Differences []build.Difference
+	// Environment are the MANIFEST's environment lines (the Go toolchain)
+	// that differ between the committed build and the verifier's: they are
+	// reported, and never fail verify.
+	Environment []build.EnvChange
+}
+
 // Verify regenerates every output of the dataset, renders the notebooks
-// (reusing a cached run only when its cells, the analysis code, go.sum and
-// the dataset's bytes are unchanged; see package notebook), writes a
+// and lists their claims, all afresh (every notebook runs; the notebook
+// cache is neither read nor written, see notebook.Fresh), writes a
 // MANIFEST, all in a temporary directory, and compares the result with the
-// committed directory figures. It returns the files that differ, are
-// missing or are extra. With notebooks nil it renders the compendium's
-// notebooks (Notebooks), so it checks everything make builds; an empty,
-// non-nil list renders none. Ending ctx stops a running notebook program.
-func Verify(ctx context.Context, dataset, figures string, notebooks []string) ([]build.Difference, error) {
+// committed directory figures byte for byte. With notebooks nil it renders
+// the compendium's notebooks (Notebooks), so it checks everything make
+// builds; an empty, non-nil list renders none. Ending ctx stops a running
+// notebook program.
+func Verify(ctx context.Context, dataset, figures string, notebooks []string) (*Report, error) {
 	tmp, err := os.MkdirTemp("", "nexus-verify-*")
 	if err != nil {
 		return nil, err
@@ -182,17 +193,41 @@ func Verify(ctx context.Context, dataset, figures string, notebooks []string) ([
 		}
 	}
 	if len(notebooks) > 0 {
-		if err := notebook.Render(notebook.Options{Out: filepath.Join(tmp, "notebooks"), Context: ctx, Dataset: dataset}, notebooks...); err != nil {
+		all, err := notebook.Fresh(notebook.Options{Out: filepath.Join(tmp, "notebooks"), Context: ctx, Dataset: dataset}, notebooks...)
+		if err != nil {
 			return nil, err
 		}
-		if err := Claims(ctx, dataset, filepath.Join(tmp, ClaimsFile), nil, notebooks); err != nil {
+		err = build.WriteWith(filepath.Join(tmp, ClaimsFile), func(w io.Writer) error { return notebook.WriteClaims(w, all) })
+		if err != nil {
 			return nil, err
 		}
 	}
 	if err := WriteManifest(dataset, tmp); err != nil {
 		return nil, err
 	}
-	return build.Compare(figures, tmp)
+	r := &Report{}
+	if r.Differences, err = build.Compare(figures, tmp); err != nil {
+		return nil, err
+	}
+	for i, d := range r.Differences {
+		if nb := renderedFrom(d.Path); nb != "" && d.Detail != "" {
+			r.Differences[i].Detail = "rendered from " + nb + ": " + d.Detail
+		}
+	}
+	r.Environment, err = build.EnvChanges(figures, tmp)
+	return r, err
+}
+
+// renderedFrom returns the notebook that the output file rel (relative to
+// figures/) was rendered from, or "" when it is not a notebook's.
+func renderedFrom(rel string) string {
+	name, ok := strings.CutPrefix(rel, "notebooks/")
+	if !ok {
+		return ""
+	}
+	name, _, _ = strings.Cut(name, "/")
+	name = strings.TrimSuffix(strings.TrimSuffix(name, ".md"), ".html")
+	return "notebooks/" + name + ".md"
 }
 
 // NotebookGlob matches the compendium's notebooks, relative to the

@@ -1,9 +1,7 @@
 package compendium_test
 
 import (
-	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -12,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"github.com/nexus-toolkit/nexus/analysis/study"
 	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
@@ -54,13 +53,12 @@ func TestMakeDatasetSwitch(t *testing.T) {
 	if testing.Short() {
 		testenv.Missing(t, "-short was given, and TestMakeDatasetSwitch runs make on a copy of the repository")
 	}
-	makeBin := testenv.LookPath(t, "make", "make")
+	testenv.LookPath(t, "make", "make")
 	root := repoRoot(t)
 	dir := filepath.Join(t.TempDir(), "repo")
 	copyTree(t, root, dir, true)
 	const old = "datasets/ttp-alliances/v1.0.0"
-	cmd := exec.Command(makeBin, "-j2", "DATASET="+old, "all")
-	cmd.Dir = dir
+	cmd := makeIn(t, dir, nil, "-j2", "DATASET="+old, "all")
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "make DATASET=%s:\n%s", old, out)
 
@@ -100,8 +98,7 @@ func TestMakeDatasetSwitch(t *testing.T) {
 		}
 	}
 
-	cmd = exec.Command(makeBin, "-j2", "all")
-	cmd.Dir = dir
+	cmd = makeIn(t, dir, nil, "-j2", "all")
 	out, err = cmd.CombinedOutput()
 	require.NoError(t, err, "make:\n%s", out)
 	require.Contains(t, string(out), "-out figures T1\n", "switching back did not rebuild T1:\n%s", out)

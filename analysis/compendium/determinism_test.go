@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -83,7 +82,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 	if testing.Short() {
 		testenv.Missing(t, "-short was given, and TestBuildIsDeterministic builds the compendium twice")
 	}
-	makeBin := testenv.LookPath(t, "make", "make")
+	testenv.LookPath(t, "make", "make")
 	root := repoRoot(t)
 	base := t.TempDir()
 	probe := filepath.Join(base, "probe.mk")
@@ -101,9 +100,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				cmd := exec.Command(makeBin, append(r.args, "-f", "Makefile", "-f", probe, "all", "nexus-env-probe")...)
-				cmd.Dir = r.dir
-				cmd.Env = append(os.Environ(), r.env...)
+				cmd := makeIn(t, r.dir, r.env, append(r.args, "-f", "Makefile", "-f", probe, "all", "nexus-env-probe")...)
 				outs[i], errs[i] = cmd.CombinedOutput()
 			}()
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -27,7 +26,7 @@ func TestFailedMakeKeepsCommittedOutputs(t *testing.T) {
 	if testing.Short() {
 		testenv.Missing(t, "-short was given, and TestFailedMakeKeepsCommittedOutputs runs make on a copy of the repository")
 	}
-	makeBin := testenv.LookPath(t, "make", "make")
+	testenv.LookPath(t, "make", "make")
 	root := repoRoot(t)
 	committed := filepath.Join(root, "figures")
 	testenv.File(t, filepath.Join(committed, build.ManifestName), "the committed outputs the test protects")
@@ -48,8 +47,7 @@ func TestFailedMakeKeepsCommittedOutputs(t *testing.T) {
 	claimLine := strings.Count(string(b), "\n") + 3
 	require.NoError(t, os.WriteFile(nb, append(b, "\n```go\ncell.Claim(\"the study has no coders\", len(p.CoderIDs()) == 0)\n```\n"...), 0o644))
 
-	cmd := exec.Command(makeBin, "-k", "-j2", "all")
-	cmd.Dir = dir
+	cmd := makeIn(t, dir, nil, "-k", "-j2", "all")
 	out, err := cmd.CombinedOutput()
 	require.Error(t, err, "make succeeded despite a hash mismatch and a failing notebook:\n%s", out)
 	require.Contains(t, string(out), "hash")
@@ -79,7 +77,7 @@ func TestInterruptedMakeKeepsCommittedOutputs(t *testing.T) {
 	if testing.Short() {
 		testenv.Missing(t, "-short was given, and TestInterruptedMakeKeepsCommittedOutputs runs make on a copy of the repository")
 	}
-	makeBin := testenv.LookPath(t, "make", "make")
+	testenv.LookPath(t, "make", "make")
 	testenv.File(t, "/proc/self/cwd", "the test finds the notebook program through Linux's /proc")
 	root := repoRoot(t)
 	committed := filepath.Join(root, "figures")
@@ -91,8 +89,7 @@ func TestInterruptedMakeKeepsCommittedOutputs(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(nb, append(b, "\n```go\nn := 0\nfor n >= 0 {\n\tn = (n + 1) % 10\n}\n```\n"...), 0o644))
 
-	cmd := exec.Command(makeBin, "-j2", "all")
-	cmd.Dir = dir
+	cmd := makeIn(t, dir, nil, "-j2", "all")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out

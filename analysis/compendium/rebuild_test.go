@@ -34,7 +34,9 @@ func TestEditedResourceRebuildsItsOutputs(t *testing.T) {
 	root := repoRoot(t)
 	dir := filepath.Join(t.TempDir(), "repo")
 	copyTree(t, root, dir, true)
-	for _, dataset := range []string{"datasets/ttp-alliances/v1.1.0", "datasets/examples/synthetic-coding/v1.1.0"} {
+	paper, err := compendium.ReadDatasetFile(root) // the compendium's dataset
+	require.NoError(t, err)
+	for _, dataset := range []string{paper, "datasets/examples/synthetic-coding/v1.1.0"} {
 		t.Run(filepath.Base(filepath.Dir(dataset)), func(t *testing.T) {
 			mk := func(args ...string) string {
 				cmd := exec.Command(makeBin, append([]string{"DATASET=" + dataset, "FIGURES=out"}, args...)...)

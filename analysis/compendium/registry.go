@@ -2,6 +2,7 @@ package compendium
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -49,9 +50,9 @@ type Study struct {
 	// Coding, when not nil, maps the study's data to a coding project,
 	// so that `nexus qda` works on its packages.
 	Coding func(p *datapkg.Package) (*qda.Project, error)
-	// Notebook lists the import paths of the Go packages, beyond the
-	// core, that the study's notebooks may import (the study's own
-	// packages).
+	// Notebook lists the Go packages, beyond the core, that the study's
+	// notebooks may import (the study's own packages): import paths, or
+	// PATH/... for a package and every package below it.
 	Notebook []string
 }
 
@@ -124,6 +125,18 @@ func Register(s Study) {
 	registry.studies[s.Name] = &s
 }
 
+// NotebookPackages returns the packages that the notebooks of every
+// registered study may import (each study's Notebook), sorted, each once:
+// a notebook's front matter may name any registered study's dataset.
+func NotebookPackages() []string {
+	var out []string
+	for _, n := range Studies() {
+		out = append(out, Lookup(n).Notebook...)
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
 // Studies returns the names of the registered studies, sorted.
 func Studies() []string {
 	registry.Lock()
@@ -194,6 +207,21 @@ func Open(dir string) (*datapkg.Package, *Study, error) {
 		return nil, nil, err
 	}
 	return p, s, nil
+}
+
+// CheckStudy reads only the descriptor of the package in dir
+// (datapkg.Open) and refuses it when it cannot be read, and as StudyOf
+// does when no registered study claims its name or it lacks a resource
+// its study requires. The data's own problems are left to the command
+// that reads the package (nexus render reports them for the notebooks
+// that use the package, and only for them).
+func CheckStudy(dir string) error {
+	p, err := datapkg.Open(dir)
+	if err != nil {
+		return err
+	}
+	_, err = StudyOf(p)
+	return err
 }
 
 // OpenNetwork opens the package in dir as Open does and refuses it

@@ -140,8 +140,10 @@ func findCell(file string, line int, col string) (*CellTrace, error) {
 }
 
 // ManifestDataset returns the dataset directory that the MANIFEST in the
-// output directory dir names, as datasets/NAME/vVERSION (relative to the
-// repository root, where nexus runs).
+// output directory dir names: datasets/NAME/vVERSION or, for a study
+// kept one level down, datasets/*/NAME/vVERSION (relative to the
+// repository root, where nexus runs). It is an error when neither or more
+// than one exists.
 func ManifestDataset(dir string) (string, error) {
 	f, err := os.Open(filepath.Join(dir, build.ManifestName))
 	if err != nil {
@@ -152,5 +154,14 @@ func ManifestDataset(dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join("datasets", m.Dataset, "v"+m.Version), nil
+	var found []string
+	for _, pattern := range []string{filepath.Join("datasets", m.Dataset, "v"+m.Version), filepath.Join("datasets", "*", m.Dataset, "v"+m.Version)} {
+		dirs, _ := filepath.Glob(pattern)
+		found = append(found, dirs...)
+	}
+	if len(found) != 1 {
+		return "", fmt.Errorf("%s names dataset %s %s: %d directories datasets/%s/v%s or datasets/*/%s/v%s, expected one",
+			filepath.Join(dir, build.ManifestName), m.Dataset, m.Version, len(found), m.Dataset, m.Version, m.Dataset, m.Version)
+	}
+	return found[0], nil
 }

@@ -3,7 +3,6 @@ package compendium_test
 import (
 	"bytes"
 	"encoding/csv"
-	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 	"github.com/nexus-toolkit/nexus/analysis/quotes"
 	"github.com/nexus-toolkit/nexus/analysis/study"
@@ -101,5 +101,26 @@ func checkFigureEvidence(t *testing.T, path string, b []byte, dataset string) {
 	for _, r := range recs[1:] {
 		_, err := ix.Lookup(table.Ref{Resource: r[1], Key: r[2]})
 		require.NoError(t, err, "%s: %s", path, r)
+	}
+}
+
+// A table of another study traces through the MANIFEST beside it, which
+// names a dataset kept one level down (datasets/examples/NAME/vVERSION):
+// each count of the synthetic study's T1 leads to its segments.
+func TestTraceOtherStudy(t *testing.T) {
+	t.Chdir(repoRoot(t))
+	synth := filepath.Join("datasets", "examples", "synthetic-coding", "v1.1.0")
+	out := t.TempDir()
+	require.NoError(t, compendium.Build(synth, out, nil))
+	require.NoError(t, compendium.WriteManifest(synth, out))
+	dataset, err := compendium.ManifestDataset(out)
+	require.NoError(t, err)
+	require.Equal(t, synth, dataset)
+	ct, err := compendium.Trace(filepath.Join(out, "tbl-code-frequencies.csv"), 3, "segments", dataset)
+	require.NoError(t, err)
+	require.Equal(t, strconv.Itoa(len(ct.Evidence)), ct.Value)
+	require.NotEmpty(t, ct.Evidence)
+	for _, e := range ct.Evidence {
+		require.Equal(t, "segments", e.Ref.Resource)
 	}
 }

@@ -2,22 +2,25 @@ package compendium_test
 
 import (
 	"context"
-	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/compendium"
 )
 
 // TestVerifyEverythingAndItsWords: Verify with no notebooks given checks
 // every notebook too (so the committed rendered notebooks are not "extra"),
-// a file the build makes that the tree lacks is "missing", and a stray file
-// the build does not make is "extra".
+// a file the build makes that the tree lacks is "missing", a stray file
+// the build does not make is "extra", and a MANIFEST whose Go line names
+// another release is reported as environment, in one sentence, and is no
+// difference.
 func TestVerifyEverythingAndItsWords(t *testing.T) {
 	root := repoRoot(t)
 	t.Chdir(root)
@@ -26,13 +29,25 @@ func TestVerifyEverythingAndItsWords(t *testing.T) {
 	require.NoError(t, os.Remove(filepath.Join(committed, "tbl-timeline.md")))
 	require.NoError(t, os.WriteFile(filepath.Join(committed, "stray.txt"), []byte("x"), 0o644))
 
-	dataset := strings.TrimPrefix(datasetOf(t, root), root+string(filepath.Separator))
-	diffs, err := compendium.Verify(context.Background(), dataset, committed, nil)
+	// Another Go release built the committed outputs: information, not a
+	// difference, since every output is byte-identical.
+	mf := filepath.Join(committed, build.ManifestName)
+	b, err := os.ReadFile(mf)
 	require.NoError(t, err)
+	goLine := regexp.MustCompile(`(?m)^# go: (.*)$`)
+	m := goLine.FindSubmatch(b)
+	require.NotNil(t, m, "the MANIFEST has no go line")
+	require.NoError(t, os.WriteFile(mf, goLine.ReplaceAll(b, []byte("# go: go1.26.999")), 0o644))
+
+	dataset := strings.TrimPrefix(datasetOf(t, root), root+string(filepath.Separator))
+	rep, err := compendium.Verify(context.Background(), dataset, committed, nil)
+	require.NoError(t, err)
+	require.Len(t, rep.Environment, 1)
+	require.Equal(t, "built with go1.26.999, verified with "+string(m[1]), rep.Environment[0].String())
 	require.Equal(t, []build.Difference{
 		{Path: "stray.txt", Status: build.Extra},
 		{Path: "tbl-timeline.md", Status: build.Missing},
-	}, diffs)
+	}, rep.Differences)
 }
 
 // datasetOf returns the dataset directory the committed MANIFEST was built

@@ -27,7 +27,8 @@ type Package struct {
 	Version    string
 	Title      string
 	Resources  []*Resource
-	raw        []byte // the descriptor's bytes
+	raw        []byte                     // the descriptor's bytes
+	props      map[string]json.RawMessage // every property of the descriptor, as JSON
 }
 
 // Resource is one file of a package.
@@ -44,6 +45,7 @@ type Resource struct {
 	file      string // Dir joined with Path
 	delimiter byte
 	index     int
+	props     map[string]json.RawMessage // every property of the resource, as JSON
 }
 
 // File returns the resource's file: the package directory joined with its
@@ -79,6 +81,8 @@ type ForeignKey struct {
 // Field is one field of a schema.
 type Field struct {
 	Name        string
+	Title       string
+	Description string
 	Type        string // string, integer, number, boolean, date, time, datetime, year, yearmonth, list, any, ...
 	Format      string
 	Delimiter   string // list fields: item separator, "," by default
@@ -145,8 +149,10 @@ type jsonResource struct {
 	Format   string          `json:"format"`
 	Encoding string          `json:"encoding"`
 	Dialect  *struct {
-		Delimiter *string `json:"delimiter"`
-		Header    *bool   `json:"header"`
+		Delimiter   *string `json:"delimiter"`
+		Header      *bool   `json:"header"`
+		QuoteChar   *string `json:"quoteChar"`
+		DoubleQuote *bool   `json:"doubleQuote"`
 	} `json:"dialect"`
 	Schema json.RawMessage `json:"schema"`
 }
@@ -166,6 +172,8 @@ type jsonSchema struct {
 
 type jsonField struct {
 	Name          string          `json:"name"`
+	Title         string          `json:"title"`
+	Description   string          `json:"description"`
 	Type          string          `json:"type"`
 	Format        string          `json:"format"`
 	Delimiter     *string         `json:"delimiter"`
@@ -300,8 +308,47 @@ func parseDescriptor(dir, file string, raw []byte) (*Package, Problems) {
 	for i, jr := range jp.Resources {
 		p.Resources = append(p.Resources, parseResource(dir, i, jr, seen, bad))
 	}
+	keepProperties(p, raw)
 	checkForeignKeys(p, bad)
 	return p, ps
+}
+
+// keepProperties keeps every property of the descriptor and of its
+// resources, for Property. raw has been parsed as a package already.
+func keepProperties(p *Package, raw []byte) {
+	var all struct {
+		Resources []map[string]json.RawMessage `json:"resources"`
+	}
+	if json.Unmarshal(raw, &p.props) != nil || json.Unmarshal(raw, &all) != nil {
+		return
+	}
+	for i, r := range p.Resources {
+		if i < len(all.Resources) {
+			r.props = all.Resources[i]
+		}
+	}
+}
+
+// Property decodes the property name of the descriptor (a custom one such
+// as "nexus:synthetic", or a standard one this package does not keep,
+// such as "description") into v, and reports whether the descriptor has
+// it.
+func (p *Package) Property(name string, v any) (bool, error) { return property(p.props, name, v) }
+
+// Property decodes the property name of the resource (a custom one such
+// as "nexus:respondentData") into v, and reports whether the resource has
+// it.
+func (r *Resource) Property(name string, v any) (bool, error) { return property(r.props, name, v) }
+
+func property(props map[string]json.RawMessage, name string, v any) (bool, error) {
+	raw, ok := props[name]
+	if !ok {
+		return false, nil
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return true, fmt.Errorf("property %q: %w", name, err)
+	}
+	return true, nil
 }
 
 // parseResource checks the i-th resource of a descriptor and compiles its
@@ -346,6 +393,12 @@ func parseResource(dir string, i int, jr jsonResource, seen map[string]bool, bad
 		}
 		if h := jr.Dialect.Header; h != nil && !*h {
 			bad("%s: dialect.header false: %v, want a header row", at, ErrUnsupported)
+		}
+		if q := jr.Dialect.QuoteChar; q != nil && *q != `"` {
+			bad("%s: dialect.quoteChar %q: %v, want '\"' (RFC 4180)", at, *q, ErrUnsupported)
+		}
+		if dq := jr.Dialect.DoubleQuote; dq != nil && !*dq {
+			bad("%s: dialect.doubleQuote false: %v, want quotes doubled (RFC 4180)", at, ErrUnsupported)
 		}
 	}
 	r.Schema = resourceSchema(jr.Schema, at, bad)

@@ -57,7 +57,15 @@
 //
 // (line and column 1-based, the column counted in characters) and wraps a
 // sentinel error (ErrRequired, ErrUnique, ErrEnum, ...) for errors.Is.
-// Problems collects them in file order and is itself an error.
+// Problems collects them in file order and is itself an error. Problem
+// is the one problem type of the toolkit: the other readers (qda, its
+// anonymity guard, graph/encoding/csv, notebook) report theirs with it,
+// turning byte positions into character columns through LineIndex.
+//
+// This package is also the one reader of descriptors: Open parses
+// datapackage.json, Property gives a property it does not use itself
+// (such as "nexus:respondentData"), and Resource.ReadTable reads one
+// table checked against its schema.
 //
 // Reading is built for large files: the file stays in memory as the
 // backing store of every cell, a cell costs 4 bytes (its offset), the

@@ -1,8 +1,10 @@
 package datapkg
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -35,23 +37,33 @@ var (
 	ErrLink        = errors.New("refusing to rewrite a symbolic link")
 )
 
-// Problem is one violation of a package's rules, shaped like
-// encoding/csv.ParseError. Line and Column are 1-based; Line is 0 when the
-// problem concerns a whole file and Column is 0 when it concerns a whole
-// line. Column counts characters (runes) from the start of the line.
+// Problem is one problem at a place of an input file, shaped like
+// encoding/csv.ParseError: a violation of a package's rules, and, through
+// the packages that read other inputs with it (qda, graph/encoding/csv,
+// notebook), any problem that has a file, line and column. Line and
+// Column are 1-based; Line is 0 when the problem concerns a whole file
+// and Column is 0 when it concerns a whole line. Column counts characters
+// (Unicode code points) from the start of the line, not bytes, so that it
+// is the column an editor shows; a byte order mark at the start of a file
+// is not counted (see LineIndex).
 type Problem struct {
 	Path   string // the file, as given (directory joined with the resource path)
 	Line   int
 	Column int
-	Field  string // the schema field, or "" when the problem is not about one field
+	Field  string // the schema field or column, or "" when the problem is not about one field
 	Value  string // the cell as read, when Field is set
-	Err    error  // wraps one of the sentinel errors
+	// Withheld keeps Value out of the message: the value is personal data
+	// (see qda.CheckAnonymity), and reports must not spread it.
+	Withheld bool
+	Err      error // wraps one of the sentinel errors of the package that reports it
 }
 
 // maxShown is how many bytes of a value a problem message prints.
 const maxShown = 80
 
-// Error prints path:line:column: field "x": value "y": what was expected.
+// Error prints path:line:column: field "x": value "y": what was expected,
+// without the parts that are not set (and without the value when it is
+// Withheld).
 func (p *Problem) Error() string {
 	var b strings.Builder
 	b.WriteString(p.Path)
@@ -65,7 +77,10 @@ func (p *Problem) Error() string {
 	}
 	b.WriteString(": ")
 	if p.Field != "" {
-		fmt.Fprintf(&b, "field %q: value %q: ", p.Field, shorten(p.Value))
+		fmt.Fprintf(&b, "field %q: ", p.Field)
+		if !p.Withheld {
+			fmt.Fprintf(&b, "value %q: ", shorten(p.Value))
+		}
 	}
 	if p.Err != nil {
 		b.WriteString(p.Err.Error())
@@ -113,6 +128,19 @@ func (ps Problems) Unwrap() []error {
 	return errs
 }
 
+// comparePos orders the problems of one file by line, column and field.
+// Problems of one cell come from one goroutine, in order, so a stable
+// sort keeps them so.
+func comparePos(a, b *Problem) int {
+	if c := a.Line - b.Line; c != 0 {
+		return c
+	}
+	if c := a.Column - b.Column; c != 0 {
+		return c
+	}
+	return strings.Compare(a.Field, b.Field)
+}
+
 // AsProblems returns the problems carried by err: the Problems itself,
 // a single *Problem, or nil when err carries none.
 func AsProblems(err error) Problems {
@@ -129,16 +157,67 @@ func AsProblems(err error) Problems {
 
 // lineCol returns the 1-based line and rune column of byte offset off in data.
 func lineCol(data []byte, off int) (line, col int) {
-	if off > len(data) {
-		off = len(data)
+	return NewLineIndex(data).Position(off)
+}
+
+// LineIndex turns the byte positions that readers report (encoding/csv's
+// FieldPos and ParseError, go/scanner, byte offsets) into the line and
+// character column of a Problem. It indexes the line starts of the file
+// on first use, so a reader that reports no problem pays nothing.
+type LineIndex struct {
+	data   []byte
+	starts []int // byte offset of each line's start; starts[0] is line 1
+}
+
+// NewLineIndex returns the index of data, which must not change while the
+// index is used.
+func NewLineIndex(data []byte) *LineIndex { return &LineIndex{data: data} }
+
+func (x *LineIndex) index() {
+	if x.starts != nil {
+		return
 	}
-	line = 1
-	start := 0
-	for i := 0; i < off; i++ {
-		if data[i] == '\n' {
-			line++
-			start = i + 1
+	x.starts = []int{0}
+	for i, c := range x.data {
+		if c == '\n' {
+			x.starts = append(x.starts, i+1)
 		}
 	}
-	return line, utf8.RuneCount(data[start:off]) + 1
+}
+
+// Column returns the character column of the 1-based byte column col of
+// the 1-based line: what encoding/csv and go/scanner report. A column past
+// the end of the line is the one just after its last character; a line
+// outside the data returns col as given.
+func (x *LineIndex) Column(line, col int) int {
+	x.index()
+	if line < 1 || line > len(x.starts) || col < 1 {
+		return col
+	}
+	start, stop := x.starts[line-1], len(x.data)
+	if line < len(x.starts) {
+		stop = x.starts[line] - 1 // the line's '\n'
+	}
+	end := min(start+col-1, stop)
+	if line == 1 && bytes.HasPrefix(x.data, bom) && end >= len(bom) {
+		start = len(bom)
+	}
+	return utf8.RuneCount(x.data[start:end]) + 1
+}
+
+// Offset returns the byte offset of the 1-based byte column col of the
+// 1-based line, clamped to the data.
+func (x *LineIndex) Offset(line, col int) int {
+	x.index()
+	line = max(1, min(line, len(x.starts)))
+	return max(0, min(x.starts[line-1]+col-1, len(x.data)))
+}
+
+// Position returns the 1-based line and character column of byte offset
+// off.
+func (x *LineIndex) Position(off int) (line, col int) {
+	x.index()
+	off = max(0, min(off, len(x.data)))
+	line = sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off })
+	return line, x.Column(line, off-x.starts[line-1]+1)
 }

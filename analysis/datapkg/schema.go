@@ -67,7 +67,7 @@ func compileSchema(js jsonSchema, at string, bad func(string, ...any)) *Schema {
 // values are read, then its pattern, enum and bounds, reporting each
 // problem through bad.
 func compileField(jf jsonField, at string, missing []string, bad func(string, ...any)) *Field {
-	f := &Field{Name: jf.Name, Type: jf.Type, Format: jf.Format, ItemType: jf.ItemType, Delimiter: ",", missing: missing}
+	f := &Field{Name: jf.Name, Title: jf.Title, Description: jf.Description, Type: jf.Type, Format: jf.Format, ItemType: jf.ItemType, Delimiter: ",", missing: missing}
 	compileType(f, jf, at, bad)
 	jc := jf.Constraints
 	c := &f.Constraints

@@ -58,14 +58,7 @@ func (p *Package) Validate() error {
 		if c := idx[a.Path] - idx[b.Path]; c != 0 {
 			return c
 		}
-		if c := a.Line - b.Line; c != 0 {
-			return c
-		}
-		if c := a.Column - b.Column; c != 0 {
-			return c
-		}
-		// Problems of one cell come from one goroutine, in order.
-		return strings.Compare(a.Field, b.Field)
+		return comparePos(a, b)
 	})
 	if len(ps) == 0 {
 		return nil
@@ -119,13 +112,6 @@ func (r *Resource) read() Problems {
 	if err != nil {
 		return Problems{readProblem(r, err)}
 	}
-	var ps Problems
-	var mu sync.Mutex
-	add := func(p *Problem) {
-		mu.Lock()
-		ps = append(ps, p)
-		mu.Unlock()
-	}
 	// Hash while the file is parsed and validated; report it last, so
 	// that the order of problems does not depend on timing.
 	var wg sync.WaitGroup
@@ -145,9 +131,7 @@ func (r *Resource) read() Problems {
 			}
 		}()
 	}
-	t := &Table{Resource: r, raw: raw}
-	t.parse(file, add)
-	t.validate(file, add)
+	t, ps := r.table(raw)
 	r.Table = t
 	wg.Wait()
 	if hashProblem != nil {

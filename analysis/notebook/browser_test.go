@@ -108,13 +108,17 @@ func checkPage(t *testing.T, chrome, page string) pageCheck {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The copy sits next to the page so that relative figure links resolve.
-	dir := filepath.Dir(page)
+	// The copy sits in a copy of the page's directory, so that relative
+	// figure links resolve and nothing is written beside the page (a
+	// repository under test is never written to).
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Dir(page))); err != nil {
+		t.Fatal(err)
+	}
 	test, err := os.CreateTemp(dir, ".browser-check-*.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer os.Remove(test.Name())
 	injected := bytes.Replace(src, []byte("<head>\n"), []byte("<head>\n"+checkScript), 1)
 	if bytes.Equal(injected, src) {
 		t.Fatalf("%s: no <head> to inject the check into", page)

@@ -190,6 +190,21 @@ func storeCached(root, key string, res *Result) (*Result, error) {
 	if err := build.WriteFile(filepath.Join(dir, key+".json"), b); err != nil {
 		return nil, err
 	}
+	return decodeResult(b)
+}
+
+// roundTrip returns res as the cache would give it back (encoded and
+// decoded), so that a run that bypasses the cache renders exactly what a
+// cached one does.
+func roundTrip(res *Result) (*Result, error) {
+	b, err := json.Marshal(res)
+	if err != nil {
+		return nil, err
+	}
+	return decodeResult(b)
+}
+
+func decodeResult(b []byte) (*Result, error) {
 	var back Result
 	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&back); err != nil {
 		return nil, err

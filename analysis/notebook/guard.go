@@ -93,7 +93,7 @@ func guard(nb *Notebook, file, abs string, src []byte) error {
 		case !Allowed(p):
 			denied = append(denied, p)
 		case name == "." && p == "os":
-			probs = append(probs, Problem{File: nb.Path, Msg: `import . "os": a dot import of os is not allowed in a notebook`})
+			probs = append(probs, problem(nb.Path, 0, 0, `import . "os": a dot import of os is not allowed in a notebook`))
 		}
 	}
 	firstUse := map[string]token.Position{}
@@ -118,7 +118,7 @@ func guard(nb *Notebook, file, abs string, src []byte) error {
 		}
 		seen[key] = true
 		line, col := at(pos, abs)
-		probs = append(probs, Problem{File: nb.Path, Line: line, Col: col, Msg: withCell(nb, line, fmt.Sprintf("os.%s may not be used in a notebook (only os.Stdout and os.Stderr), expected cell.ReadFile, cell.Open or cell.FS for files inside the repository", sel.Sel.Name))})
+		probs = append(probs, problem(nb.Path, line, col, withCell(nb, line, fmt.Sprintf("os.%s may not be used in a notebook (only os.Stdout and os.Stderr), expected cell.ReadFile, cell.Open or cell.FS for files inside the repository", sel.Sel.Name))))
 		return true
 	})
 	for _, p := range denied {
@@ -126,9 +126,9 @@ func guard(nb *Notebook, file, abs string, src []byte) error {
 		if line == 0 {
 			line, col = at(firstUse[p], abs)
 		}
-		probs = append(probs, Problem{File: nb.Path, Line: line, Col: col, Msg: withCell(nb, line, fmt.Sprintf("package %s may not be imported in a notebook, expected one of the allowed packages: %s", p, allowedText))})
+		probs = append(probs, problem(nb.Path, line, col, withCell(nb, line, fmt.Sprintf("package %s may not be imported in a notebook, expected one of the allowed packages: %s", p, allowedText))))
 	}
-	return probs.err()
+	return probs.err(nb)
 }
 
 // at returns the line and column of pos when it is in the notebook (the

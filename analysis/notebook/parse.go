@@ -2,6 +2,7 @@ package notebook
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -12,6 +13,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 )
 
 // Notebook is a parsed notebook file.
@@ -39,6 +42,8 @@ type Notebook struct {
 	Cells []*Cell
 	// Inlines are the inline values of the prose (`{go} EXPR`), in order.
 	Inlines []Inline
+
+	lines *datapkg.LineIndex // of the source, for the character columns of problems
 }
 
 // Block is a run of prose or one cell.
@@ -81,27 +86,26 @@ func (c *Cell) Name() string {
 	return fmt.Sprintf("cell %d", c.Index)
 }
 
-// Problem is an error at a position of a notebook file.
-type Problem struct {
-	File string
-	Line int
-	Col  int // 0 when unknown
-	Msg  string
+// ErrNotebook is wrapped by every problem of a notebook this package
+// reports, for errors.Is.
+var ErrNotebook = errors.New("notebook problem")
+
+// message is the Err of a notebook problem: its text, which is(ErrNotebook).
+type message string
+
+func (m message) Error() string        { return string(m) }
+func (m message) Is(target error) bool { return target == ErrNotebook }
+
+// problem returns the problem msg at line and byte column col (0 when
+// unknown) of file; Problems.err turns the column into characters.
+func problem(file string, line, col int, msg string) *datapkg.Problem {
+	return &datapkg.Problem{Path: file, Line: line, Column: col, Err: message(msg)}
 }
 
-// Error formats the problem as file:line[:column]: message.
-func (p Problem) Error() string {
-	if p.Col > 0 {
-		return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
-	}
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
-	}
-	return fmt.Sprintf("%s: %s", p.File, p.Msg)
-}
-
-// Problems is every problem found in a notebook, in file order.
-type Problems []Problem
+// Problems is every problem found in a notebook, in file order, each a
+// *datapkg.Problem (file:line[:column]: message, the column in
+// characters) whose Err wraps ErrNotebook.
+type Problems []*datapkg.Problem
 
 // Error lists the problems, one a line.
 func (ps Problems) Error() string {
@@ -112,9 +116,26 @@ func (ps Problems) Error() string {
 	return strings.Join(s, "\n")
 }
 
-func (ps Problems) err() error {
+// Unwrap returns the problems, for errors.Is and errors.As.
+func (ps Problems) Unwrap() []error {
+	errs := make([]error, len(ps))
+	for i, p := range ps {
+		errs[i] = p
+	}
+	return errs
+}
+
+// err returns the problems in line order, or nil. The problems' columns,
+// counted in bytes of the notebook's lines while they are found, become
+// characters.
+func (ps Problems) err(nb *Notebook) error {
 	if len(ps) == 0 {
 		return nil
+	}
+	for _, p := range ps {
+		if p.Column > 0 && p.Path == nb.Path && nb.lines != nil {
+			p.Column = nb.lines.Column(p.Line, p.Column)
+		}
 	}
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Line < ps[j].Line })
 	return ps
@@ -138,10 +159,10 @@ type frontMatter struct {
 // relative to root, the repository directory). The dataset named in the
 // front matter must exist under root.
 func Parse(root, file string, src []byte) (*Notebook, error) {
-	nb := &Notebook{Path: file, Name: strings.TrimSuffix(path.Base(file), ".md")}
+	nb := &Notebook{Path: file, Name: strings.TrimSuffix(path.Base(file), ".md"), lines: datapkg.NewLineIndex(src)}
 	var probs Problems
 	bad := func(line int, format string, args ...any) {
-		probs = append(probs, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+		probs = append(probs, problem(file, line, 0, fmt.Sprintf(format, args...)))
 	}
 	text := strings.ReplaceAll(string(src), "\r\n", "\n")
 	lines := strings.Split(text, "\n")
@@ -159,7 +180,7 @@ func Parse(root, file string, src []byte) (*Notebook, error) {
 		}
 		if end < 0 {
 			bad(1, "front matter is not closed, expected a line \"---\"")
-			return nil, probs.err()
+			return nil, probs.err(nb)
 		}
 		parseFront(nb, root, strings.Join(lines[1:end], "\n"), bad)
 		i = end + 1
@@ -225,7 +246,7 @@ func Parse(root, file string, src []byte) (*Notebook, error) {
 	}
 	flush()
 	findInlines(nb, bad)
-	return nb, probs.err()
+	return nb, probs.err(nb)
 }
 
 // parseOptions reads the option lines ("//| key: value") of cell c, which

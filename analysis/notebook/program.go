@@ -68,7 +68,7 @@ func Program(nb *Notebook, root, file string) ([]byte, error) {
 		}
 		segs = append(segs, s...)
 	}
-	if err := probs.err(); err != nil {
+	if err := probs.err(nb); err != nil {
 		return nil, err
 	}
 	seeds := append([]string(nil), seedImports...)
@@ -189,7 +189,7 @@ func split(file string, c *Cell) ([]segment, Problems) {
 	var s scanner.Scanner
 	var probs Problems
 	s.Init(tf, src, func(pos token.Position, msg string) {
-		probs = append(probs, Problem{File: file, Line: c.CodeLine + pos.Line - 1, Col: pos.Column, Msg: c.Name() + ": " + msg})
+		probs = append(probs, problem(file, c.CodeLine+pos.Line-1, pos.Column, c.Name()+": "+msg))
 	}, scanner.ScanComments)
 	type tok struct {
 		pos  token.Pos
@@ -307,7 +307,7 @@ func compileProblems(nb *Notebook, out string) error {
 		}
 		if rest, ok := strings.CutPrefix(l, nb.Path+":"); ok {
 			ln, col, msg := splitPos(rest)
-			probs = append(probs, Problem{File: nb.Path, Line: ln, Col: col, Msg: withCell(nb, ln, msg)})
+			probs = append(probs, problem(nb.Path, ln, col, withCell(nb, ln, msg)))
 			continue
 		}
 		other = append(other, l)
@@ -326,7 +326,7 @@ func compileProblems(nb *Notebook, out string) error {
 	if len(inCode) > 0 {
 		probs = inCode
 	}
-	return probs.err()
+	return probs.err(nb)
 }
 
 // codeCell returns the cell whose code holds line, or nil.

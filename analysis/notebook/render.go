@@ -36,6 +36,9 @@ type Options struct {
 	// absolute; it must lie inside Root): the compendium's dataset, which
 	// nexus render -dataset gives. Empty leaves such notebooks without one.
 	Dataset string
+	// fresh runs every notebook and neither reads nor writes the cache
+	// (nor takes its locks): set by Fresh, for verify.
+	fresh bool
 }
 
 // Render renders each notebook file to Out/NAME.md and Out/NAME.html, with
@@ -201,6 +204,14 @@ func load(opt Options, root string, in *inputs, file string) (*document, *Result
 // parallel renders of one notebook run it once and the others read the
 // entry it stored.
 func result(opt Options, root string, nb *Notebook, key string) (*Result, string, error) {
+	if opt.fresh {
+		r, err := Execute(opt.Context, root, nb, opt.Limits)
+		if err != nil {
+			return nil, "", err
+		}
+		res, err := roundTrip(r)
+		return res, "ran", err
+	}
 	unlock, err := build.LockFile(filepath.Join(root, cacheDir, "lock", key))
 	if err != nil {
 		return nil, "", err
@@ -268,10 +279,10 @@ func prepare(root string, nb *Notebook) (*document, error) {
 		n := len(d.t.probs)
 		d.caption[i] = d.t.line(c.Caption, c.CaptionLine)
 		for j := n; j < len(d.t.probs); j++ {
-			d.t.probs[j].Col += c.CaptionCol - 1
+			d.t.probs[j].Column += c.CaptionCol - 1
 		}
 	}
-	if err := d.t.probs.err(); err != nil {
+	if err := d.t.probs.err(nb); err != nil {
 		return nil, err
 	}
 	d.t.finish()

@@ -194,16 +194,16 @@ func stopped(nb *Notebook, out *stream, ctx context.Context, lim Limits) error {
 		return nil
 	case errors.Is(cause, errOutputCap):
 		c := nb.Cells[out.over-1]
-		return Problems{{File: nb.Path, Line: c.CodeLine, Msg: withCell(nb, c.CodeLine, fmt.Sprintf(
+		return Problems{problem(nb.Path, c.CodeLine, 0, withCell(nb, c.CodeLine, fmt.Sprintf(
 			"the cell's output passed the cap of %s and the program was stopped, expected at most %s per cell (raise it with max-output: in the front matter or nexus render -max-output)",
-			FormatSize(lim.MaxOutput), FormatSize(lim.MaxOutput)))}}
+			FormatSize(lim.MaxOutput), FormatSize(lim.MaxOutput))))}
 	case errors.Is(cause, errTimeout):
 		line := 0
 		if out.cur >= 1 && out.cur <= len(nb.Cells) {
 			line = nb.Cells[out.cur-1].CodeLine
 		}
-		return Problems{{File: nb.Path, Line: line, Msg: withCell(nb, line, fmt.Sprintf(
-			"the notebook ran longer than its timeout of %v and was stopped in this cell, expected it to finish in time (raise it with timeout: in the front matter or nexus render -timeout)", lim.Timeout))}}
+		return Problems{problem(nb.Path, line, 0, withCell(nb, line, fmt.Sprintf(
+			"the notebook ran longer than its timeout of %v and was stopped in this cell, expected it to finish in time (raise it with timeout: in the front matter or nexus render -timeout)", lim.Timeout)))}
 	}
 	return fmt.Errorf("%s: interrupted, the notebook program was killed: %v", nb.Path, cause)
 }
@@ -255,7 +255,7 @@ func runProblem(nb *Notebook, res *Result, cur int, msg string, runErr error) er
 	if tail := lastLines(printed, 20); tail != "" {
 		msg += "\n\toutput of the cell:\n\t\t" + strings.ReplaceAll(tail, "\n", "\n\t\t")
 	}
-	return Problems{{File: nb.Path, Line: line, Msg: withCell(nb, line, msg)}}
+	return Problems{problem(nb.Path, line, 0, withCell(nb, line, msg))}
 }
 
 // lastLines returns the last n lines of s, without the final newline.

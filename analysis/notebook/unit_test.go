@@ -1,6 +1,7 @@
 package notebook
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -128,5 +129,23 @@ func TestRawHTMLEscaped(t *testing.T) {
 func TestFence(t *testing.T) {
 	if f := fenceFor("a ```` b"); f != "`````" {
 		t.Errorf("fenceFor = %q", f)
+	}
+}
+
+// TestProblemColumns: a problem's column counts characters of the
+// notebook line, not bytes: "ë" and "—" before the reference take 2 and 3
+// bytes, so the @ is at byte 14 but character 11.
+func TestProblemColumns(t *testing.T) {
+	src := "---\ntitle: T\n---\nZoë — see @fig-nope.\n"
+	nb, err := Parse("testdata/root", "n.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx := &texter{file: "n.md", targets: map[string]target{}, refs: refsForTest(), dataset: "d", cited: map[string]bool{}, inlines: nb.inlineAt}
+	tx.text(nb.Blocks[0].Prose, nb.Blocks[0].Line)
+	err = tx.probs.err(nb)
+	want := "n.md:4:11: unknown cross-reference @fig-nope, expected the label of a cell in this notebook (it has no fig-* labels)"
+	if err == nil || err.Error() != want || !errors.Is(err, ErrNotebook) {
+		t.Errorf("got %v, want %s", err, want)
 	}
 }

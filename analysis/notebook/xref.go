@@ -154,7 +154,7 @@ func isXref(k string) bool { return strings.HasPrefix(k, "fig-") || strings.HasP
 func (t *texter) xref(k string, line int) string {
 	tg, ok := t.targets[k]
 	if !ok {
-		t.probs = append(t.probs, Problem{File: t.file, Line: line, Col: t.col, Msg: fmt.Sprintf("unknown cross-reference @%s, expected the label of a cell in this notebook%s", k, t.labels(k[:4]))})
+		t.probs = append(t.probs, problem(t.file, line, t.col, fmt.Sprintf("unknown cross-reference @%s, expected the label of a cell in this notebook%s", k, t.labels(k[:4]))))
 		return "@" + k
 	}
 	return "[" + tg.name + "](#" + tg.label + ")"
@@ -207,7 +207,7 @@ func (t *texter) bracket(inner string, line int) (string, bool) {
 	ok := true
 	for _, it := range items {
 		if isXref(it.key) {
-			t.probs = append(t.probs, Problem{File: t.file, Line: line, Col: t.col, Msg: fmt.Sprintf("cross-reference @%s inside a citation [%s], expected it outside the brackets", it.key, inner)})
+			t.probs = append(t.probs, problem(t.file, line, t.col, fmt.Sprintf("cross-reference @%s inside a citation [%s], expected it outside the brackets", it.key, inner)))
 			ok = false
 		} else if !t.cite(it.key, line) {
 			ok = false
@@ -236,7 +236,7 @@ func (t *texter) cite(k string, line int) bool {
 			where = t.dataset + " has no references.csv"
 		}
 	}
-	t.probs = append(t.probs, Problem{File: t.file, Line: line, Col: t.col, Msg: fmt.Sprintf("unknown citation key @%s, %s", k, where)})
+	t.probs = append(t.probs, problem(t.file, line, t.col, fmt.Sprintf("unknown citation key @%s, %s", k, where)))
 	return false
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/nexus-toolkit/nexus/analysis/graph"
 	"github.com/nexus-toolkit/nexus/analysis/graph/layout"
 	"github.com/nexus-toolkit/nexus/analysis/graph/network"
+	"github.com/nexus-toolkit/nexus/analysis/graph/robust"
 	"github.com/nexus-toolkit/nexus/analysis/study"
 	"github.com/nexus-toolkit/nexus/analysis/table"
 )
@@ -139,9 +140,9 @@ func incidentRows(g *graph.Graph) [][]string {
 
 // Robustness runs the leave-one-source-out analysis on the alliance
 // network of s.
-func Robustness(s *study.Study) (*alliance.Robustness, error) {
+func Robustness(s *study.Study) (*robust.Result, error) {
 	nodes, edges := alliance.FromStudy(s, AllianceFilter)
-	return alliance.LeaveOneOut(nodes, edges, alliance.RobustOptions{
+	return robust.LeaveOneOut(nodes, edges, robust.Options{
 		Build:   alliance.BuildOptions(alliance.NetworkOptions{}),
 		Compute: network.ComputeOptions{Seed: Seed},
 	})
@@ -410,7 +411,7 @@ const RankStabilityMeasure = "betweenness"
 // rankRows returns F5's rows (top row last in rr, as drawn from the
 // bottom), their names top first, the largest rank drawn and the
 // robustness run they come from.
-func rankRows(s *study.Study) (rr rankRange, names []string, maxRank int, r *alliance.Robustness, err error) {
+func rankRows(s *study.Study) (rr rankRange, names []string, maxRank int, r *robust.Result, err error) {
 	r, err = Robustness(s)
 	if err != nil {
 		return rankRange{}, nil, 0, nil, err

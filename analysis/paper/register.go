@@ -41,9 +41,9 @@ func init() {
 		PageMark: study.PageMark,
 		Coding:   codingProject,
 		Notebook: []string{
-			"github.com/nexus-toolkit/nexus/analysis/study",
-			"github.com/nexus-toolkit/nexus/analysis/alliance",
-			"github.com/nexus-toolkit/nexus/analysis/paper",
+			"github.com/nexus-toolkit/nexus/analysis/alliance/...",
+			"github.com/nexus-toolkit/nexus/analysis/paper/...",
+			"github.com/nexus-toolkit/nexus/analysis/study/...",
 		},
 	})
 }

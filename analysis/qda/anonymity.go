@@ -3,17 +3,16 @@ package qda
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
@@ -50,31 +49,6 @@ var (
 	ErrNameColumn = errors.New("column meant for personal names in respondent data")
 	ErrOverride   = errors.New(`anonymity override without a reason, expected {"reason": "..."}`)
 )
-
-// Problem is one anonymity problem at a position of a file. The value
-// found is not repeated, so that reports do not spread personal data.
-type Problem struct {
-	File   string // path of the file as the descriptor names it, joined to the package directory
-	Line   int    // 1-based line
-	Column int    // 1-based column in bytes, as encoding/csv counts it
-	Field  string // column name, or "" for descriptor problems
-	Err    error  // ErrEmail, ErrPhone, ErrNameColumn or ErrOverride, or a refusal of package safefile (Line 0)
-}
-
-// Error formats the problem as "file:line:column: field \"x\": what is wrong",
-// or "file: what is wrong" for a problem of a whole file (Line 0).
-func (p Problem) Error() string {
-	if p.Line == 0 {
-		return fmt.Sprintf("%s: %v", p.File, p.Err)
-	}
-	if p.Field == "" {
-		return fmt.Sprintf("%s:%d:%d: %v", p.File, p.Line, p.Column, p.Err)
-	}
-	return fmt.Sprintf("%s:%d:%d: field %q: %v", p.File, p.Line, p.Column, p.Field, p.Err)
-}
-
-// Unwrap returns the kind of problem, for errors.Is.
-func (p Problem) Unwrap() error { return p.Err }
 
 // nameColumns are normalized column names (lower case, letters and
 // digits only) meant for personal names.
@@ -350,111 +324,127 @@ func isWordByte(b byte) bool {
 // CheckAnonymity checks every resource of the data package in dir that
 // its datapackage.json marks as respondent data (RespondentDataProperty)
 // and that has no override with a reason (AnonymityOverrideProperty). It
-// returns every problem found, in file order; err reports only failures to
-// read the package. Plain-text files referenced from a path column of a
-// respondent resource (such as sources.csv) are scanned as well.
-func CheckAnonymity(dir string) (problems []Problem, err error) {
-	b, err := safefile.ReadFile(dir, "datapackage.json", maxDescriptor)
-	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: filepath.Join(dir, "datapackage.json"), Err: err}
+// returns every problem found, in file order, each a *datapkg.Problem
+// whose Err wraps ErrEmail, ErrPhone, ErrNameColumn or ErrOverride (or a
+// refusal of package safefile) and whose Value, personal data, is
+// withheld; err reports only failures to read the package. Plain-text
+// files referenced from a path column of a respondent resource (such as
+// sources.csv) are scanned as well. The descriptor is read by
+// datapkg.Open; a package whose descriptor has problems is checked as far
+// as its resources can be found.
+func CheckAnonymity(dir string) (problems datapkg.Problems, err error) {
+	pkg, err := datapkg.Open(dir)
+	return checkPackage(pkg, err)
+}
+
+// checkPackage is CheckAnonymity of a package already opened; descErr is
+// the error of opening it.
+func checkPackage(pkg *datapkg.Package, descErr error) (problems datapkg.Problems, err error) {
+	if pkg == nil || descErr != nil && len(pkg.Resources) == 0 {
+		return nil, descErr
 	}
-	var desc struct {
-		Resources []map[string]json.RawMessage `json:"resources"`
-	}
-	if err := json.Unmarshal(b, &desc); err != nil {
-		return nil, fmt.Errorf("%s: %v", filepath.Join(dir, "datapackage.json"), err)
-	}
-	for _, r := range desc.Resources {
+	dir := pkg.Dir
+	for _, r := range pkg.Resources {
 		var respondent bool
-		if raw, ok := r[RespondentDataProperty]; !ok || json.Unmarshal(raw, &respondent) != nil || !respondent {
+		if _, err := r.Property(RespondentDataProperty, &respondent); err != nil {
+			problems = append(problems, &datapkg.Problem{Path: pkg.Descriptor, Err: fmt.Errorf("%w: resource %q: %v, expected true or false", datapkg.ErrDescriptor, r.Name, err)})
 			continue
 		}
-		var path string
-		json.Unmarshal(r["path"], &path)
-		if raw, ok := r[AnonymityOverrideProperty]; ok {
-			var o struct {
-				Reason string `json:"reason"`
-			}
-			if json.Unmarshal(raw, &o) == nil && strings.TrimSpace(o.Reason) != "" {
-				continue
-			}
-			problems = append(problems, Problem{File: filepath.Join(dir, "datapackage.json"), Line: 1, Column: 1, Err: ErrOverride})
+		if !respondent {
 			continue
 		}
-		if !localPath(path) {
-			return problems, fmt.Errorf("%s: resource path %q leaves the package directory", filepath.Join(dir, "datapackage.json"), path)
+		var o struct {
+			Reason string `json:"reason"`
 		}
-		name := filepath.Join(dir, filepath.FromSlash(path))
-		f, err := safefile.Open(dir, path, safefile.MaxSize)
-		if err != nil {
-			return problems, fmt.Errorf("%s: %w", name, err)
+		if has, err := r.Property(AnonymityOverrideProperty, &o); has {
+			if err != nil || strings.TrimSpace(o.Reason) == "" {
+				problems = append(problems, &datapkg.Problem{Path: pkg.Descriptor, Err: fmt.Errorf("resource %q: %w", r.Name, ErrOverride)})
+			}
+			continue
 		}
-		ps, texts, err := CheckTable(name, f)
-		f.Close()
+		if r.Path == "" {
+			return problems, descErr // the descriptor's problems say why
+		}
+		ps, err := checkResource(dir, r)
+		problems = append(problems, ps...)
 		if err != nil {
 			return problems, err
 		}
-		problems = append(problems, ps...)
-		for _, t := range texts {
-			if !localPath(t) {
-				continue
-			}
-			tn := filepath.Join(dir, filepath.FromSlash(t))
-			tb, err := safefile.ReadFile(dir, t, safefile.MaxSize)
-			if errors.Is(err, safefile.ErrOutside) || errors.Is(err, safefile.ErrNotRegular) || errors.Is(err, safefile.ErrTooLarge) {
-				// Not read, so not checked: say so.
-				problems = append(problems, Problem{File: tn, Err: err})
-				continue
-			}
-			if err != nil {
-				continue // a missing file is the validator's problem
-			}
-			problems = append(problems, CheckText(tn, string(tb))...)
+	}
+	return problems, nil
+}
+
+// checkResource checks the file of one respondent resource and the text
+// files its path column names.
+func checkResource(dir string, r *datapkg.Resource) (problems datapkg.Problems, err error) {
+	f, err := safefile.Open(dir, r.Path, safefile.MaxSize)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", r.File(), err)
+	}
+	ps, texts, err := CheckTable(r.File(), f)
+	f.Close()
+	if err != nil {
+		return ps, err
+	}
+	problems = append(problems, ps...)
+	for _, t := range texts {
+		if !localPath(t) {
+			continue
 		}
+		tn := filepath.Join(dir, filepath.FromSlash(t))
+		tb, err := safefile.ReadFile(dir, t, safefile.MaxSize)
+		if errors.Is(err, safefile.ErrOutside) || errors.Is(err, safefile.ErrNotRegular) || errors.Is(err, safefile.ErrTooLarge) {
+			// Not read, so not checked: say so.
+			problems = append(problems, &datapkg.Problem{Path: tn, Err: err})
+			continue
+		}
+		if err != nil {
+			continue // a missing file is the validator's problem
+		}
+		problems = append(problems, CheckText(tn, string(tb))...)
 	}
 	return problems, nil
 }
 
 // CheckTable checks one CSV table of respondent data read from r: name
 // columns in the header, and e-mail addresses and phone numbers in every
-// cell. file names the table in problems. It also returns the values of a
-// column called path, for the caller to check the files they name.
-func CheckTable(file string, r io.Reader) (problems []Problem, paths []string, err error) {
+// cell, each reported at its line and character column. file names the
+// table in problems. It also returns the values of a column called path,
+// for the caller to check the files they name.
+func CheckTable(file string, r io.Reader) (problems datapkg.Problems, paths []string, err error) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", file, err)
 	}
-	lineStart := []int{0, 0}
-	for i, b := range raw {
-		if b == '\n' {
-			lineStart = append(lineStart, i+1)
-		}
-	}
-	// fieldPos is cr.FieldPos moved past the opening quote of a quoted
-	// field.
+	idx := datapkg.NewLineIndex(raw)
 	cr := csv.NewReader(bytes.NewReader(raw))
-	fieldPos := func(i int) (int, int) {
-		line, col := cr.FieldPos(i)
-		if line < len(lineStart) {
-			if off := lineStart[line] + col - 1; off < len(raw) && raw[off] == '"' {
-				col++
-			}
-		}
-		return line, col
-	}
 	cr.FieldsPerRecord = -1
+	// at returns the line and character column of byte off of the value
+	// of field i: cr.FieldPos moved past an opening quote, and past the
+	// doubled quotes before off.
+	at := func(i int, v string, off int) (int, int) {
+		line, col := cr.FieldPos(i)
+		start := 0
+		if line >= 1 {
+			start = idx.Offset(line, col)
+		}
+		if start < len(raw) && raw[start] == '"' {
+			start += 1 + strings.Count(v[:off], `"`)
+		}
+		return idx.Position(start + off)
+	}
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", file, err)
+		return nil, nil, csvProblem(file, idx, err)
 	}
 	pathCol := -1
 	for i, h := range header {
 		if IsNameColumn(h) {
-			line, col := fieldPos(i)
-			problems = append(problems, Problem{File: file, Line: line, Column: col, Field: h, Err: ErrNameColumn})
+			line, col := at(i, h, 0)
+			problems = append(problems, &datapkg.Problem{Path: file, Line: line, Column: col, Field: h, Withheld: true, Err: ErrNameColumn})
 		}
 		if h == "path" {
 			pathCol = i
@@ -466,7 +456,7 @@ func CheckTable(file string, r io.Reader) (problems []Problem, paths []string, e
 			break
 		}
 		if err != nil {
-			return problems, paths, fmt.Errorf("%s: %w", file, err)
+			return problems, paths, csvProblem(file, idx, err)
 		}
 		for i, v := range rec {
 			if i == pathCol && v != "" {
@@ -474,46 +464,37 @@ func CheckTable(file string, r io.Reader) (problems []Problem, paths []string, e
 			}
 			offs, kinds := FindPersonal(v)
 			for k, off := range offs {
-				line, col := fieldPos(i)
-				dl, dc := advance(v[:off])
-				if dl > 0 {
-					line, col = line+dl, dc+1
-				} else {
-					col += dc
-				}
+				line, col := at(i, v, off)
 				fld := ""
 				if i < len(header) {
 					fld = header[i]
 				}
-				problems = append(problems, Problem{File: file, Line: line, Column: col, Field: fld, Err: kinds[k]})
+				problems = append(problems, &datapkg.Problem{Path: file, Line: line, Column: col, Field: fld, Withheld: true, Err: kinds[k]})
 			}
 		}
 	}
 	return problems, paths, nil
 }
 
-// CheckText checks a plain-text file of respondent data, such as a
-// transcript, for e-mail addresses and phone numbers.
-func CheckText(file, text string) []Problem {
-	var problems []Problem
-	offs, kinds := FindPersonal(text)
-	for k, off := range offs {
-		dl, dc := advance(text[:off])
-		problems = append(problems, Problem{File: file, Line: dl + 1, Column: dc + 1, Err: kinds[k]})
+// csvProblem turns an error of encoding/csv into a problem at its line and
+// character column.
+func csvProblem(file string, idx *datapkg.LineIndex, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &datapkg.Problem{Path: file, Line: pe.Line, Column: idx.Column(pe.Line, pe.Column), Err: fmt.Errorf("%w: %v", datapkg.ErrSyntax, pe.Err)}
 	}
-	return problems
+	return fmt.Errorf("%s: %w", file, err)
 }
 
-// advance returns the number of newlines in s and the number of bytes
-// after the last one.
-func advance(s string) (lines, col int) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			lines++
-			col = 0
-		} else {
-			col++
-		}
+// CheckText checks a plain-text file of respondent data, such as a
+// transcript, for e-mail addresses and phone numbers.
+func CheckText(file, text string) datapkg.Problems {
+	var problems datapkg.Problems
+	idx := datapkg.NewLineIndex([]byte(text))
+	offs, kinds := FindPersonal(text)
+	for k, off := range offs {
+		line, col := idx.Position(off)
+		problems = append(problems, &datapkg.Problem{Path: file, Line: line, Column: col, Withheld: true, Err: kinds[k]})
 	}
-	return lines, col
+	return problems
 }

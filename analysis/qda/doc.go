@@ -87,9 +87,9 @@
 // Package qda is core: it knows no study. A study layer maps its own
 // records to a Project; for this compendium, study.CodingProject turns
 // the paper's codebook and quoted excerpts into one (one source per
-// excerpt, one whole-excerpt segment per code), and
-// study.OpenCodingProject opens either kind of package for the command
-// line.
+// excerpt, one whole-excerpt segment per code), which the paper
+// registers as its study's Coding; compendium.CodingProject opens either
+// kind of package for the command line.
 //
 // The analyses are functions over plain slices in the style of gonum/stat:
 // they take segments and code ids and return plain data (labels and
@@ -115,6 +115,8 @@
 //	nexus qda import FILE.qdpx|FILE.qdc --out DIR
 //	nexus qda export DIR --out FILE.qdc|FILE.qdpx
 //
-// Until package datapkg provides the Frictionless reader, DirTables reads
-// the CSV files with encoding/csv behind the Tables interface.
+// DirTables reads a package through package datapkg, the one reader of
+// data packages: its descriptor, and each table checked against its
+// schema. Every problem, of datapkg, the loader or the anonymity guard, is
+// a *datapkg.Problem at a file, line and character column.
 package qda

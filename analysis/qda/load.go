@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 )
 
 // Errors is a list of problems, each on its own line when printed.
@@ -34,17 +36,40 @@ func Load(dir string) (*Project, error) {
 	return LoadTables(t)
 }
 
+// LoadPackage reads a coding project from a package that datapkg opened
+// or read (or a view of one), with its name, title, description, version
+// and "nexus:synthetic" from the descriptor, as Load does.
+func LoadPackage(p *datapkg.Package) (*Project, error) { return LoadTables(PackageTables(p)) }
+
 var guidRE = regexp.MustCompile(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`)
+
+// Kinds of problems the loader reports, each in a *datapkg.Problem, for
+// errors.Is. The problems that the tables' schemas describe (types,
+// required values, enums) datapkg reports first, with its own sentinels.
+var (
+	ErrMissingColumn = errors.New("missing column")
+	ErrValue         = errors.New("invalid value")
+	ErrNoCodebook    = errors.New(`no resource "codes", expected the codebook`)
+)
 
 // loader collects errors while reading rows.
 type loader struct {
 	errs Errors
-	pos  map[string]string // "kind\x00id" -> "file:line:1"
+	pos  map[string]*datapkg.Problem // "kind\x00id" -> where the record starts
 }
 
 // at remembers where the record of a kind and id is.
 func (l *loader) at(kind, id string, t *Table, r int) {
-	l.pos[kind+"\x00"+id] = fmt.Sprintf("%s:%d:1", t.File, t.Lines[r])
+	line, col := t.Position(r, 0)
+	l.pos[kind+"\x00"+id] = &datapkg.Problem{Path: t.File, Line: line, Column: col}
+}
+
+// bad records a problem with the cell of row r and column col of t: a
+// value that is not what expected describes.
+func (l *loader) bad(t *Table, r, col int, expected string) {
+	line, c := t.Position(r, col)
+	l.errs = append(l.errs, &datapkg.Problem{Path: t.File, Line: line, Column: c, Field: t.Header[col], Value: get(t.Rows[r], col),
+		Err: fmt.Errorf("%w, expected %s", ErrValue, expected)})
 }
 
 // cols maps required and optional column names to indices.
@@ -53,7 +78,7 @@ func (l *loader) cols(t *Table, required, optional []string) map[string]int {
 	for _, c := range required {
 		i := t.Column(c)
 		if i < 0 {
-			l.errs = append(l.errs, fmt.Errorf("%s:1:1: missing column %q", t.File, c))
+			l.errs = append(l.errs, &datapkg.Problem{Path: t.File, Line: 1, Err: fmt.Errorf("%w %q, expected it in the header (%s)", ErrMissingColumn, c, strings.Join(t.Header, ","))})
 		}
 		m[c] = i
 	}
@@ -74,7 +99,7 @@ func (l *loader) int(t *Table, r, col int) int {
 	v := get(t.Rows[r], col)
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
-		l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field %q: value %q: expected a non-negative integer", t.File, t.Lines[r], col+1, t.Header[col], v))
+		l.bad(t, r, col, "a non-negative integer")
 	}
 	return n
 }
@@ -82,7 +107,7 @@ func (l *loader) int(t *Table, r, col int) int {
 func (l *loader) guid(t *Table, r, col int) string {
 	v := get(t.Rows[r], col)
 	if v != "" && !guidRE.MatchString(v) {
-		l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field %q: value %q: expected a GUID like 01234567-89ab-cdef-0123-456789abcdef", t.File, t.Lines[r], col+1, t.Header[col], v))
+		l.bad(t, r, col, "a GUID like 01234567-89ab-cdef-0123-456789abcdef")
 	}
 	return v
 }
@@ -90,10 +115,19 @@ func (l *loader) guid(t *Table, r, col int) string {
 // LoadTables reads a coding project through t. The resources are codes,
 // sources, cases, coders and segments; only codes is required.
 func LoadTables(t Tables) (*Project, error) {
-	l := &loader{pos: map[string]string{}}
+	l := &loader{pos: map[string]*datapkg.Problem{}}
 	p := &Project{}
+	descriptor := datapkg.DescriptorName
 	if d, ok := t.(*dirTables); ok {
-		p.Name, p.Title, p.Description, p.Version, p.Synthetic = d.desc.Name, d.desc.Title, d.desc.Description, d.desc.Version, d.desc.Synthetic
+		p.Name, p.Title, p.Version, descriptor = d.pkg.Name, d.pkg.Title, d.pkg.Version, d.pkg.Descriptor
+		for _, prop := range []struct {
+			name string
+			v    any
+		}{{"description", &p.Description}, {"nexus:synthetic", &p.Synthetic}} {
+			if _, err := d.pkg.Property(prop.name, prop.v); err != nil {
+				l.errs = append(l.errs, &datapkg.Problem{Path: descriptor, Err: fmt.Errorf("%w: %v", datapkg.ErrDescriptor, err)})
+			}
+		}
 	}
 	tab := func(name string) *Table {
 		tb, err := t.Table(name)
@@ -105,7 +139,7 @@ func LoadTables(t Tables) (*Project, error) {
 	if ct := tab("codes"); ct != nil {
 		l.codes(p, ct)
 	} else if len(l.errs) == 0 {
-		l.errs = append(l.errs, fmt.Errorf("datapackage.json: no resource \"codes\", expected the codebook"))
+		l.errs = append(l.errs, &datapkg.Problem{Path: descriptor, Err: ErrNoCodebook})
 	}
 	if st := tab("sources"); st != nil {
 		l.sources(p, st, t)
@@ -144,7 +178,7 @@ func (l *loader) codes(p *Project, ct *Table) {
 		case "false":
 			code.Codable = false
 		default:
-			l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field \"codable\": value %q: expected true or false", ct.File, ct.Lines[r], c["codable"]+1, v))
+			l.bad(ct, r, c["codable"], "true or false")
 		}
 		if get(row, c["kind"]) == "group" {
 			code.Codable = false
@@ -164,11 +198,12 @@ func (l *loader) sources(p *Project, st *Table, t Tables) {
 			Description: get(row, c["description"]), GUID: l.guid(st, r, c["guid"])}
 		if path := get(row, c["path"]); path != "" {
 			if s.Text != "" {
-				l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field \"path\": value %q: expected either a path or inline content, not both", st.File, st.Lines[r], c["path"]+1, path))
+				l.bad(st, r, c["path"], "either a path or inline content, not both")
 			}
 			f, err := t.Open(path)
 			if err != nil {
-				l.errs = append(l.errs, fmt.Errorf("%s:%d:%d: field \"path\": %w", st.File, st.Lines[r], c["path"]+1, err))
+				line, col := st.Position(r, c["path"])
+				l.errs = append(l.errs, &datapkg.Problem{Path: st.File, Line: line, Column: col, Field: "path", Value: path, Err: err})
 			} else {
 				b, err := io.ReadAll(f)
 				f.Close()
@@ -217,7 +252,7 @@ func (l *loader) check(p *Project) {
 		var ie *ItemError
 		if errors.As(err, &ie) {
 			if pos, ok := l.pos[ie.Kind+"\x00"+ie.ID]; ok {
-				err = fmt.Errorf("%s: %w", pos, err)
+				err = &datapkg.Problem{Path: pos.Path, Line: pos.Line, Column: pos.Column, Err: err}
 			}
 		}
 		l.errs = append(l.errs, err)

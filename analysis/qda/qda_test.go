@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 )
 
 // small is a hand-checked project: two sources, three codes, two coders.
@@ -72,7 +74,9 @@ func TestLoadErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Load(dir)
-	if err == nil || !strings.Contains(err.Error(), `segments.csv:2:6: field "start": value "zero"`) {
+	// The schema types start as an integer, so datapkg reports it, at
+	// the character column of the cell.
+	if err == nil || !strings.Contains(err.Error(), `segments.csv:2:11: field "start": value "zero": wrong type`) || !errors.Is(err, datapkg.ErrType) {
 		t.Errorf("got %v", err)
 	}
 	files["segments.csv"] = []byte("id,source,case,code,coder,start,end,selection,guid\n2,s1,,nope,x,0,99,,\n")
@@ -81,6 +85,24 @@ func TestLoadErrors(t *testing.T) {
 	_, err = Load(dir)
 	if err == nil || !strings.Contains(err.Error(), `segments.csv:2:1: segment "2": code "nope" is not a code`) || !strings.Contains(err.Error(), "outside source") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestLoadErrorColumn: a problem that the loader itself finds (a source
+// file that is not there) is placed at the character column of its cell,
+// after a title with non-ASCII text (ë and — take 2 and 3 bytes).
+func TestLoadErrorColumn(t *testing.T) {
+	files, _ := Files(small())
+	files["sources.csv"] = []byte("id,title,case,path,description,guid\ns1,Zoë — one,r1,sources/nope.txt,,\n")
+	dir := filepath.Join(t.TempDir(), "pkg")
+	if err := WriteDir(dir, files, false); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(dir)
+	want := filepath.Join(dir, "sources.csv") + `:2:17: field "path": value "sources/nope.txt": sources/nope.txt: `
+	var p *datapkg.Problem
+	if err == nil || !strings.Contains(err.Error(), want) || !errors.As(err, &p) || p.Column != 17 {
+		t.Errorf("got %v, want %s...", err, want)
 	}
 }
 
@@ -192,9 +214,10 @@ func TestCheckAnonymity(t *testing.T) {
  {"name":"ok","path":"ok.csv","nexus:respondentData":true,"nexus:anonymityOverride":{"reason":"public figures who consented to be named"}},
  {"name":"bad","path":"ok.csv","nexus:respondentData":true,"nexus:anonymityOverride":{}},
  {"name":"other","path":"other.csv"}]}`)
-	write("cases.csv", "id,First Name,note\nr1,x,\"write to a.b@example.org\"\nr2,y,call +92 300 1234567 or 2021-03-15\nr3,z,guid 12345678-1234-1234-1234-123456789012 and year 2019\n")
+	write("cases.csv", "id,First Name,note\nr1,x,\"write to a.b@example.org\"\nr2,y,call +92 300 1234567 or 2021-03-15\nr3,z,guid 12345678-1234-1234-1234-123456789012 and year 2019\n"+
+		"r4,é,\"Zoë — zoe@example.org\"\nr5,x,\"say \"\"hi\"\" to a.b@example.org\"\n")
 	write("sources.csv", "id,path\ns1,sources/s1.txt\n")
-	write("sources/s1.txt", "line one\nmy number is 0300-1234567, thanks\n")
+	write("sources/s1.txt", "line one\nmy number is 0300-1234567, thanks\nGrüße: 0300-1234567\n")
 	write("ok.csv", "name\nsomeone@example.org\n")
 	write("other.csv", "name\nsomeone@example.org\n")
 	ps, err := CheckAnonymity(dir)
@@ -209,8 +232,13 @@ func TestCheckAnonymity(t *testing.T) {
 		`cases.csv:1:4: field "First Name": column meant for personal names in respondent data`,
 		`cases.csv:2:16: field "note": looks like an e-mail address in respondent data`,
 		`cases.csv:3:11: field "note": looks like a phone number in respondent data`,
+		// Columns count characters: é, ë and — take 2, 2 and 3 bytes, and
+		// the doubled quotes of a quoted cell count as they stand in the file.
+		`cases.csv:5:13: field "note": looks like an e-mail address in respondent data`,
+		`cases.csv:6:21: field "note": looks like an e-mail address in respondent data`,
 		`sources/s1.txt:2:14: looks like a phone number in respondent data`,
-		`datapackage.json:1:1: anonymity override without a reason, expected {"reason": "..."}`,
+		`sources/s1.txt:3:8: looks like a phone number in respondent data`,
+		`datapackage.json: resource "bad": anonymity override without a reason, expected {"reason": "..."}`,
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

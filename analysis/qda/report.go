@@ -17,8 +17,8 @@ func ResourceNames(dir string) ([]string, error) {
 		return nil, err
 	}
 	d := t.(*dirTables)
-	names := make([]string, len(d.desc.Resources))
-	for i, r := range d.desc.Resources {
+	names := make([]string, len(d.pkg.Resources))
+	for i, r := range d.pkg.Resources {
 		names[i] = r.Name
 	}
 	return names, nil

@@ -1,15 +1,12 @@
 package qda
 
 import (
-	"encoding/csv"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
 	"strings"
 
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
@@ -24,12 +21,25 @@ type Field struct {
 // Table is one CSV resource read as text. Lines[i] is the line in File on
 // which Rows[i] starts, for error messages.
 type Table struct {
-	File   string // path as the descriptor gives it, e.g. "codes.csv"
-	Header []string
-	Fields []Field // schema fields, in schema order
+	File   string   // the file as problems name it: the package directory joined with the resource path
+	Header []string // column names; from DirTables, the schema's fields, which datapkg checked against the file's header row
+	Fields []Field  // schema fields, in schema order
 	Rows   [][]string
 	Lines  []int
-	Props  map[string]json.RawMessage // resource-level properties of the descriptor
+
+	src *datapkg.Table // the table as datapkg read it, for Position; nil for a table made otherwise
+}
+
+// Position returns the line and character column of the cell of row r and
+// column col (an index of Header), as a datapkg.Problem gives them. For a
+// table not read by DirTables the column is 0 (unknown).
+func (t *Table) Position(r, col int) (line, column int) {
+	if t.src != nil && col >= 0 && col < len(t.Header) {
+		if f := t.src.Field(t.Header[col]); f >= 0 {
+			return t.src.Position(r, f)
+		}
+	}
+	return t.Lines[r], 0
 }
 
 // Column returns the index of the column name in the header, or -1.
@@ -43,8 +53,8 @@ func (t *Table) Column(name string) int {
 }
 
 // Tables reads the resources of a data package by name. It is the seam
-// between this package and the Frictionless reader: DirTables reads the
-// CSV files with encoding/csv until package datapkg takes over.
+// between this package and the Frictionless reader, package datapkg:
+// DirTables reads a package directory through it.
 type Tables interface {
 	// Table returns the resource called name, or (nil, nil) when the
 	// package has no such resource.
@@ -54,62 +64,28 @@ type Tables interface {
 	Open(path string) (io.ReadCloser, error)
 }
 
-// descriptor is the part of datapackage.json this package reads.
-type descriptor struct {
-	Name        string     `json:"name"`
-	Title       string     `json:"title"`
-	Description string     `json:"description"`
-	Version     string     `json:"version"`
-	Synthetic   bool       `json:"nexus:synthetic"`
-	Resources   []resource `json:"resources"`
-}
-
-type resource struct {
-	Name   string `json:"name"`
-	Path   string `json:"path"`
-	Schema struct {
-		Fields []struct {
-			Name        string `json:"name"`
-			Type        string `json:"type"`
-			Title       string `json:"title"`
-			Description string `json:"description"`
-		} `json:"fields"`
-	} `json:"schema"`
-}
-
 type dirTables struct {
-	dir  string
-	desc descriptor
-	raw  map[string]map[string]json.RawMessage
+	dir string
+	pkg *datapkg.Package
 }
 
-// DirTables reads the data package in dir: its datapackage.json and the
-// CSV files it lists. Paths that leave dir are refused.
+// DirTables reads the data package in dir through package datapkg: its
+// datapackage.json, and each table as it is asked for, checked against
+// its schema (but not its hash: Validate checks the whole package). Paths
+// that leave dir are refused.
 func DirTables(dir string) (Tables, error) {
-	name := filepath.Join(dir, "datapackage.json")
-	b, err := safefile.ReadFile(dir, "datapackage.json", maxDescriptor)
+	pkg, err := datapkg.Open(dir)
 	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		return nil, err
 	}
-	t := &dirTables{dir: dir, raw: map[string]map[string]json.RawMessage{}}
-	if err := json.Unmarshal(b, &t.desc); err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
-	}
-	var raw struct {
-		Resources []map[string]json.RawMessage `json:"resources"`
-	}
-	if err := json.Unmarshal(b, &raw); err == nil {
-		for i, r := range raw.Resources {
-			if i < len(t.desc.Resources) {
-				t.raw[t.desc.Resources[i].Name] = r
-			}
-		}
-	}
-	return t, nil
+	return PackageTables(pkg), nil
 }
 
-// maxDescriptor is the largest datapackage.json read.
-const maxDescriptor = 64 << 20
+// PackageTables serves the resources of a package that datapkg opened or
+// read: a table that datapkg.Read has read is used as it is, any other
+// is read as DirTables reads it. A view of a package (datapkg's Only)
+// serves only the resources it holds.
+func PackageTables(p *datapkg.Package) Tables { return &dirTables{dir: p.Dir, pkg: p} }
 
 // Open implements Tables. It opens only a regular file inside the package
 // directory (after symbolic links) of at most safefile.MaxSize bytes, so
@@ -129,63 +105,29 @@ func localPath(p string) bool {
 	return p != "" && filepath.IsLocal(filepath.FromSlash(p)) && !strings.Contains(p, "\\")
 }
 
-// Table implements Tables.
+// Table implements Tables: the resource's table as datapkg read it, or
+// its file, read and checked against its schema. A table with problems is
+// not returned; its problems are.
 func (t *dirTables) Table(name string) (*Table, error) {
-	for _, r := range t.desc.Resources {
-		if r.Name != name {
-			continue
-		}
-		f, err := t.Open(r.Path)
-		if err != nil {
+	r := t.pkg.Resource(name)
+	if r == nil {
+		return nil, nil
+	}
+	dt := r.Table
+	if dt == nil {
+		var err error
+		if dt, err = r.ReadTable(); err != nil {
 			return nil, err
 		}
-		defer f.Close()
-		tab, err := ReadTable(r.Path, f)
-		if err != nil {
-			return nil, err
-		}
-		for _, fd := range r.Schema.Fields {
-			typ := fd.Type
-			if typ == "" {
-				typ = "string"
-			}
-			tab.Fields = append(tab.Fields, Field{Name: fd.Name, Type: typ, Title: fd.Title, Description: fd.Description})
-		}
-		tab.Props = t.raw[name]
-		return tab, nil
 	}
-	return nil, nil
-}
-
-// ReadTable reads a CSV table with a header row from r. file names it in
-// errors.
-func ReadTable(file string, r io.Reader) (*Table, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = 0
-	t := &Table{File: file}
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, fmt.Errorf("%s:1:1: empty file, expected a header row", file)
+	tab := &Table{File: r.File(), src: dt}
+	for _, f := range r.Schema.Fields {
+		tab.Header = append(tab.Header, f.Name)
+		tab.Fields = append(tab.Fields, Field{Name: f.Name, Type: f.Type, Title: f.Title, Description: f.Description})
 	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+	for i := range dt.Len() {
+		tab.Rows = append(tab.Rows, dt.Record(i))
+		tab.Lines = append(tab.Lines, dt.Line(i))
 	}
-	t.Header = header
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("%s:%d:%d: %v", file, pe.Line, pe.Column, pe.Err)
-			}
-			return nil, fmt.Errorf("%s: %w", file, err)
-		}
-		line, _ := cr.FieldPos(0)
-		t.Rows = append(t.Rows, rec)
-		t.Lines = append(t.Lines, line)
-	}
-	return t, nil
+	return tab, nil
 }

@@ -2,7 +2,6 @@ package study
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
@@ -42,29 +41,4 @@ func CodingProject(name string, codes []Code, excerpts []Excerpt) *qda.Project {
 		}
 	}
 	return p
-}
-
-// LoadCodingProject loads and validates the study package at dir (see
-// Load) and maps its codebook and excerpts with CodingProject.
-func LoadCodingProject(dir string) (*qda.Project, error) {
-	s, err := Load(dir)
-	if err != nil {
-		return nil, err
-	}
-	return CodingProject(s.Name, s.Codes, s.Excerpts), nil
-}
-
-// OpenCodingProject loads the coding project of a data package
-// directory: a coding package (one with a segments resource, as qda.Write
-// makes), read by qda.Load, or, failing that, a study package with an
-// excerpts resource, mapped by LoadCodingProject.
-func OpenCodingProject(dir string) (*qda.Project, error) {
-	names, err := qda.ResourceNames(dir)
-	if err != nil {
-		return nil, err
-	}
-	if !slices.Contains(names, "segments") && slices.Contains(names, "excerpts") {
-		return LoadCodingProject(dir)
-	}
-	return qda.Load(dir)
 }

@@ -51,10 +51,7 @@ func TestCodingProject(t *testing.T) {
 // segment per code the curators applied, no cases (the paper reports no
 // per-respondent coding).
 func TestOpenCodingPaperExcerpts(t *testing.T) {
-	p, err := OpenCodingProject(datasetRoot + "/v1.0.0")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := paperCoding(t)
 	if len(p.Sources) != 9 || len(p.Cases) != 0 || len(p.Coders) != 1 {
 		t.Errorf("%d sources, %d cases, %d coders; want 9, 0, 1", len(p.Sources), len(p.Cases), len(p.Coders))
 	}
@@ -74,37 +71,14 @@ func TestOpenCodingPaperExcerpts(t *testing.T) {
 	}
 }
 
-// The shipped dataset prints nine excerpts (pages 7-10 of the paper); the
-// paper's coding project has one source per excerpt and no cases.
-func TestLoadCoding(t *testing.T) {
-	p, err := LoadCodingProject(datasetRoot + "/v1.0.0")
+// paperCoding is the coding project of the paper's v1.0.0 excerpts.
+func paperCoding(t *testing.T) *qda.Project {
+	t.Helper()
+	s, err := Load(datasetRoot + "/v1.0.0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Sources) != 9 || len(p.Cases) != 0 {
-		t.Errorf("sources %d, cases %d; want 9 and 0", len(p.Sources), len(p.Cases))
-	}
-}
-
-// TestOpenCodingPackage opens a coding package (one with a segments
-// resource) through qda.Load, not as a study.
-func TestOpenCodingPackage(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "pkg")
-	p := CodingProject("pkg", []Code{{ID: "a", Label: "A", Kind: "dimension"}},
-		[]Excerpt{{ID: "ex1", Theme: "th1", Text: "Text", Codes: []string{"a"}, Page: 1}})
-	if err := qda.Write(dir, p, false); err != nil {
-		t.Fatal(err)
-	}
-	q, err := OpenCodingProject(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(q.Segments) != 1 || q.Segments[0].Coder != CuratorCoder.ID || q.Sources[0].Text != "Text" {
-		t.Errorf("reopened %+v", q)
-	}
-	if _, err := OpenCodingProject(filepath.Join(dir, "missing")); err == nil {
-		t.Error("OpenCodingProject of a missing directory: no error")
-	}
+	return CodingProject(s.Name, s.Codes, s.Excerpts)
 }
 
 // TestCodingValidatesAgainstREFI exports the paper's coding project as
@@ -112,10 +86,7 @@ func TestOpenCodingPackage(t *testing.T) {
 // (Debian libxml2-utils) against the schemas kept with package refi.
 func TestCodingValidatesAgainstREFI(t *testing.T) {
 	xmllint := testenv.LookPath(t, "xmllint", "libxml2-utils")
-	p, err := LoadCodingProject(datasetRoot + "/v1.0.0")
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := paperCoding(t)
 	var qdpx, qdc bytes.Buffer
 	if err := refi.Project(&qdpx, p); err != nil {
 		t.Fatal(err)

@@ -24,7 +24,6 @@ import (
 const (
 	datasetRoot = "../../datasets/ttp-alliances"
 	datasetDir  = datasetRoot + "/v1.2.0"
-	paperDir    = "../../../shared/paper"
 	paperFile   = "ullah-bano-2025-ttp-regional-alliances.txt"
 	pageMark    = "Vol. 3 No. 9 (September) (2025)" // the line that starts each page
 	pages       = 13
@@ -141,8 +140,8 @@ func normalize(s string) string { return strings.TrimSpace(space.ReplaceAllStrin
 // readPaper returns the paper cut into its pages at the running header.
 func readPaper(t *testing.T) *quotes.Paper {
 	t.Helper()
-	f := testenv.File(t, filepath.Join(paperDir, paperFile), "the quotes of every dataset version are checked against the paper")
-	p, err := ReadPaper(f, pageMark)
+	f := testenv.Paper(t, paperFile, "the quotes of every dataset version are checked against the paper")
+	p, err := quotes.ReadFile(f, quotes.SplitOptions{PageMark: pageMark})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +154,7 @@ func readPaper(t *testing.T) *quotes.Paper {
 // TestDatasetVerbatim: in every version of the dataset, every quote,
 // theme statement, excerpt, printed citation, definition and example
 // occurs verbatim (up to runs of whitespace) on the page it states
-// (QuoteFields, checked by CheckQuotes as `nexus quotes` does); an
+// (QuoteFields, checked by quotes.Check as `nexus quotes` does); an
 // excerpt with page_end may run over the page break; a slip's variants
 // occur somewhere in the paper, and the words an event prints for its
 // dead occur in its quote.
@@ -163,10 +162,11 @@ func TestDatasetVerbatim(t *testing.T) {
 	paper := readPaper(t)
 	for _, dir := range datasetVersions(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			rep, err := CheckQuotes(dir, paper)
+			p, err := datapkg.Read(dir)
 			if err != nil {
 				t.Fatal(err)
 			}
+			rep := quotes.Check(p, paper, QuoteFields(p))
 			for _, m := range rep.Misses {
 				t.Error(m)
 			}

@@ -1,8 +1,6 @@
 package study
 
 import (
-	"errors"
-
 	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 	"github.com/nexus-toolkit/nexus/analysis/quotes"
 )
@@ -29,27 +27,3 @@ func QuoteFields(p *datapkg.Package) []quotes.Field {
 // PageMark is the line that starts each page of the plain-text copy of the
 // paper this study encodes (Vol. 3 No. 9 of the journal, September 2025).
 const PageMark = "Vol. 3 No. 9 (September) (2025)"
-
-// ReadPaper reads a plain-text copy of the paper and cuts it into pages:
-// at mark when it is given, else at form feeds (as pdftotext writes them),
-// else at this study's PageMark.
-func ReadPaper(path, mark string) (*quotes.Paper, error) {
-	if mark != "" {
-		return quotes.ReadFile(path, quotes.SplitOptions{PageMark: mark})
-	}
-	p, err := quotes.ReadFile(path, quotes.SplitOptions{})
-	if errors.Is(err, quotes.ErrNoPages) {
-		return quotes.ReadFile(path, quotes.SplitOptions{PageMark: PageMark})
-	}
-	return p, err
-}
-
-// CheckQuotes reads and validates the dataset in dir (the error is then
-// datapkg.Problems) and checks every verbatim text of it against paper.
-func CheckQuotes(dir string, paper *quotes.Paper) (quotes.Report, error) {
-	p, err := datapkg.Read(dir)
-	if err != nil {
-		return quotes.Report{}, err
-	}
-	return quotes.Check(p, paper, QuoteFields(p)), nil
-}

@@ -19,3 +19,10 @@ func ExampleEvent_DateLabel() {
 	// 2022–2023
 	// by 2007
 }
+
+// A nullable number prints as the empty string when the paper gives none.
+func ExampleInt_String() {
+	fmt.Printf("%q %v\n", study.Int{}.String(), study.Int{Value: 29, Valid: true})
+	// Output:
+	// "" 29
+}

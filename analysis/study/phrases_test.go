@@ -186,7 +186,7 @@ func TestStatedPhrases(t *testing.T) {
 // TestStatedPhrasesRule: the check catches each kind of break, one at a
 // time, on a row that passes as it is.
 func TestStatedPhrasesRule(t *testing.T) {
-	start, _ := ParseDate("2009")
+	start := Date{Year: 2009}
 	base := Relation{ID: "r001", Source: "aq", Target: "ttp", TieType: Alliance, Basis: Ideological, Dimensions: []string{"dim-training"},
 		Start: start, End: start, Coding: Stated, StatedWords: []string{"the ideological alliance", "joint training in 2009"},
 		Evidence: Evidence{Quote: "the ideological alliance of AQ and TTP, with joint training in 2009"}}

@@ -16,23 +16,19 @@ package study
 
 import "github.com/nexus-toolkit/nexus/analysis/datapkg"
 
-// Date is a calendar date that keeps the precision the source gives:
-// a year, a year and month, or a full day.
-type Date struct {
-	Year  int
-	Month int // 0 when the precision is PrecisionYear
-	Day   int // 0 unless the precision is PrecisionDay
-}
+// Date is a calendar date that keeps the precision the source gives
+// (datapkg.Date): a year, a year and month, or a full day.
+type Date = datapkg.Date
 
-// Precision tells how much of a Date is known.
-type Precision int
+// Precision tells how much of a Date is known (datapkg.Precision).
+type Precision = datapkg.Precision
 
 // The precisions of a Date, from none (a missing date) to a day.
 const (
-	PrecisionNone Precision = iota
-	PrecisionYear
-	PrecisionMonth
-	PrecisionDay
+	PrecisionNone  = datapkg.PrecisionNone
+	PrecisionYear  = datapkg.PrecisionYear
+	PrecisionMonth = datapkg.PrecisionMonth
+	PrecisionDay   = datapkg.PrecisionDay
 )
 
 // Int is a nullable integer: Valid is false when the value is missing.

@@ -1,9 +1,7 @@
 package synthcoding
 
 import (
-	"encoding/json"
 	"errors"
-	"io"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -12,7 +10,6 @@ import (
 	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 	"github.com/nexus-toolkit/nexus/analysis/figure"
 	"github.com/nexus-toolkit/nexus/analysis/qda"
-	"github.com/nexus-toolkit/nexus/analysis/safefile"
 	"github.com/nexus-toolkit/nexus/analysis/table"
 )
 
@@ -45,49 +42,10 @@ func init() {
 	})
 }
 
-// Project reads the coding project of the package p with qda.LoadTables,
-// from p's validated tables; source texts named by a path are read from
-// the package directory.
-func Project(p *datapkg.Package) (*qda.Project, error) {
-	pr, err := qda.LoadTables(tables{p})
-	if err != nil {
-		return nil, err
-	}
-	var desc struct {
-		Title       string `json:"title"`
-		Description string `json:"description"`
-		Synthetic   bool   `json:"nexus:synthetic"`
-	}
-	if err := json.Unmarshal(p.Raw(), &desc); err != nil {
-		return nil, err
-	}
-	pr.Name, pr.Title, pr.Description, pr.Version, pr.Synthetic = p.Name, desc.Title, desc.Description, p.Version, desc.Synthetic
-	return pr, nil
-}
-
-// tables serves a package's validated tables to qda.LoadTables.
-type tables struct{ p *datapkg.Package }
-
-func (t tables) Table(name string) (*qda.Table, error) {
-	r := t.p.Resource(name)
-	if r == nil || r.Table == nil {
-		return nil, nil
-	}
-	out := &qda.Table{File: r.Path}
-	for _, f := range r.Schema.Fields {
-		out.Header = append(out.Header, f.Name)
-		out.Fields = append(out.Fields, qda.Field{Name: f.Name, Type: f.Type})
-	}
-	for i := 0; i < r.Table.Len(); i++ {
-		out.Rows = append(out.Rows, r.Table.Record(i))
-		out.Lines = append(out.Lines, r.Table.Line(i))
-	}
-	return out, nil
-}
-
-func (t tables) Open(path string) (io.ReadCloser, error) {
-	return safefile.Open(t.p.Dir, path, safefile.MaxSize)
-}
+// Project reads the coding project of the package p (the view of its
+// declared inputs) with qda.LoadPackage; source texts named by a path are
+// read from the package directory.
+func Project(p *datapkg.Package) (*qda.Project, error) { return qda.LoadPackage(p) }
 
 // Frequencies is T1: for each code of the codebook, the segments coded
 // with it and the cases they fall in, each count traced to its segments.

@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
@@ -198,9 +199,9 @@ func decode(name string, b []byte, v any) error {
 	if err := d.Decode(v); err != nil {
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
-			return fmt.Errorf("%s:%d: %w: %s", name, se.Line, ErrXML, se.Msg)
+			return &datapkg.Problem{Path: name, Line: se.Line, Err: fmt.Errorf("%w: %s", ErrXML, se.Msg)}
 		}
-		return fmt.Errorf("%s: %w: %v", name, ErrXML, err)
+		return &datapkg.Problem{Path: name, Err: fmt.Errorf("%w: %v", ErrXML, err)}
 	}
 	// Reject trailing content after the root element.
 	for {

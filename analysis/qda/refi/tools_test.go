@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"github.com/nexus-toolkit/nexus/analysis/qda"
 	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
@@ -229,7 +228,7 @@ func TestImportedPackagesValidate(t *testing.T) {
 		if err := qda.Write(dir, p, false); err != nil {
 			t.Fatal(err)
 		}
-		_, problems, err := compendium.Validate(dir)
+		_, problems, err := qda.Validate(dir)
 		if err != nil || len(problems) > 0 {
 			t.Errorf("%s: %v %v", tool, err, problems)
 		}
@@ -287,7 +286,7 @@ func TestShortColourValidates(t *testing.T) {
 	if err := qda.Write(dir, p, false); err != nil {
 		t.Fatal(err)
 	}
-	if _, problems, err := compendium.Validate(dir); err != nil || len(problems) > 0 || p.Codes[0].Color != "#a0C" {
+	if _, problems, err := qda.Validate(dir); err != nil || len(problems) > 0 || p.Codes[0].Color != "#a0C" {
 		t.Errorf("%v %v %q", err, problems, p.Codes[0].Color)
 	}
 }

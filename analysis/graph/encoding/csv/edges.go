@@ -10,33 +10,11 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 	"github.com/nexus-toolkit/nexus/analysis/graph"
 )
 
-// ParseError is a problem at one place of an input file, in the shape of
-// encoding/csv's ParseError: "file:line:column: message".
-type ParseError struct {
-	File   string
-	Line   int // 1-based; 0 when the problem concerns the whole file
-	Column int // 1-based; 0 when unknown
-	Err    error
-}
-
-// Error formats the problem as "file:line:column: message".
-func (e *ParseError) Error() string {
-	switch {
-	case e.Line == 0:
-		return fmt.Sprintf("%s: %v", e.File, e.Err)
-	case e.Column == 0:
-		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
-	}
-	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
-}
-
-// Unwrap returns the underlying error, often one of the sentinels.
-func (e *ParseError) Unwrap() error { return e.Err }
-
-// Sentinel errors wrapped by ParseError, for errors.Is.
+// Sentinel errors wrapped by the problems ReadEdges reports, for errors.Is.
 var (
 	ErrMissingColumn = errors.New("missing column")
 	ErrEmptyID       = errors.New("empty node id")
@@ -55,22 +33,24 @@ type EdgeOptions struct {
 // except that columns named id, type, start, end and refs (';'-separated
 // keys) fill the Edge fields ID, Kind, Start, End and Refs. name is the
 // file name used in errors. Every problem is reported, each as a
-// *ParseError, joined with errors.Join.
+// *datapkg.Problem at its line and character column, joined with
+// errors.Join.
 func ReadEdges(r io.Reader, name string, opt EdgeOptions) ([]graph.Edge, error) {
 	// The whole input is read first so the edges can be allocated once:
 	// growing a slice of a million Edges costs more than parsing them.
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, &ParseError{File: name, Err: err}
+		return nil, &datapkg.Problem{Path: name, Err: err}
 	}
+	idx := datapkg.NewLineIndex(data)
 	cr := stdcsv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	cols, err := readHeader(cr, name, opt)
+	cols, err := readHeader(cr, name, idx, opt)
 	if err != nil {
 		return nil, err
 	}
-	er := edgeReader{cr: cr, name: name, opt: opt, cols: cols}
+	er := edgeReader{cr: cr, name: name, idx: idx, opt: opt, cols: cols}
 	edges := make([]graph.Edge, 0, bytes.Count(data, []byte{'\n'})+1) // at least one line per row
 	for {
 		rec, err := cr.Read()
@@ -78,7 +58,7 @@ func ReadEdges(r io.Reader, name string, opt EdgeOptions) ([]graph.Edge, error) 
 			break
 		}
 		if err != nil {
-			er.errs = append(er.errs, csvError(name, err))
+			er.errs = append(er.errs, csvError(name, idx, err))
 			var pe *stdcsv.ParseError
 			if errors.As(err, &pe) {
 				continue // a malformed row; the reader goes on at the next one
@@ -103,13 +83,13 @@ type columns struct {
 
 // readHeader reads the header row and finds the columns, reporting every
 // required column that is missing.
-func readHeader(cr *stdcsv.Reader, name string, opt EdgeOptions) (columns, error) {
+func readHeader(cr *stdcsv.Reader, name string, idx *datapkg.LineIndex, opt EdgeOptions) (columns, error) {
 	head, err := cr.Read()
 	if err == io.EOF {
-		return columns{}, &ParseError{File: name, Err: fmt.Errorf("%w: empty file, expected a header with source,target", ErrMissingColumn)}
+		return columns{}, &datapkg.Problem{Path: name, Err: fmt.Errorf("%w: empty file, expected a header with source,target", ErrMissingColumn)}
 	}
 	if err != nil {
-		return columns{}, csvError(name, err)
+		return columns{}, csvError(name, idx, err)
 	}
 	col := map[string]int{}
 	for i, h := range head {
@@ -125,7 +105,7 @@ func readHeader(cr *stdcsv.Reader, name string, opt EdgeOptions) (columns, error
 	}
 	for _, c := range need {
 		if _, ok := col[c]; !ok {
-			errs = append(errs, &ParseError{File: name, Line: 1, Err: fmt.Errorf("%w %q: header is %q", ErrMissingColumn, c, strings.Join(head, ","))})
+			errs = append(errs, &datapkg.Problem{Path: name, Line: 1, Err: fmt.Errorf("%w %q: header is %q", ErrMissingColumn, c, strings.Join(head, ","))})
 		}
 	}
 	if len(errs) > 0 {
@@ -146,6 +126,7 @@ func readHeader(cr *stdcsv.Reader, name string, opt EdgeOptions) (columns, error
 type edgeReader struct {
 	cr   *stdcsv.Reader
 	name string
+	idx  *datapkg.LineIndex
 	opt  EdgeOptions
 	cols columns
 	errs []error
@@ -172,8 +153,7 @@ func (er *edgeReader) edge(rec []string) (graph.Edge, bool) {
 		v, ok := field(rec, i)
 		v = strings.TrimSpace(v)
 		if !ok || v == "" {
-			_, column := er.cr.FieldPos(min(i, len(rec)-1))
-			er.errs = append(er.errs, &ParseError{File: er.name, Line: line, Column: column, Err: fmt.Errorf("%w in column %q, expected a node id", ErrEmptyID, c)})
+			er.errs = append(er.errs, &datapkg.Problem{Path: er.name, Line: line, Column: er.column(min(i, len(rec)-1)), Err: fmt.Errorf("%w in column %q, expected a node id", ErrEmptyID, c)})
 			bad = true
 		}
 		if c == "source" {
@@ -186,8 +166,7 @@ func (er *edgeReader) edge(rec []string) (graph.Edge, bool) {
 		v, _ := field(rec, er.cols.weight)
 		w, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if err != nil || math.IsNaN(w) || math.IsInf(w, 0) || w <= 0 {
-			_, column := er.cr.FieldPos(min(er.cols.weight, len(rec)-1))
-			er.errs = append(er.errs, &ParseError{File: er.name, Line: line, Column: column, Err: fmt.Errorf("%w: column %q value %q, expected a finite number > 0", ErrBadWeight, er.opt.Weight, v)})
+			er.errs = append(er.errs, &datapkg.Problem{Path: er.name, Line: line, Column: er.column(min(er.cols.weight, len(rec)-1)), Err: fmt.Errorf("%w: column %q value %q, expected a finite number > 0", ErrBadWeight, er.opt.Weight, v)})
 			bad = true
 		}
 		e.Weight = w
@@ -215,10 +194,19 @@ func splitRefs(s string) []string {
 	return out
 }
 
-func csvError(name string, err error) error {
+// column returns the character column where field i of the current
+// record starts.
+func (er *edgeReader) column(i int) int {
+	line, col := er.cr.FieldPos(i)
+	return er.idx.Column(line, col)
+}
+
+// csvError turns an error of encoding/csv, whose columns count bytes, into
+// a problem at its character column.
+func csvError(name string, idx *datapkg.LineIndex, err error) error {
 	var pe *stdcsv.ParseError
 	if errors.As(err, &pe) {
-		return &ParseError{File: name, Line: pe.Line, Column: pe.Column, Err: pe.Err}
+		return &datapkg.Problem{Path: name, Line: pe.Line, Column: idx.Column(pe.Line, pe.Column), Err: pe.Err}
 	}
-	return &ParseError{File: name, Err: err}
+	return &datapkg.Problem{Path: name, Err: err}
 }

@@ -1,15 +1,14 @@
-package compendium
+package qda
 
 import (
 	"fmt"
 
 	"github.com/nexus-toolkit/nexus/analysis/datapkg"
-	"github.com/nexus-toolkit/nexus/analysis/qda"
 )
 
 // Validate checks the data package in dir: every rule of its
 // datapackage.json (see datapkg.Read) and, for the resources it marks as
-// respondent data, the anonymity guard (see qda.CheckAnonymity). It
+// respondent data, the anonymity guard (see CheckAnonymity). It
 // returns the package when it could be read, and every problem found.
 // err is set only when dir cannot be read as a package at all.
 func Validate(dir string) (*datapkg.Package, datapkg.Problems, error) {
@@ -18,7 +17,7 @@ func Validate(dir string) (*datapkg.Package, datapkg.Problems, error) {
 	if err != nil && problems == nil {
 		return nil, nil, err
 	}
-	anon, err := qda.CheckAnonymity(dir)
+	anon, err := checkPackage(p, err)
 	if err != nil {
 		if len(problems) > 0 {
 			// The descriptor is broken; its problems already say so.
@@ -26,8 +25,5 @@ func Validate(dir string) (*datapkg.Package, datapkg.Problems, error) {
 		}
 		return p, problems, fmt.Errorf("%s: anonymity check: %w", dir, err)
 	}
-	for _, a := range anon {
-		problems = append(problems, &datapkg.Problem{Path: a.File, Line: a.Line, Column: a.Column, Err: a.Err})
-	}
-	return p, problems, nil
+	return p, append(problems, anon...), nil
 }

@@ -1,16 +1,34 @@
-package alliance
+package robust
 
 import (
 	"slices"
 	"testing"
 
-	"github.com/nexus-toolkit/nexus/analysis/graph/layout"
+	"github.com/nexus-toolkit/nexus/analysis/graph"
 	"github.com/nexus-toolkit/nexus/analysis/graph/network"
 )
 
+// fixture is a small network whose edges carry their sources: r1 rests
+// on a2019 and b2020, r2 and r6 on a2019 alone, r4 on none.
+func fixture(t *testing.T) ([]graph.Node, []graph.Edge) {
+	t.Helper()
+	nodes := []graph.Node{{ID: "aq"}, {ID: "ttp"}, {ID: "iskp"}, {ID: "jua"}, {ID: "lej"}, {ID: "ata"}}
+	edges := []graph.Edge{
+		{ID: "r1", Source: "ttp", Target: "aq", Refs: []string{"a2019", "b2020"}},
+		{ID: "r2", Source: "aq", Target: "ttp", Refs: []string{"a2019"}},
+		{ID: "r3", Source: "jua", Target: "iskp", Directed: true, Refs: []string{"c2021"}},
+		{ID: "r4", Source: "jua", Target: "ttp", Directed: true},
+		{ID: "r5", Source: "ttp", Target: "iskp", Refs: []string{"d2022"}},
+		{ID: "r6", Source: "lej", Target: "ttp", Refs: []string{"a2019"}},
+		{ID: "r7", Source: "ata", Target: "ttp", Refs: []string{"a2019", "e2023"}},
+		{ID: "r8", Source: "ata", Target: "aq", Refs: []string{"e2023"}},
+	}
+	return nodes, edges
+}
+
 func TestLeaveOneOut(t *testing.T) {
-	g := fixture(t, false)
-	r, err := LeaveOneOut(g.Nodes, g.Edges(), RobustOptions{Build: BuildOptions(NetworkOptions{}), Compute: network.ComputeOptions{Seed: 1}})
+	nodes, edges := fixture(t)
+	r, err := LeaveOneOut(nodes, edges, Options{Compute: network.ComputeOptions{Seed: 1}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,18 +66,5 @@ func TestLeaveOneOut(t *testing.T) {
 				t.Errorf("e2023: rows %v links %v", d.Rows, d.Links)
 			}
 		}
-	}
-}
-
-// TestLayout: F1's layout is the core-ring layout with the camps as
-// groups, so the members of a camp sit together on the inner ring.
-func TestLayout(t *testing.T) {
-	g := fixture(t, false)
-	pos := Layout(g)
-	if !slices.Equal(pos, layout.CoreRings(g)) {
-		t.Fatal("Layout differs from layout.CoreRings")
-	}
-	if len(pos) != g.N() {
-		t.Fatalf("%d positions for %d nodes", len(pos), g.N())
 	}
 }

@@ -1,4 +1,9 @@
-package alliance
+// Package robust asks how much a network's measures rest on any one
+// source: LeaveOneOut measures the network again without the edges that
+// rest on each source alone (graph.Edge.Refs) and reports what changed
+// at the top of each measure, in the main core and in the communities.
+// It knows no study: any graph whose edges carry their sources will do.
+package robust
 
 import (
 	"slices"
@@ -7,15 +12,15 @@ import (
 	"github.com/nexus-toolkit/nexus/analysis/graph/network"
 )
 
-// RobustMeasures are the measures whose top five LeaveOneOut compares.
-var RobustMeasures = []string{"degree", "betweenness", "closeness", "eigenvector", "pagerank", "coreness"}
+// Measures are the measures whose top five LeaveOneOut compares.
+var Measures = []string{"degree", "betweenness", "closeness", "eigenvector", "pagerank", "coreness"}
 
-// Robustness is the result of LeaveOneOut: the measures of the full
+// Result is what LeaveOneOut finds: the measures of the full
 // network and, for each source, of the network without the ties that rest
 // on that source alone.
-type Robustness struct {
+type Result struct {
 	Base     *network.Metrics
-	Measures []string // RobustMeasures
+	Measures []string // Measures
 	BaseTop  [][]string
 	BaseRank [][]int // BaseRank[m][i]: rank of node i by Measures[m]
 	Drops    []Drop  // one per reference key, sorted by key
@@ -45,9 +50,9 @@ type TopChange struct {
 	Reordered      bool     // same five nodes in another order
 }
 
-// RobustOptions controls LeaveOneOut: how each network is built (for the
-// alliance data, Weighting) and measured.
-type RobustOptions struct {
+// Options controls LeaveOneOut: how each network is built (for example a
+// weighting of links by their sources) and measured.
+type Options struct {
 	Build   graph.BuildOptions
 	Compute network.ComputeOptions
 }
@@ -63,12 +68,12 @@ func (c TopChange) Changed() bool { return len(c.Entered) > 0 || c.Reordered }
 // that of the full network, so measures stay comparable (a node can
 // become isolated).
 //
-// For each key it reports the top five nodes by each of RobustMeasures
+// For each key it reports the top five nodes by each of Measures
 // (ties broken by node ID), membership of the main core (the nodes whose
 // k-core number is the largest of their graph) and the nodes whose
 // community co-members changed (Louvain with opt.Compute.Seed; note that
 // a new graph can shift Louvain's partition by itself).
-func LeaveOneOut(nodes []graph.Node, edges []graph.Edge, opt RobustOptions) (*Robustness, error) {
+func LeaveOneOut(nodes []graph.Node, edges []graph.Edge, opt Options) (*Result, error) {
 	bo := opt.Build
 	base, err := graph.Build(nodes, edges, bo)
 	if err != nil {
@@ -79,8 +84,8 @@ func LeaveOneOut(nodes []graph.Node, edges []graph.Edge, opt RobustOptions) (*Ro
 	if err != nil {
 		return nil, err
 	}
-	r := &Robustness{Base: bm, Measures: RobustMeasures}
-	for _, name := range RobustMeasures {
+	r := &Result{Base: bm, Measures: Measures}
+	for _, name := range Measures {
 		v := measure(bm, name)
 		r.BaseTop = append(r.BaseTop, top(nodes, v, 5))
 		r.BaseRank = append(r.BaseRank, network.Rank(v))
@@ -116,7 +121,7 @@ func LeaveOneOut(nodes []graph.Node, edges []graph.Edge, opt RobustOptions) (*Ro
 			}
 		}
 		d.Metrics, d.Err = network.Compute(g, opt.Compute)
-		for m, name := range RobustMeasures {
+		for m, name := range Measures {
 			v := measure(d.Metrics, name)
 			d.Rank = append(d.Rank, network.Rank(v))
 			d.Top = append(d.Top, compareTop(name, r.BaseTop[m], top(nodes, v, 5)))
@@ -173,7 +178,7 @@ func measure(m *network.Metrics, name string) []float64 {
 	case "coreness":
 		return m.Coreness
 	}
-	panic("alliance: unknown measure " + name)
+	panic("robust: unknown measure " + name)
 }
 
 func top(nodes []graph.Node, v []float64, k int) []string {
