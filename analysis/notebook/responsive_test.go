@@ -1,19 +1,15 @@
 package notebook
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"html"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 )
 
 // widthPage is the test page of checkWidth: it shows the page under test
@@ -93,21 +89,10 @@ func checkWidth(t *testing.T, chrome, page string, px int) widthCheck {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, chrome,
-		"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+t.TempDir(), "--window-size=1024,900",
-		"--virtual-time-budget=5000", "--dump-dom", "file://"+filepath.ToSlash(abs))
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s: chromium: %v\n%s", page, err, stderr.String())
-	}
-	m := widthRE.FindSubmatch(stdout.Bytes())
+	stdout, stderr := dumpDOM(t, chrome, page, abs, "--hide-scrollbars", "--window-size=1024,900")
+	m := widthRE.FindSubmatch(stdout)
 	if m == nil {
-		t.Fatalf("%s: the width check left no result in the DOM; chromium said:\n%s", page, stderr.String())
+		t.Fatalf("%s: the width check left no result in the DOM; chromium said:\n%s", page, stderr)
 	}
 	var wc widthCheck
 	if err := json.Unmarshal([]byte(html.UnescapeString(string(m[1]))), &wc); err != nil {
