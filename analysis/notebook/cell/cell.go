@@ -161,7 +161,8 @@ func escapeCell(s string) string { return strings.TrimSpace(cellEscaper.Replace(
 // the fonts embedded under the cell's label.
 func Figure(d Drawer) { FigureSize(d, DefaultWidth, DefaultHeight) }
 
-// FigureSize shows d drawn at width w and height h.
+// FigureSize shows d drawn at width w and height h: as SVG (the HTML page's
+// figure) and, in a notebook run, also as PNG at FigureDPI (the .ipynb's).
 func FigureSize(d Drawer, w, h vg.Length) {
 	var b bytes.Buffer
 	if err := figure.Encode(&b, figure.SVG, d.Draw, w, h); err != nil {
