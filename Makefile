@@ -33,13 +33,15 @@ DATASET_STAMP := bin/dataset
 GOSRC := $(shell find analysis cmd -name '*.go' ! -name '*_test.go' 2>/dev/null) go.mod go.sum
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.md))
 NOTEBOOK_OUT := $(patsubst notebooks/%.md,$(FIGURES)/notebooks/%.md,$(NOTEBOOKS))
+# One render writes a notebook's .md, .html and .ipynb (and its figures).
+NOTEBOOK_IPYNB := $(NOTEBOOK_OUT:.md=.ipynb)
 
 .DEFAULT_GOAL := all
 # No .DELETE_ON_ERROR: nexus writes every output atomically (a temporary
 # file renamed into place, each table or figure published whole), so a
 # failed or interrupted recipe leaves the committed files as they were,
 # and make must not delete them either.
-.PHONY: all help test vet gotest verify validate quotes clean bench outputs notebooks FORCE
+.PHONY: all help test vet gotest verify validate quotes clean bench outputs notebooks formats FORCE
 
 all: $(FIGURES)/MANIFEST ## build every table, figure and notebook under figures/, and the MANIFEST
 
@@ -82,17 +84,25 @@ notebooks.mk: $(NEXUS) $(NOTEBOOKS)
 	$(NEXUS) render -makefile -out '$$(FIGURES)/notebooks' $(NOTEBOOKS) > $@.tmp-$$$$ && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
 include notebooks.mk
 
-.PRECIOUS: $(OUTPUT_FILES) $(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html $(FIGURES)/claims.csv $(FIGURES)/MANIFEST $(NEXUS)
+.PRECIOUS: $(OUTPUT_FILES) $(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html $(FIGURES)/notebooks/%.ipynb $(FIGURES)/claims.csv $(FIGURES)/MANIFEST $(NEXUS)
 
 $(OUTPUT_FILES): $(DATASET_STAMP)
 
 outputs: $(OUTPUT_FILES) ## build the tables and figures only
 
-notebooks: $(NOTEBOOK_OUT) $(FIGURES)/claims.csv ## render the notebooks to figures/notebooks/ and list their claims
+notebooks: $(NOTEBOOK_OUT) $(NOTEBOOK_IPYNB) $(FIGURES)/claims.csv ## render the notebooks to figures/notebooks/ and list their claims
 
 # A notebook whose front matter names no dataset is rendered from DATASET.
-$(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html: notebooks/%.md $(wildcard $(DATASET)/*) $(DATASET_STAMP) | $(NEXUS)
+$(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html $(FIGURES)/notebooks/%.ipynb: notebooks/%.md $(wildcard $(DATASET)/*) $(DATASET_STAMP) | $(NEXUS)
 	$(NEXUS) render -dataset $(DATASET)$(if $(UNCONFINED), -unconfined) -out $(FIGURES)/notebooks $<
+
+# The notebooks as PDF (pandoc, pdflatex) and DOCX, for reading and review;
+# not outputs of the compendium (no MANIFEST, no verify), so they go to
+# bin/formats (ignored by git). notebooks/pandoc/convert holds the pandoc
+# call, shared with the test of the conversion (TestFormatsRepository).
+FORMATS ?= bin/formats
+formats: $(NOTEBOOK_OUT) ## convert every rendered notebook to PDF and DOCX in bin/formats (pandoc, TeX Live, rsvg-convert)
+	notebooks/pandoc/convert $(FORMATS) $(NOTEBOOK_OUT)
 
 # Every claim of the notebooks that held (cell.Claim); the notebooks' runs
 # are cached by now, so this runs nothing.
@@ -105,9 +115,9 @@ $(FIGURES)/claims.csv: $(NOTEBOOK_OUT)
 # one added or changed after the last MANIFEST makes it run again; hidden
 # files and directories (writes in progress) are left out, and the empty
 # rule lets a file that is gone by the time make looks at it be.
-STRAY := $(filter-out $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(NOTEBOOK_OUT:.md=.html) $(FIGURES)/claims.csv,$(shell find $(FIGURES) -name '.*' -prune -o -type f ! -name MANIFEST -print 2>/dev/null))
+STRAY := $(filter-out $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(NOTEBOOK_OUT:.md=.html) $(NOTEBOOK_IPYNB) $(FIGURES)/claims.csv,$(shell find $(FIGURES) -name '.*' -prune -o -type f ! -name MANIFEST -print 2>/dev/null))
 $(STRAY):
-$(FIGURES)/MANIFEST: $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(FIGURES)/claims.csv $(STRAY) $(wildcard $(DATASET)/*) $(DATASET_STAMP)
+$(FIGURES)/MANIFEST: $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(NOTEBOOK_IPYNB) $(FIGURES)/claims.csv $(STRAY) $(wildcard $(DATASET)/*) $(DATASET_STAMP)
 	$(NEXUS) manifest -dataset $(DATASET) -out $(FIGURES)
 
 validate: $(NEXUS) ## validate every dataset version under datasets/

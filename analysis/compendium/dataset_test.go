@@ -89,7 +89,7 @@ func TestMakeDatasetSwitch(t *testing.T) {
 		if name == "06-coding-toolkit" { // its front matter pins the synthetic study
 			want = []string{synth.Name, synth.Version, synth.Hash}
 		}
-		for _, ext := range []string{".md", ".html"} {
+		for _, ext := range []string{".md", ".html", ".ipynb"} {
 			b, err := os.ReadFile(filepath.Join(dir, "figures", "notebooks", name+ext))
 			require.NoError(t, err)
 			got := stated.FindStringSubmatch(string(b))

@@ -181,7 +181,7 @@ func keepOnly(t *testing.T, dir string, names []string) {
 			continue
 		}
 		rendered := filepath.Join(dir, "figures", "notebooks", name)
-		for _, p := range []string{nb, rendered + ".md", rendered + ".html", rendered} {
+		for _, p := range []string{nb, rendered + ".md", rendered + ".html", rendered + ".ipynb", rendered} {
 			require.NoError(t, os.RemoveAll(p))
 		}
 	}

@@ -1,7 +1,10 @@
 package figure_test
 
 import (
+	"bytes"
 	"fmt"
+	"image/color"
+	"image/png"
 	"log"
 	"math"
 	"os"
@@ -10,6 +13,7 @@ import (
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/nexus-toolkit/nexus/analysis/figure"
 )
@@ -112,4 +116,22 @@ func ExampleSave() {
 	// fig-empty.pdf
 	// fig-empty.png
 	// fig-empty.svg
+}
+
+// ExampleEncodePNG draws a figure 4 by 2 inches as a PNG at 144 dots per
+// inch, the resolution of the notebooks' PNG copies: 576 by 288 pixels.
+func ExampleEncodePNG() {
+	var b bytes.Buffer
+	err := figure.EncodePNG(&b, func(c draw.Canvas) {
+		c.FillPolygon(color.Black, []vg.Point{{X: c.Min.X, Y: c.Min.Y}, {X: c.Max.X, Y: c.Min.Y}, {X: c.Max.X, Y: c.Max.Y}})
+	}, 4*vg.Inch, 2*vg.Inch, 144)
+	if err != nil {
+		log.Fatal(err)
+	}
+	cfg, err := png.DecodeConfig(&b)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(cfg.Width, "x", cfg.Height)
+	// Output: 576 x 288
 }

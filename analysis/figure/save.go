@@ -108,14 +108,7 @@ func Encode(dst io.Writer, f Format, fn DrawFunc, w, h vg.Length) (err error) {
 		fn(draw.New(c))
 		out = c
 	case PNG:
-		c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(DPI))
-		fn(draw.New(c))
-		var b bytes.Buffer
-		if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&b); err != nil {
-			return err
-		}
-		_, err = dst.Write(withDensity(b.Bytes(), DPI))
-		return err
+		return encodePNG(dst, fn, w, h, DPI)
 	case PDF:
 		t, err := Epoch()
 		if err != nil {
@@ -128,6 +121,29 @@ func Encode(dst io.Writer, f Format, fn DrawFunc, w, h vg.Length) (err error) {
 		return fmt.Errorf("unknown format %q, expected svg, png or pdf", f)
 	}
 	_, err = out.WriteTo(dst)
+	return err
+}
+
+// EncodePNG draws fn at width w and height h and writes it to dst as a
+// PNG at dpi dots per inch (Encode writes PNG at DPI). Panics of the
+// drawing backend are returned as errors.
+func EncodePNG(dst io.Writer, fn DrawFunc, w, h vg.Length, dpi int) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("drawing png: %v", r)
+		}
+	}()
+	return encodePNG(dst, fn, w, h, dpi)
+}
+
+func encodePNG(dst io.Writer, fn DrawFunc, w, h vg.Length, dpi int) error {
+	c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi))
+	fn(draw.New(c))
+	var b bytes.Buffer
+	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&b); err != nil {
+		return err
+	}
+	_, err := dst.Write(withDensity(b.Bytes(), dpi))
 	return err
 }
 

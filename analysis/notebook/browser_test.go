@@ -86,6 +86,26 @@ func skipWithoutChromium(t *testing.T) string {
 	return c
 }
 
+// dumpDOM opens the file abs (the test copy of page) in headless Chromium
+// with the extra flags, lets it load and run its scripts, and returns the
+// DOM Chromium dumps and what it logged.
+func dumpDOM(t *testing.T, chrome, page, abs string, extra ...string) ([]byte, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir=" + t.TempDir()}, extra...)
+	args = append(args, "--virtual-time-budget=5000", "--dump-dom", "file://"+filepath.ToSlash(abs))
+	cmd := exec.CommandContext(ctx, chrome, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s: chromium: %v\n%s", page, err, stderr.String())
+	}
+	return stdout.Bytes(), stderr.String()
+}
+
 // pageCheck is what checkScript reports.
 type pageCheck struct {
 	Images   int      `json:"images"`
@@ -129,27 +149,16 @@ func checkPage(t *testing.T, chrome, page string) pageCheck {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, chrome,
-		"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+t.TempDir(), "--enable-logging=stderr", "--v=0",
-		"--virtual-time-budget=5000", "--dump-dom", "file://"+filepath.ToSlash(abs))
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s: chromium: %v\n%s", page, err, stderr.String())
-	}
-	m := checkRE.FindSubmatch(stdout.Bytes())
+	stdout, stderr := dumpDOM(t, chrome, page, abs, "--enable-logging=stderr", "--v=0")
+	m := checkRE.FindSubmatch(stdout)
 	if m == nil {
-		t.Fatalf("%s: the check script left no result in the DOM; chromium said:\n%s", page, stderr.String())
+		t.Fatalf("%s: the check script left no result in the DOM; chromium said:\n%s", page, stderr)
 	}
 	var pc pageCheck
 	if err := json.Unmarshal([]byte(html.UnescapeString(string(m[1]))), &pc); err != nil {
 		t.Fatalf("%s: %v", page, err)
 	}
-	for _, l := range consoleRE.FindAllString(stderr.String(), -1) {
+	for _, l := range consoleRE.FindAllString(stderr, -1) {
 		pc.Problems = append(pc.Problems, "console: "+strings.TrimSpace(l))
 	}
 	return pc

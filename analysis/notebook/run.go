@@ -85,6 +85,8 @@ type Output struct {
 	// Evidence is, for a table whose cells know the rows of data they
 	// came from, the evidence of each such cell (see cell.Table).
 	Evidence []cell.Evidence `json:"evidence,omitempty"`
+	// PNG is, for a figure, the figure as PNG at cell.FigureDPI.
+	PNG []byte `json:"png,omitempty"`
 }
 
 // Result is what one run of a notebook produced: the outputs of each cell,

@@ -177,6 +177,8 @@ func (s *stream) record(line []byte) {
 		s.res.Claims = append(s.res.Claims, Claim{Line: line, Text: text})
 	case cell.KindEvidence:
 		s.evidence(payload)
+	case cell.KindPNG:
+		s.png(payload)
 	default:
 		s.add(kind, payload)
 	}

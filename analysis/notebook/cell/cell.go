@@ -32,6 +32,7 @@ const (
 	KindMarkdown = "markdown" // Markdown to show as it is
 	KindTable    = "table"    // a table as GitHub-flavoured Markdown
 	KindFigure   = "figure"   // a figure as SVG
+	KindPNG      = "png"      // the figure just shown as PNG, at FigureDPI
 	KindError    = "error"    // the run failed; the payload is the message
 	KindInline   = "inline"   // an inline value: its index, a space, the value
 	KindClaim    = "claim"    // a claim that held: its line, a space, the text
@@ -160,14 +161,28 @@ func escapeCell(s string) string { return strings.TrimSpace(cellEscaper.Replace(
 // the fonts embedded under the cell's label.
 func Figure(d Drawer) { FigureSize(d, DefaultWidth, DefaultHeight) }
 
-// FigureSize shows d drawn at width w and height h.
+// FigureSize shows d drawn at width w and height h: as SVG (the HTML page's
+// figure) and, in a notebook run, also as PNG at FigureDPI (the .ipynb's).
 func FigureSize(d Drawer, w, h vg.Length) {
 	var b bytes.Buffer
 	if err := figure.Encode(&b, figure.SVG, d.Draw, w, h); err != nil {
 		fail(1, "figure: %v", err)
 	}
 	emit(KindFigure, b.Bytes())
+	if os.Getenv(MarkEnv) == "" {
+		return // outside a notebook run only the SVG is reported
+	}
+	b.Reset()
+	if err := figure.EncodePNG(&b, d.Draw, w, h, FigureDPI); err != nil {
+		fail(1, "figure: %v", err)
+	}
+	emit(KindPNG, b.Bytes())
 }
+
+// FigureDPI is the resolution of the PNG copy of each figure, which the
+// .ipynb notebook embeds beside the SVG (Jupyter shows a PNG in notebooks
+// it does not trust, and SVG only in trusted ones).
+const FigureDPI = 144
 
 // fail reports a failure at the notebook line of the caller skip frames
 // above fail's caller and stops the program.

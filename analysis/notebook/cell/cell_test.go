@@ -39,10 +39,13 @@ func TestRecords(t *testing.T) {
 		if kind == KindFigure && !bytes.HasPrefix(b, []byte("<?xml")) {
 			t.Errorf("figure payload is not SVG: %.40q", b)
 		}
+		if kind == KindPNG && !bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) {
+			t.Errorf("png payload is not a PNG: %.40q", b)
+		}
 		kinds = append(kinds, kind)
 	}
-	if got := strings.Join(kinds, " "); got != "begin markdown figure" {
-		t.Errorf("records %q, expected begin markdown figure", got)
+	if got := strings.Join(kinds, " "); got != "begin markdown figure png" {
+		t.Errorf("records %q, expected begin markdown figure png", got)
 	}
 	if !bytes.Contains(out, []byte("printed"+RecordStart)) {
 		t.Errorf("plain output is not kept in order between records: %.200q", out)
