@@ -46,7 +46,7 @@ func ExampleWriteCSLJSON() {
 	//         "literal": "Jamestown Foundation"
 	//       }
 	//     ],
-	//     "title": "Islamic State emboldened in Afghanistan",
+	//     "title": "<span class=\"nocase\">Islamic State emboldened in Afghanistan</span>",
 	//     "issued": {
 	//       "date-parts": [
 	//         [
