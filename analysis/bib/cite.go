@@ -110,16 +110,16 @@ func (it *Item) Format() []Span {
 	text := func(s string) { out = append(out, Span{Text: s}) }
 	italic := func(s string) { out = append(out, Span{Text: s, Italic: true}) }
 	if it.AuthorsAsPrinted != "" {
-		text(strings.TrimSuffix(it.AuthorsAsPrinted, ".") + ". ")
+		text(sentence(it.AuthorsAsPrinted) + " ")
 	}
 	date := it.DateAsPrinted
 	if date == "" || it.Suffix != "" {
 		date = it.CitedYear()
 	}
 	text("(" + date + "). ")
-	title := strings.TrimSuffix(it.Title, ".")
+	title := it.Title
 	if it.Container != "" {
-		text(title + ". ")
+		text(sentence(title) + " ")
 		italic(it.Container)
 		if it.Volume != "" {
 			text(", ")
@@ -131,13 +131,18 @@ func (it *Item) Format() []Span {
 		if it.Pages != "" {
 			text(", " + it.Pages)
 		}
-		text(".")
+		if it.Volume != "" || it.Issue != "" || it.Pages != "" || !endsSentence(it.Container) {
+			text(".")
+		}
 	} else if title != "" {
+		title = strings.TrimSuffix(title, ".")
 		italic(title)
-		text(".")
+		if !endsSentence(title) {
+			text(".")
+		}
 	}
 	if it.Publisher != "" {
-		text(" " + strings.TrimSuffix(it.Publisher, ".") + ".")
+		text(" " + sentence(it.Publisher))
 	}
 	switch {
 	case it.DOI != "":
@@ -149,4 +154,22 @@ func (it *Item) Format() []Span {
 		out = append(out, Span{Text: it.URL, Link: it.URL})
 	}
 	return out
+}
+
+// sentence returns s ended as a sentence of a reference list entry: with
+// a full stop added, unless s already ends with one, a question mark or
+// an exclamation mark (before any closing quotes or brackets), so that
+// "examples?" stays "examples?" and never becomes "examples?.".
+func sentence(s string) string {
+	if s == "" || endsSentence(s) {
+		return s
+	}
+	return s + "."
+}
+
+// endsSentence reports whether s ends with ".", "?" or "!", before any
+// closing quotes, brackets or parentheses.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'’”)]»")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
 }

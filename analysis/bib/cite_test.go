@@ -97,3 +97,44 @@ func TestFromPrintedYear(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatPunctuation: a title, author or publisher that already ends
+// a sentence ("examples?") gets no full stop after it, in a title before
+// its container (as the reference list prints Bhandari 2020) and in an
+// italic title; other text gets one.
+func TestFormatPunctuation(t *testing.T) {
+	web := &Item{Entry: Entry{Key: "bhandari2020", AuthorsAsPrinted: "Bhandari, P.", Year: 2020, DateAsPrinted: "2020",
+		Title: "What is qualitative research, methods, and examples?", Container: "Scribbr",
+		URL: "https://www.scribbr.com/methodology/qualitative-research"}}
+	book := &Item{Entry: Entry{Key: "b", AuthorsAsPrinted: "Jamestown Foundation", Year: 2018, Title: "Why ally?", Publisher: "Press!"}}
+	container := &Item{Entry: Entry{Key: "c", Year: 2018, Title: "“A quoted title.”", Container: "Who knows?"}}
+	for _, c := range []struct {
+		it   *Item
+		want string
+	}{
+		{web, "Bhandari, P. (2020). What is qualitative research, methods, and examples? _Scribbr_. https://www.scribbr.com/methodology/qualitative-research"},
+		{book, "Jamestown Foundation. (2018). _Why ally?_ Press!"},
+		{container, "(2018). “A quoted title.” _Who knows?_"},
+	} {
+		var b strings.Builder
+		for _, s := range c.it.Format() {
+			if s.Italic {
+				b.WriteString("_" + s.Text + "_")
+			} else {
+				b.WriteString(s.Text)
+			}
+		}
+		if got := b.String(); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.it.Key, got, c.want)
+		}
+		if strings.Contains(b.String(), "?.") || strings.Contains(b.String(), "..") {
+			t.Errorf("%s: doubled punctuation in %s", c.it.Key, b.String())
+		}
+	}
+	for in, want := range map[string]string{"Routledge": "Routledge.", "Routledge.": "Routledge.", "Why?": "Why?",
+		"Stop!": "Stop!", `“Quoted.”`: `“Quoted.”`, "(Vol. 6)": "(Vol. 6).", "": ""} {
+		if got := sentence(in); got != want {
+			t.Errorf("sentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strings"
 )
 
 // CSLItem is one item of CSL-JSON, the input format of citation
@@ -50,10 +51,11 @@ var cslType = map[string]string{
 }
 
 // CSL returns the CSL-JSON item of e. The id and citation-key are the
-// dataset's key; page ranges use a hyphen.
+// dataset's key; page ranges use a hyphen; the title is kept as printed
+// (see nocase).
 func (e Entry) CSL() CSLItem {
 	it := CSLItem{
-		ID: e.Key, CitationKey: e.Key, Type: cslType[e.Kind], Title: e.Title,
+		ID: e.Key, CitationKey: e.Key, Type: cslType[e.Kind], Title: nocase(e.Title),
 		ContainerTitle: e.Container, Volume: e.Volume, Issue: e.Issue,
 		Page: pageRange(e.Pages, "-"), Publisher: e.Publisher, DOI: e.DOI, URL: e.URL,
 	}
@@ -77,6 +79,21 @@ func (e Entry) CSL() CSLItem {
 		it.Issued = &CSLDate{DateParts: [][]int{parts}}
 	}
 	return it
+}
+
+// nocase returns title marked up, in CSL-JSON's rich text, as text that
+// styles print as it is: <span class="nocase">title</span>. It is what
+// BibTeX's double braces are in WriteBibTeX: the reference list prints
+// titles in sentence case, which a style asking for title case (as
+// Chicago does) would otherwise change, and then a CSL processor would
+// print the CSL-JSON and the BibTeX differently. A title that holds a "<"
+// is returned unchanged, as its own text could close the span (CSL-JSON
+// has no escape for markup).
+func nocase(title string) string {
+	if title == "" || strings.Contains(title, "<") {
+		return title
+	}
+	return `<span class="nocase">` + title + `</span>`
 }
 
 // WriteCSLJSON writes entries as a CSL-JSON array, indented, in the given

@@ -30,6 +30,18 @@
 // Entries keep the dataset's keys as citation keys, the list's order,
 // and every DOI and URL. Both writers are deterministic.
 //
+// # BibTeX and CSL-JSON
+//
+// Each entry's BibTeX type is one whose required fields the data has,
+// so that BibTeX (plain.bst, apalike.bst) and biber --tool
+// --validate-datamodel read the file with no warning; the reasons are at
+// bibType. Titles are kept as printed in both files (double braces,
+// CSL-JSON nocase markup), so that Pandoc's citeproc prints the two
+// alike; entries that BibTeX can only hold as a @misc (web pages, news
+// items without an author) are the exception, as Pandoc reads a @misc
+// without a type. A biblatex-apa document adds BiblatexAPASourcemap to
+// its preamble.
+//
 // Authors are split with the surnames the dataset records: in "Akhtar,
 // S., & Ahmed, Z. S." with surnames Akhtar;Ahmed, each surname's given
 // names are the text that follows it up to the next surname. An author

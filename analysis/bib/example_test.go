@@ -46,7 +46,7 @@ func ExampleWriteCSLJSON() {
 	//         "literal": "Jamestown Foundation"
 	//       }
 	//     ],
-	//     "title": "Islamic State emboldened in Afghanistan",
+	//     "title": "<span class=\"nocase\">Islamic State emboldened in Afghanistan</span>",
 	//     "issued": {
 	//       "date-parts": [
 	//         [
@@ -118,4 +118,17 @@ func ExampleItem_Format() {
 	fmt.Println()
 	// Output:
 	// Akhtar, S., & Ahmed, Z. S. (2023). Understanding the resurgence of the Tehrik-e-Taliban Pakistan. _Dynamics of Asymmetric Conflict_, _16_(3), 285–306. <https://doi.org/10.1080/17467586.2023.2280924>
+}
+
+// A document typeset with biblatex-apa puts BiblatexAPASourcemap after
+// loading biblatex, so that the news items of a WriteBibTeX database
+// print their full date and no "[newspaper]".
+func ExampleBiblatexAPASourcemap() {
+	fmt.Println(`\usepackage[style=apa]{biblatex}`)
+	fmt.Println(bib.BiblatexAPASourcemap)
+	fmt.Println(`\addbibresource{references.bib}`)
+	// Output:
+	// \usepackage[style=apa]{biblatex}
+	// \DeclareSourcemap{\maps[datatype=bibtex]{\map{\step[fieldsource=entrysubtype, match=newspaper, replace=nonacademic]}}}
+	// \addbibresource{references.bib}
 }
