@@ -153,8 +153,7 @@ test: vet gotest verify ## go vet, go test ./... and make verify
 # make bench prints one line per benchmark (time per iteration, memory
 # allocated) under a line naming the machine.
 BENCH_README := './analysis/graph/network:^BenchmarkCompute5k$$:5' \
-                './analysis/graph/network:^BenchmarkCompute50k$$:1' \
-                './analysis/graph/path:^BenchmarkBetweenness5k$$:5'
+                './analysis/graph/network:^BenchmarkCompute50k$$:1'
 bench: ## run the benchmarks the README cites and print their figures (a few minutes)
 	@printf 'machine: %s cores, %s, %s, load average %s\n' "$$(getconf _NPROCESSORS_ONLN)" \
 	  "$$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)" "$$($(GO) env GOVERSION)" "$$(cut -d' ' -f1 /proc/loadavg 2>/dev/null)"
