@@ -41,7 +41,7 @@ NOTEBOOK_IPYNB := $(NOTEBOOK_OUT:.md=.ipynb)
 # file renamed into place, each table or figure published whole), so a
 # failed or interrupted recipe leaves the committed files as they were,
 # and make must not delete them either.
-.PHONY: all help test vet gotest verify validate quotes clean bench outputs notebooks formats FORCE
+.PHONY: all help test vet gotest verify validate quotes clean bench bench-all outputs notebooks formats FORCE
 
 all: $(FIGURES)/MANIFEST ## build every table, figure and notebook under figures/, and the MANIFEST
 
@@ -149,7 +149,20 @@ gotest:
 
 test: vet gotest verify ## go vet, go test ./... and make verify
 
-bench: ## run the benchmarks (several minutes)
+# The benchmarks the README's table cites, as package:regexp:iterations;
+# make bench prints one line per benchmark (time per iteration, memory
+# allocated) under a line naming the machine.
+BENCH_README := './analysis/graph/network:^BenchmarkCompute5k$$:5' \
+                './analysis/graph/network:^BenchmarkCompute50k$$:1'
+bench: ## run the benchmarks the README cites and print their figures (a few minutes)
+	@printf 'machine: %s cores, %s, %s, load average %s\n' "$$(getconf _NPROCESSORS_ONLN)" \
+	  "$$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)" "$$($(GO) env GOVERSION)" "$$(cut -d' ' -f1 /proc/loadavg 2>/dev/null)"
+	@set -o pipefail; for b in $(BENCH_README); do \
+	  IFS=: read -r pkg re n <<< "$$b"; \
+	  $(GO) test -run '^$$' -bench "$$re" -benchtime "$${n}x" -benchmem "$$pkg" || exit 1; \
+	done | awk '/^Benchmark/ { printf "%-32s %8.2f s %8.1f MB allocated\n", $$1, $$3/1e9, $$5/1e6 }'
+
+bench-all: ## run every benchmark of the repository (several minutes)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean: ## remove the built command, the notebook cache and every generated output (make rebuilds them)
