@@ -4,9 +4,8 @@
 //
 // The core (datapkg, table, figure, build, bib, notebook, qda, graph,
 // frontdoor and the small packages under them, and the engine that runs
-// any study:
-// compendium and cli) knows no study: a researcher can use it for another
-// study or for an edge list of their own. The study layer (study,
+// any study: compendium and cli) knows no study: a researcher can use it
+// for another study or for an edge list of their own. The study layer (study,
 // alliance, paper, synthcoding) knows one study and its data model,
 // registers itself with the engine, and may import the core.
 //
