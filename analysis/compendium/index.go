@@ -56,7 +56,7 @@ func WriteIndex(dataset, out string) error {
 		fields = s.Evidence(p)
 	}
 	for _, f := range fields {
-		pg.Quotes.Fields = append(pg.Quotes.Fields, fmt.Sprintf("%s.%s (page: %s)", f.Resource, f.Text, f.Page))
+		pg.Quotes.Fields = append(pg.Quotes.Fields, fmt.Sprintf("%s.%s (its page: %s.%s)", f.Resource, f.Text, f.Resource, f.Page))
 	}
 	for _, o := range s.Outputs {
 		po, err := pageOutput(out, o)

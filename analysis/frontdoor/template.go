@@ -5,7 +5,7 @@ package frontdoor
 // stands between envBegin and envEnd, alone on their lines.
 const pageTemplate = `{{define "output"}}<div class="output">
 <h3 id="{{.ID}}">{{.ID}} · {{.Title}}</h3>
-<p class="meta">Made by <code>{{.Func}}</code> from {{if .Inputs}}the resources {{range $i, $r := .Inputs}}{{if $i}}, {{end}}<code>{{$r}}</code>{{end}}{{else}}no resource{{end}}.</p>
+<p class="meta">Made by <code>{{.Func}}</code> from {{if .Inputs}}{{range $i, $r := .Inputs}}{{if $i}}, {{end}}<code>{{$r}}</code>{{end}}{{else}}no resource of the data package{{end}}.</p>
 {{- with .Table}}
 <div class="scroll" role="region" aria-label="{{$.ID}}, scrolls sideways" tabindex="0">
 <table>
@@ -23,7 +23,7 @@ const pageTemplate = `{{define "output"}}<div class="output">
 <p><a href="{{.Src}}"><img src="{{.Src}}" width="{{thumbWidth}}" height="{{thumbHeight .}}" alt="{{$.ID}}: {{$.Title}} (thumbnail; opens the full-size PNG)"></a></p>
 {{- end}}
 {{template "files" .Files}}
-<p>{{if .Trace}}Trace: <a href="{{.Trace}}">{{.Trace}}</a> lists the dataset rows behind each {{if .Table}}cell{{else}}element{{end}}{{if .Table}}; <code>bin/nexus trace figures/{{.Name}}.csv:LINE:COLUMN</code> prints those of one cell with their page and quote{{end}}.{{else}}No trace file: the figure is drawn from the resources named above, as a whole.{{end}}</p>
+<p>{{if .Trace}}Trace: <a href="{{.Trace}}">{{.Trace}}</a> lists the dataset rows behind each {{if .Table}}cell{{else}}element{{end}}{{if .Table}}; <code>bin/nexus trace figures/{{.Name}}.csv:LINE:COLUMN</code> prints those of one cell with their page and quote{{end}}.{{else}}No trace file: the figure is drawn from the resources named above as a whole, not mark by mark.{{end}}</p>
 </div>{{end}}{{define "files"}}<table>
 <thead><tr><th scope="col">File</th><th scope="col">sha256</th></tr></thead>
 <tbody>
@@ -118,7 +118,7 @@ footer { padding-bottom: 3rem; }
 {{- if .Claims}}
 <div class="scroll" role="region" aria-label="Checked claims, scrolls sideways" tabindex="0">
 <table>
-<caption>{{len .Claims}} claims that held</caption>
+<caption>Claims that held: {{len .Claims}}</caption>
 <thead><tr><th scope="col">Notebook</th><th scope="col">Line</th><th scope="col">Claim</th></tr></thead>
 <tbody>
 {{- range .Claims}}
