@@ -43,7 +43,7 @@ NOTEBOOK_IPYNB := $(NOTEBOOK_OUT:.md=.ipynb)
 # and make must not delete them either.
 .PHONY: all help test vet gotest verify validate quotes clean bench bench-all outputs notebooks formats FORCE
 
-all: $(FIGURES)/MANIFEST ## build every table, figure and notebook under figures/, and the MANIFEST
+all: $(FIGURES)/MANIFEST ## build every table, figure and notebook under figures/, the front door index.html and the MANIFEST
 
 help: ## list every target with one line each
 	@grep -hE '^[a-zA-Z0-9_.-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -84,7 +84,7 @@ notebooks.mk: $(NEXUS) $(NOTEBOOKS)
 	$(NEXUS) render -makefile -out '$$(FIGURES)/notebooks' $(NOTEBOOKS) > $@.tmp-$$$$ && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
 include notebooks.mk
 
-.PRECIOUS: $(OUTPUT_FILES) $(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html $(FIGURES)/notebooks/%.ipynb $(FIGURES)/claims.csv $(FIGURES)/MANIFEST $(NEXUS)
+.PRECIOUS: $(OUTPUT_FILES) $(FIGURES)/notebooks/%.md $(FIGURES)/notebooks/%.html $(FIGURES)/notebooks/%.ipynb $(FIGURES)/claims.csv $(FIGURES)/index.html $(FIGURES)/MANIFEST $(NEXUS)
 
 $(OUTPUT_FILES): $(DATASET_STAMP)
 
@@ -109,15 +109,21 @@ formats: $(NOTEBOOK_OUT) ## convert every rendered notebook to PDF and DOCX in b
 $(FIGURES)/claims.csv: $(NOTEBOOK_OUT)
 	$(NEXUS) claims -dataset $(DATASET) -out $@ $(NOTEBOOKS)
 
+# The reviewer's front door: every output with its files, checksums and
+# trace, the claims, the quote check, the notebooks (nexus index). It is
+# built after them and before the MANIFEST, which lists it.
+$(FIGURES)/index.html: $(NEXUS) $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(NOTEBOOK_IPYNB) $(FIGURES)/claims.csv $(wildcard $(DATASET)/*) $(DATASET_STAMP)
+	$(NEXUS) index -dataset $(DATASET) -out $(FIGURES)
+
 # The manifest step refuses a file under figures/ that nexus does not make
 # or whose bytes differ from what it makes (nexus manifest), so such a file
 # fails make, not only make verify. Every file there is a prerequisite, so
 # one added or changed after the last MANIFEST makes it run again; hidden
 # files and directories (writes in progress) are left out, and the empty
 # rule lets a file that is gone by the time make looks at it be.
-STRAY := $(filter-out $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(NOTEBOOK_OUT:.md=.html) $(NOTEBOOK_IPYNB) $(FIGURES)/claims.csv,$(shell find $(FIGURES) -name '.*' -prune -o -type f ! -name MANIFEST -print 2>/dev/null))
+STRAY := $(filter-out $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(NOTEBOOK_OUT:.md=.html) $(NOTEBOOK_IPYNB) $(FIGURES)/claims.csv $(FIGURES)/index.html,$(shell find $(FIGURES) -name '.*' -prune -o -type f ! -name MANIFEST -print 2>/dev/null))
 $(STRAY):
-$(FIGURES)/MANIFEST: $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(NOTEBOOK_IPYNB) $(FIGURES)/claims.csv $(STRAY) $(wildcard $(DATASET)/*) $(DATASET_STAMP)
+$(FIGURES)/MANIFEST: $(OUTPUT_FILES) $(NOTEBOOK_OUT) $(NOTEBOOK_IPYNB) $(FIGURES)/claims.csv $(FIGURES)/index.html $(STRAY) $(wildcard $(DATASET)/*) $(DATASET_STAMP)
 	$(NEXUS) manifest -dataset $(DATASET) -out $(FIGURES)
 
 validate: $(NEXUS) ## validate every dataset version under datasets/

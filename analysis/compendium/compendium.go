@@ -181,13 +181,15 @@ type Report struct {
 	// sorted by path; verify fails when there is any.
 	Differences []build.Difference
 	// Environment are the MANIFEST's environment lines (the Go toolchain)
-	// that differ between the committed build and the verifier's: they are
-	// reported, and never fail verify.
+	// and the entries of the front door's environment block (Go, OS) that
+	// differ between the committed build and the verifier's: they are
+	// reported, each once, and never fail verify (the page is compared
+	// without its block).
 	Environment []build.EnvChange
 }
 
-// Verify regenerates every output of the dataset, renders the notebooks
-// and lists their claims, all afresh (every notebook runs; the notebook
+// Verify regenerates every output of the dataset, renders the notebooks,
+// lists their claims and writes the front door (WriteIndex), all afresh (every notebook runs; the notebook
 // cache is neither read nor written, see notebook.Fresh), writes a
 // MANIFEST, all in a temporary directory, and compares the result with the
 // committed directory figures byte for byte. With notebooks nil it renders
@@ -218,6 +220,13 @@ func Verify(ctx context.Context, dataset, figures string, notebooks []string) (*
 			return nil, err
 		}
 	}
+	if err := WriteIndex(dataset, tmp); err != nil {
+		return nil, err
+	}
+	pageEnv, err := adoptEnvironment(figures, tmp)
+	if err != nil {
+		return nil, err
+	}
 	if err := WriteManifest(dataset, tmp); err != nil {
 		return nil, err
 	}
@@ -230,7 +239,8 @@ func Verify(ctx context.Context, dataset, figures string, notebooks []string) (*
 			r.Differences[i].Detail = "rendered from " + nb + ": " + d.Detail
 		}
 	}
-	r.Environment, err = build.EnvChanges(figures, tmp)
+	env, err := build.EnvChanges(figures, tmp)
+	r.Environment = mergeEnv(env, pageEnv)
 	return r, err
 }
 

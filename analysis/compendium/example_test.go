@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -81,4 +82,29 @@ func ExampleLoader_Figure() {
 	fmt.Println(o.Func, o.Files())
 	// Output:
 	// compendium_test.Bars [fig-sizes.svg fig-sizes.png fig-sizes.pdf]
+}
+
+// The front door of a directory of outputs: built after them (as make
+// does), it shows each with its files and their sha256.
+func ExampleWriteIndex() {
+	const dataset = "../../datasets/examples/synthetic-coding/v1.1.0"
+	dir, _ := os.MkdirTemp("", "example-index-*")
+	defer os.RemoveAll(dir)
+	if err := compendium.Build(dataset, dir, nil); err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := compendium.WriteIndex(dataset, dir); err != nil {
+		fmt.Println(err)
+		return
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, compendium.IndexFile))
+	for _, l := range strings.Split(string(page), "\n") {
+		if strings.HasPrefix(l, "<h3 ") {
+			fmt.Println(l)
+		}
+	}
+	// Output:
+	// <h3 id="T1">T1 · Segments and cases per code (synthetic)</h3>
+	// <h3 id="F1">F1 · Code co-occurrence within segments (synthetic)</h3>
 }

@@ -188,12 +188,13 @@ func keepOnly(t *testing.T, dir string, names []string) {
 }
 
 // makeRest does what make does after rendering the notebooks: list their
-// claims (from the cache) and write the MANIFEST.
+// claims (from the cache), write the front door and the MANIFEST.
 func makeRest(t *testing.T, dataset, figures string) {
 	t.Helper()
 	all, err := compendium.Notebooks()
 	require.NoError(t, err)
 	require.NoError(t, compendium.Claims(context.Background(), dataset, filepath.Join(figures, compendium.ClaimsFile), nil, all))
+	require.NoError(t, compendium.WriteIndex(dataset, figures))
 	require.NoError(t, compendium.WriteManifest(dataset, figures))
 }
 

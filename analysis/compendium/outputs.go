@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/nexus-toolkit/nexus/analysis/build"
@@ -16,7 +17,8 @@ import (
 // from the dataset: the registry's outputs, made afresh in a temporary
 // directory, and, when out holds any, the renders of the compendium's
 // notebooks (Notebooks) and ClaimsFile, made from their cached runs as
-// make leaves them (a notebook without one is run). It returns an error
+// make leaves them (a notebook without one is run), and when out holds
+// one, the front door (IndexFile, compared without its environment). It returns an error
 // that names every file the build does not make and every file whose
 // bytes differ from what it makes, so that the manifest step of make
 // fails on a file added to or overwritten in out, not only make verify.
@@ -47,6 +49,14 @@ func CheckOutputs(ctx context.Context, dataset, out string) error {
 			return err
 		}
 	}
+	if slices.Contains(have, IndexFile) {
+		if err := WriteIndex(dataset, tmp); err != nil {
+			return err
+		}
+		if _, err := adoptEnvironment(out, tmp); err != nil {
+			return err
+		}
+	}
 	diffs, err := build.Compare(out, tmp)
 	if err != nil {
 		return err
@@ -56,7 +66,7 @@ func CheckOutputs(ctx context.Context, dataset, out string) error {
 		switch {
 		case d.Path == build.ManifestName || d.Status == build.Missing:
 		case d.Status == build.Extra:
-			bad = append(bad, fmt.Sprintf("%s: not an output of the registry or of a notebook's render, expected only the files nexus build and nexus render make; remove it", filepath.Join(out, d.Path)))
+			bad = append(bad, fmt.Sprintf("%s: not an output of the registry or of a notebook's render, nor the front door, expected only the files nexus build, nexus render and nexus index make; remove it", filepath.Join(out, d.Path)))
 		default:
 			bad = append(bad, fmt.Sprintf("%s: overwritten, its bytes are not what nexus build or nexus render makes from %s; make rebuilds it once it is removed", filepath.Join(out, d.Path), dataset))
 		}

@@ -2,16 +2,13 @@ package notebook
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"html"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
@@ -62,48 +59,11 @@ const checkScript = `<script>
 </script>
 `
 
-// chromium returns the path of a Chromium binary, or "".
-func chromium() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-// skipWithoutChromium stops the test through testenv.Missing (a failure
-// in CI) when Chromium is absent or -short was given.
+// skipWithoutChromium returns the path of Chromium, or stops the test
+// through testenv.Chromium (a failure in CI).
 func skipWithoutChromium(t *testing.T) string {
 	t.Helper()
-	if testing.Short() {
-		testenv.Missing(t, "-short was given; the browser test of the rendered notebooks did not run")
-	}
-	c := chromium()
-	if c == "" {
-		testenv.Missing(t, "no chromium on PATH (apt-get install chromium); the browser test of the rendered notebooks did not run")
-	}
-	return c
-}
-
-// dumpDOM opens the file abs (the test copy of page) in headless Chromium
-// with the extra flags, lets it load and run its scripts, and returns the
-// DOM Chromium dumps and what it logged.
-func dumpDOM(t *testing.T, chrome, page, abs string, extra ...string) ([]byte, string) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir=" + t.TempDir()}, extra...)
-	args = append(args, "--virtual-time-budget=5000", "--dump-dom", "file://"+filepath.ToSlash(abs))
-	cmd := exec.CommandContext(ctx, chrome, args...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s: chromium: %v\n%s", page, err, stderr.String())
-	}
-	return stdout.Bytes(), stderr.String()
+	return testenv.Chromium(t, "the browser test of the rendered notebooks")
 }
 
 // pageCheck is what checkScript reports.
@@ -149,7 +109,7 @@ func checkPage(t *testing.T, chrome, page string) pageCheck {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stdout, stderr := dumpDOM(t, chrome, page, abs, "--enable-logging=stderr", "--v=0")
+	stdout, stderr := testenv.DumpDOM(t, chrome, page, abs, "--enable-logging=stderr", "--v=0")
 	m := checkRE.FindSubmatch(stdout)
 	if m == nil {
 		t.Fatalf("%s: the check script left no result in the DOM; chromium said:\n%s", page, stderr)

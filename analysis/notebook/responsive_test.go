@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // widthPage is the test page of checkWidth: it shows the page under test
@@ -89,7 +91,7 @@ func checkWidth(t *testing.T, chrome, page string, px int) widthCheck {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stdout, stderr := dumpDOM(t, chrome, page, abs, "--hide-scrollbars", "--window-size=1024,900")
+	stdout, stderr := testenv.DumpDOM(t, chrome, page, abs, "--hide-scrollbars", "--window-size=1024,900")
 	m := widthRE.FindSubmatch(stdout)
 	if m == nil {
 		t.Fatalf("%s: the width check left no result in the DOM; chromium said:\n%s", page, stderr)

@@ -44,10 +44,21 @@ func TestNewThenMake(t *testing.T) {
 			t.Errorf("make verify did not report a match:\n%s", out)
 		}
 	}
-	for _, f := range []string{"figures/tbl-nodes.csv", "figures/fig-network.svg", "figures/notebooks/01-start.html", "figures/claims.csv", "figures/MANIFEST"} {
+	for _, f := range []string{"figures/tbl-nodes.csv", "figures/fig-network.svg", "figures/notebooks/01-start.html", "figures/claims.csv", "figures/index.html", "figures/MANIFEST"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("make wrote no %s", f)
 		}
+	}
+	// The front door is built by make and listed in the MANIFEST, and it
+	// shows the starter table and figure.
+	page, _ := os.ReadFile(filepath.Join(dir, "figures", "index.html"))
+	for _, want := range []string{`<h3 id="T1">`, `<img src="fig-network.png"`, "<h2 id=\"claims\">"} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("figures/index.html of the new compendium lacks %s", want)
+		}
+	}
+	if mf, _ := os.ReadFile(filepath.Join(dir, "figures", "MANIFEST")); !bytes.Contains(mf, []byte("  index.html\n")) {
+		t.Errorf("the MANIFEST of the new compendium does not list index.html:\n%s", mf)
 	}
 	// A second nexus new into the same directory is refused, naming what
 	// is there.

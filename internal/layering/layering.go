@@ -2,10 +2,10 @@
 // are the study layer, and checks that no core package reaches the study
 // layer, directly or through another package.
 //
-// The core (datapkg, table, figure, build, bib, notebook, qda, graph and
-// the small packages under them, and the engine that runs any study:
-// compendium and cli) knows no study: a researcher can use it for another
-// study or for an edge list of their own. The study layer (study,
+// The core (datapkg, table, figure, build, bib, notebook, qda, graph,
+// frontdoor and the small packages under them, and the engine that runs
+// any study: compendium and cli) knows no study: a researcher can use it
+// for another study or for an edge list of their own. The study layer (study,
 // alliance, paper, synthcoding) knows one study and its data model,
 // registers itself with the engine, and may import the core.
 //
@@ -54,6 +54,7 @@ var core = []string{
 	"github.com/nexus-toolkit/nexus/analysis/datapkg",
 	"github.com/nexus-toolkit/nexus/analysis/figure/...",
 	"github.com/nexus-toolkit/nexus/analysis/frame",
+	"github.com/nexus-toolkit/nexus/analysis/frontdoor",
 	"github.com/nexus-toolkit/nexus/analysis/graph/...",
 	"github.com/nexus-toolkit/nexus/analysis/notebook/...",
 	"github.com/nexus-toolkit/nexus/analysis/qda/...",
