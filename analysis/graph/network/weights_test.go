@@ -39,14 +39,17 @@ func TestOverflow(t *testing.T) {
 		pairs    []string
 		w        float64
 		want     string
+		lengths  Lengths
 	}{
-		{"strength", false, []string{"a-b", "b-c"}, 1e308, `strength: node "b": its link weights sum to +Inf`},
-		{"strength-directed", true, []string{"a-b", "b-a"}, 1e308, `strength: node "a": its link weights sum to +Inf`},
-		{"total", false, []string{"a-b", "c-d"}, 1e308, `strength: the link weights of all nodes sum to +Inf`},
+		{"strength", false, []string{"a-b", "b-c"}, 1e308, `strength: node "b": its link weights sum to +Inf`, Hops},
+		{"strength-directed", true, []string{"a-b", "b-a"}, 1e308, `strength: node "a": its link weights sum to +Inf`, Hops},
+		{"total", false, []string{"a-b", "c-d"}, 1e308, `strength: the link weights of all nodes sum to +Inf`, Hops},
 		// 9 links of 5e306: strengths and the total are finite, but the
 		// distances from an end of the chain sum to 2.25e308.
-		{"closeness", false, chain(10), 5e306, `closeness: node "n00": NaN`},
-		{"harmonic", false, chain(3), 5e-324, `: node "n00": +Inf`},
+		{"closeness", false, chain(10), 5e306, `closeness: node "n00": NaN`, WeightLength},
+		{"harmonic", false, chain(3), 5e-324, `: node "n00": +Inf`, WeightLength},
+		// As strengths, a subnormal weight is an infinite distance.
+		{"distance", false, chain(3), 5e-324, `distance: link "n00" -- "n01": 1/weight of 5e-324 is +Inf`, InverseWeight},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := make([]float64, len(tc.pairs))
@@ -57,7 +60,7 @@ func TestOverflow(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m, err := Compute(g, ComputeOptions{Weighted: true, Seed: 1})
+			m, err := Compute(g, ComputeOptions{Strength: true, Lengths: tc.lengths, Seed: 1})
 			if !errors.Is(err, graph.ErrOverflow) || !strings.Contains(err.Error(), tc.want) || m != nil {
 				t.Errorf("Compute: %v, %v; want graph.ErrOverflow and %q", m, err, tc.want)
 			}
@@ -79,7 +82,7 @@ func TestLargeWeights(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m1, err := Compute(g1, ComputeOptions{Weighted: true, Seed: 1})
+	m1, err := Compute(g1, ComputeOptions{Strength: true, Lengths: WeightLength, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +95,7 @@ func TestLargeWeights(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m, err := Compute(g, ComputeOptions{Weighted: true, Seed: 1})
+		m, err := Compute(g, ComputeOptions{Strength: true, Lengths: WeightLength, Seed: 1})
 		if err != nil {
 			t.Fatalf("scale %g: %v", scale, err)
 		}
