@@ -130,3 +130,39 @@ func TestRank(t *testing.T) {
 		t.Errorf("Rank = %v, want %v", got, want)
 	}
 }
+
+// TestParallelRows: the karate club with every tie stored twice, once in
+// each direction, gives the same measures as stored once when parallel
+// rows are combined by graph.WeightMax, and a different strength (each
+// tie twice) with graph.WeightSum.
+func TestParallelRows(t *testing.T) {
+	r := refKarate
+	var once, twice []graph.Edge
+	for i, e := range r.edges {
+		once = append(once, graph.Edge{Source: e[0], Target: e[1], Weight: r.weights[i]})
+		twice = append(twice, once[i], graph.Edge{Source: e[1], Target: e[0], Weight: r.weights[i]})
+	}
+	opt := ComputeOptions{Strength: true, Lengths: InverseWeight, Seed: 1}
+	compute := func(edges []graph.Edge, w graph.Weighting) *Metrics {
+		g, err := graph.Build(nil, edges, graph.BuildOptions{Weighting: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := Compute(g, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	want := compute(once, graph.WeightMax)
+	got := compute(twice, graph.WeightMax)
+	for _, c := range [][2][]float64{{got.Strength, want.Strength}, {got.Betweenness, want.Betweenness},
+		{got.Closeness, want.Closeness}, {got.Eigenvector, want.Eigenvector}, {got.PageRank, want.PageRank}} {
+		if !slices.Equal(c[0], c[1]) {
+			t.Errorf("stored twice: %v, want %v", c[0], c[1])
+		}
+	}
+	if sum := compute(twice, graph.WeightSum); sum.Strength[0] != 2*want.Strength[0] {
+		t.Errorf("WeightSum: strength of n00 %v, want twice %v", sum.Strength[0], want.Strength[0])
+	}
+}
