@@ -94,6 +94,8 @@
 //     with the same architecture.
 //
 // The tests compare every exact measure with NetworkX 3.6 and igraph 0.10
-// on reference graphs (testdata/reference.py prints them);
+// on reference graphs (testdata/reference.py prints them, and
+// testdata/reference_weighted.py those with weights as strengths and as
+// distances 1/weight);
 // testdata/compare_igraph.py times the whole command against igraph.
 package graph
