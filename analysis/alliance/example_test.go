@@ -63,7 +63,7 @@ func ExampleNewDoc() {
 	g, _ := alliance.Build(example(), alliance.Filter{}, alliance.NetworkOptions{})
 	csv.WriteLinks(os.Stdout, alliance.NewDoc(g))
 	// Output:
-	// source,target,relations,tie_type,coding,refs,periods,start,end,sources,rows,link_weight
-	// aq,ttp,r1;r2,alliance,inferred;stated,a2019;b2020,../..;../..,,,2,2,2
-	// iskp,ttp,r3,rivalry,stated,,../..,,,1,1,1
+	// source,target,relations,tie_type,coding,refs,periods,start,end,sources,rows,strength,distance
+	// aq,ttp,r1;r2,alliance,inferred;stated,a2019;b2020,../..;../..,,,2,2,2,0.5
+	// iskp,ttp,r3,rivalry,stated,,../..,,,1,1,1,1
 }

@@ -23,10 +23,19 @@ var NodeKeys = []encoding.Key{{Name: "name", Type: "string"}, {Name: ScopeAttr, 
 //   - start, end: the earliest known start and latest known end
 //   - sources: the number of independent sources (see Sources)
 //   - rows: the number of rows
-//   - link_weight: the link's weight in the Graph (its Weighting)
+//   - strength (encoding.WeightKey): the link's weight in the Graph, its
+//     number of independent sources, as a tie strength; GEXF's weight and
+//     Pajek's line value are the same number
+//   - distance (encoding.DistanceKey): 1/strength, the link's length for
+//     weighted shortest paths (network.InverseWeight)
+//
+// The paper's T4 counts every tie once in every measure but strength; a
+// tool that reads the export reproduces it with weight=None (NetworkX)
+// or weights=NA (R igraph), since GEXF's and Pajek's weight is the
+// strength (see encoding.WeightKey).
 var LinkKeys = []encoding.Key{{Name: "relations", Type: "string"}, {Name: "tie_type", Type: "string"}, {Name: CodingAttr, Type: "string"},
 	{Name: "refs", Type: "string"}, {Name: "periods", Type: "string"}, {Name: "start", Type: "string"}, {Name: "end", Type: "string"},
-	{Name: "sources", Type: "int"}, {Name: "rows", Type: "int"}, {Name: encoding.WeightKey, Type: "double"}}
+	{Name: "sources", Type: "int"}, {Name: "rows", Type: "int"}, {Name: encoding.WeightKey, Type: "double"}, {Name: encoding.DistanceKey, Type: "double"}}
 
 // NewDoc returns the export form of an alliance network g (built from
 // FromStudy's nodes and edges): nodes in ID order with NodeKeys, links in
@@ -67,7 +76,7 @@ func NewDoc(g *graph.Graph) *encoding.Doc {
 		d.Links = append(d.Links, encoding.Record{
 			ID: strconv.Itoa(i), Source: g.Nodes[l.U].ID, Target: g.Nodes[l.V].ID,
 			Values: []string{join(ids), join(distinct(types)), join(distinct(codings)), join(refs),
-				join(periods), start, end, strconv.Itoa(nrefs), strconv.Itoa(len(rows)), network.FormatFloat(l.Weight)},
+				join(periods), start, end, strconv.Itoa(nrefs), strconv.Itoa(len(rows)), network.FormatFloat(l.Weight), network.FormatFloat(1 / l.Weight)},
 			Spells: spells,
 		})
 	}

@@ -153,7 +153,7 @@ func TestDocAttributes(t *testing.T) {
 	if l.Source != "aq" || l.Target != "ttp" {
 		t.Fatalf("first link %s-%s", l.Source, l.Target)
 	}
-	want := []string{"r1;r2", "alliance", "inferred;stated", "a2019;b2020", "2007/..;2009-05/2014", "2007", "2014", "2", "2", "2"}
+	want := []string{"r1;r2", "alliance", "inferred;stated", "a2019;b2020", "2007/..;2009-05/2014", "2007", "2014", "2", "2", "2", "0.5"}
 	if !reflect.DeepEqual(l.Values, want) {
 		t.Errorf("aq-ttp values %q, want %q", l.Values, want)
 	}

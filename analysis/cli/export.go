@@ -29,7 +29,13 @@ var exportSpec = spec{
 isolates included (-isolates=false drops them, as network does by default),
 or its reference list (references.csv) with the
 dataset's keys. -out - writes to standard output (not for csv, which writes
-FILE-nodes.csv and FILE-edges.csv; a .csv suffix of FILE is dropped).`,
+FILE-nodes.csv and FILE-edges.csv; a .csv suffix of FILE is dropped).
+Each link carries sources, strength (the same number, a tie strength) and
+distance (1/strength, its length for shortest paths); GEXF's weight and
+Pajek's line value are the strength, which NetworkX's pagerank and R's
+igraph use by default. To get the paper's T4 (every tie counted once but in
+strength), pass weight=None (NetworkX) or weights=NA (R igraph) and export
+with -isolates=false.`,
 }
 
 // exportFormats lists every -format value, in the order of the usage.

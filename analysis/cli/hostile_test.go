@@ -172,11 +172,17 @@ func TestNetworkOverflow(t *testing.T) {
 	if _, err := os.Stat(outFile); err == nil {
 		t.Error("metrics written despite the overflow")
 	}
-	// Subnormal lengths: the reciprocal of a distance overflows.
+	// Subnormal lengths: the reciprocal of a distance overflows; as
+	// strengths, their lengths 1/weight do.
 	os.WriteFile(in, []byte("source,target,w\na,b,5e-324\nb,c,5e-324\n"), 0o644)
-	code, _, stderr = exitCode(t, "network", "--edges", in, "--weight", "w", "--out", outFile)
-	if want := `graph: weights overflow float64: closeness: node "a": +Inf`; code != 1 || !strings.Contains(stderr, want) {
-		t.Errorf("subnormal: exit %d, stderr:\n%s\nwant %q", code, stderr, want)
+	for weighted, want := range map[string]string{
+		"length":   `graph: weights overflow float64: closeness: node "a": +Inf`,
+		"distance": `graph: weights overflow float64: distance: link "a" -- "b": 1/weight of 5e-324 is +Inf`,
+	} {
+		code, _, stderr = exitCode(t, "network", "--edges", in, "--weight", "w", "--weighted", weighted, "--out", outFile)
+		if code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("subnormal, -weighted %s: exit %d, stderr:\n%s\nwant %q", weighted, code, stderr, want)
+		}
 	}
 	os.WriteFile(in, []byte("source,target,w\na,b,NaN\nb,c,Inf\nc,d,1e309\nd,e,0\ne,f,5e-324\n"), 0o644)
 	code, _, stderr = exitCode(t, "network", "--edges", in, "--weight", "w", "--out", outFile)

@@ -120,13 +120,25 @@ func filtersText(opt compendium.NetworkOptions) string {
 var networkSpec = spec{
 	name: "network",
 	synopsis: []string{
-		"network -edges FILE.csv [-weight COLUMN] [-directed] [-seed N] -out metrics.csv",
-		"network -dataset DIR [filters] [-directed] [-seed N] -out metrics.csv",
+		"network -edges FILE.csv [-weight COLUMN [-parallel max|sum]] [-weighted strength,distance|length] [-directed] [-seed N] -out metrics.csv",
+		"network -dataset DIR [filters] [-weighted strength,distance|length] [-directed] [-seed N] -out metrics.csv",
 	},
 	about: `Writes one row per node, sorted by node id: node,degree,in_degree,out_degree,
 strength,betweenness,betweenness_raw,closeness,harmonic,eigenvector,pagerank,
-core,coreness,community; with -dataset also the Gould-Fernandez brokerage
-roles by camp: coordinator,itinerant,representative,gatekeeper,liaison.
+core_number,core_periphery,community; with -dataset also the Gould-Fernandez
+brokerage roles by camp: coordinator,itinerant,representative,gatekeeper,liaison.
+core_number is the k-core number (NetworkX's core_number, igraph's coreness());
+core_periphery is Borgatti and Everett's continuous coreness.
+Weights are tie strengths: an edge-list -weight column, or with -dataset each
+tie's number of independent sources. strength always sums them; every other
+measure counts each tie once (as the paper's T4) unless -weighted names it:
+strength uses the weight as a strength in eigenvector, PageRank,
+core_periphery and the communities; distance gives shortest paths
+(betweenness, closeness, harmonic) the length 1/weight, so a strong tie is a
+short path; length gives them the weight itself as the length (for weights
+that are distances). Rows between the same pair of nodes (a tie stored twice,
+or in both directions of an undirected list) count once: -parallel max keeps
+the largest weight, -parallel sum adds them.
 The filters (-type, -scope, -coding, -from, -to, -isolates) apply to
 -dataset only; by default the network has the organizations with a kept
 relation, as the paper's T4.
@@ -138,7 +150,9 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 	edgesFile := fs.String("edges", "", "edge list `file` (CSV with source,target columns)")
 	dataset := fs.String("dataset", "", "dataset version `dir`")
 	directed := fs.Bool("directed", false, "treat ties as directed (edge lists: source -> target; datasets: directed relations one way, others both ways)")
-	weight := fs.String("weight", "", "edge-list `column` of weights: lengths in shortest paths, strengths elsewhere (parallel rows add up)")
+	weight := fs.String("weight", "", "edge-list `column` of weights, tie strengths (strength sums them; -weighted says which other measures use them)")
+	parallel := fs.String("parallel", "max", "how the weights of rows between the same pair combine: `max` (a tie stored twice counts once) or sum")
+	weighted := fs.String("weighted", "", "`measures` that use the weights besides strength: strength, distance (lengths 1/weight) or length (lengths = weight), comma-separated; none by default")
 	seed := fs.Uint64("seed", 1, "Louvain `seed`")
 	out := fs.String("out", "", "output `file` for metrics.csv (- for standard output)")
 	filter := filterFlags(fs, false)
@@ -152,23 +166,29 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 		return usagef("network", "-edges or -dataset is required")
 	case *edgesFile != "" && *dataset != "":
 		return usagef("network", "-edges and -dataset exclude each other; give one")
+	case *parallel != "max" && *parallel != "sum":
+		return usagef("network", "-parallel %q: expected max or sum", *parallel)
 	}
 	if err := networkSpec.require("out", *out); err != nil {
 		return err
 	}
+	opt, err := weightedOptions(*weighted)
+	if err != nil {
+		return err
+	}
+	opt.Seed = *seed
 	var g *graph.Graph
-	opt := network.ComputeOptions{Seed: *seed}
 	if *edgesFile != "" {
 		warnIgnored(stderr, fs, "with -edges (filters apply to -dataset)", filterNames()...)
-		var err error
-		if g, err = readEdges(stderr, *edgesFile, *directed, *weight); err != nil {
+		if *weight == "" {
+			warnIgnored(stderr, fs, "without -weight", "parallel")
+		}
+		if g, err = readEdges(stderr, *edgesFile, *directed, *weight, *parallel); err != nil {
 			return err
 		}
-		opt.Weighted = *weight != ""
 	} else {
-		warnIgnored(stderr, fs, "with -dataset (weights are sources)", "weight")
+		warnIgnored(stderr, fs, "with -dataset (weights are sources)", "weight", "parallel")
 		var s *compendium.Study
-		var err error
 		if g, s, err = loadDataset(*dataset, "network", filter(*directed)); err != nil {
 			return err
 		}
@@ -187,9 +207,34 @@ func cmdNetwork(stdout, stderr io.Writer, args []string) error {
 	return writeOut(stdout, *out, m.WriteCSV)
 }
 
+// weightedOptions reads -weighted: a comma-separated list of strength,
+// distance and length (or none), into the options of Compute.
+func weightedOptions(list string) (network.ComputeOptions, error) {
+	var opt network.ComputeOptions
+	for _, w := range strings.Split(list, ",") {
+		switch strings.TrimSpace(w) {
+		case "", "none":
+		case "strength":
+			opt.Strength = true
+		case "distance", "length":
+			l := network.InverseWeight
+			if strings.TrimSpace(w) == "length" {
+				l = network.WeightLength
+			}
+			if opt.Lengths != network.Hops && opt.Lengths != l {
+				return opt, usagef("network", "-weighted %q: distance and length exclude each other; give one", list)
+			}
+			opt.Lengths = l
+		default:
+			return opt, usagef("network", "-weighted %q: unknown %q, expected strength, distance, length or none", list, w)
+		}
+	}
+	return opt, nil
+}
+
 // readEdges reads and builds an edge-list graph, printing every problem
 // of the file.
-func readEdges(stderr io.Writer, file string, directed bool, weight string) (*graph.Graph, error) {
+func readEdges(stderr io.Writer, file string, directed bool, weight, parallel string) (*graph.Graph, error) {
 	// A regular file only, of at most 2 GiB: a FIFO or /dev/zero would
 	// hang or never end.
 	f, err := safefile.OpenRegular(file, safefile.MaxSize)
@@ -204,7 +249,10 @@ func readEdges(stderr io.Writer, file string, directed bool, weight string) (*gr
 	}
 	bo := graph.BuildOptions{Directed: directed, Weighting: graph.WeightOne}
 	if weight != "" {
-		bo.Weighting = graph.WeightSum
+		bo.Weighting = graph.WeightMax
+		if parallel == "sum" {
+			bo.Weighting = graph.WeightSum
+		}
 	}
 	return graph.Build(nil, edges, bo)
 }

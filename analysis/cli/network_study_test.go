@@ -64,7 +64,7 @@ func TestNetworkOfAnyStudy(t *testing.T) {
 
 	code, out, stderr = nexus("export", "-dataset", dir, "-format", "dot", "-out", "-")
 	require.Equal(t, 0, code, stderr)
-	require.Contains(t, out, `"bob" -- "cy" [rows="1", link_weight="1"];`)
+	require.Contains(t, out, `"bob" -- "cy" [rows="1", strength="1", distance="1"];`)
 
 	out2 := t.TempDir()
 	assertRefused(t, "network -type", []string{"network", "-dataset", dir, "-type", "alliance", "-out", "-"}, out2,

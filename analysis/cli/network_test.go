@@ -35,7 +35,7 @@ func TestNetworkEdges(t *testing.T) {
 	// Reference: NetworkX 3.6.1 on nx.Graph([(a,b),(b,c),(c,a),(c,d)]):
 	// betweenness_centrality c = 2/3 (raw 2), closeness a = 3/4, c = 1,
 	// harmonic a = 2.5, core_number 2,2,2,1.
-	want := `node,degree,in_degree,out_degree,strength,betweenness,betweenness_raw,closeness,harmonic,eigenvector,pagerank,core,coreness,community
+	want := `node,degree,in_degree,out_degree,strength,betweenness,betweenness_raw,closeness,harmonic,eigenvector,pagerank,core_number,core_periphery,community
 a,2,2,2,2,0,0,0.75,2.5,`
 	if !strings.HasPrefix(string(got), want) {
 		t.Errorf("metrics.csv starts\n%s\nwant\n%s", got, want)
@@ -44,12 +44,45 @@ a,2,2,2,2,0,0,0.75,2.5,`
 	if len(lines) != 5 || !strings.HasPrefix(lines[3], "c,3,3,3,3,0.6666666666666666,2,1,3,") {
 		t.Errorf("metrics.csv:\n%s", got)
 	}
-	// The same with --weight adds the duplicate rows' weights.
-	if err := run(&stdout, &stderr, []string{"network", "--edges", in, "--weight", "w", "--out", "-"}); err != nil {
-		t.Fatal(err)
+	// With --weight the duplicate b,a row counts once (strength of a is
+	// 2); --parallel sum adds the duplicate rows' weights (3).
+	for _, c := range []struct {
+		args []string
+		want string
+	}{{nil, "\na,2,2,2,2,"}, {[]string{"--parallel", "sum"}, "\na,2,2,2,3,"}} {
+		stdout.Reset()
+		if err := run(&stdout, &stderr, append([]string{"network", "--edges", in, "--weight", "w", "--out", "-"}, c.args...)); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(stdout.String(), c.want) {
+			t.Errorf("%v: want a row starting %q:\n%s", c.args, c.want[1:], stdout.String())
+		}
 	}
-	if !strings.Contains(stdout.String(), "\na,2,2,2,3,") {
-		t.Errorf("weighted strength of a should be 3:\n%s", stdout.String())
+}
+
+// TestNetworkWeighted: -weighted distance makes a strong tie a short
+// path and -weighted length a long one. On the triangle a-b (3), b-c (3),
+// a-c (1) the shortest a-c path runs through b only with lengths
+// 1/weight (2/3 < 1), so b's raw betweenness is 1 there and 0 otherwise.
+// A tie stored in both directions counts once.
+func TestNetworkWeighted(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "edges.csv")
+	os.WriteFile(in, []byte("source,target,w\na,b,3\nb,a,3\nb,c,3\na,c,1\n"), 0o644)
+	for _, c := range []struct {
+		weighted, want string
+	}{{"none", "b,2,2,2,6,0,0,"}, {"distance", "b,2,2,2,6,1,1,"}, {"length", "b,2,2,2,6,0,0,"}, {"strength,distance", "b,2,2,2,6,1,1,"}} {
+		var stdout, stderr bytes.Buffer
+		if err := run(&stdout, &stderr, []string{"network", "--edges", in, "--weight", "w", "--weighted", c.weighted, "--out", "-"}); err != nil {
+			t.Fatalf("%s: %v: %s", c.weighted, err, stderr.String())
+		}
+		if !strings.Contains(stdout.String(), "\n"+c.want) {
+			t.Errorf("-weighted %s: want a row starting %q:\n%s", c.weighted, c.want, stdout.String())
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	err := run(&stdout, &stderr, []string{"network", "--edges", in, "--weight", "w", "--weighted", "distance,length", "--out", "-"})
+	if err == nil || !strings.Contains(err.Error(), "distance and length exclude each other") {
+		t.Errorf("distance,length: %v", err)
 	}
 }
 

@@ -35,9 +35,15 @@
 //
 // Conventions, stated once here and again on each function:
 //
-//   - Measures are topological (every link counts 1) unless
-//     network.ComputeOptions.Weighted is set; strength is always the sum of link
-//     weights.
+//   - A link's weight is a tie strength. Measures are topological (every
+//     link counts 1) unless asked: network.ComputeOptions.Strength uses
+//     the weight as a strength (eigenvector, PageRank, core-periphery,
+//     Louvain), and ComputeOptions.Lengths as a length in shortest paths,
+//     either 1/weight (InverseWeight: a strong tie is a short path) or the
+//     weight itself (WeightLength, for weights that are distances);
+//     strength is always the sum of link weights. Parallel rows between
+//     one pair collapse into one link: WeightMax counts a tie stored twice
+//     once, WeightSum adds the rows.
 //   - Self-loops are dropped when a Graph is built (Graph.SelfLoops counts
 //     them), so degrees are those of a simple graph.
 //   - Betweenness is Brandes' algorithm. BetweennessRaw is igraph's value
@@ -59,20 +65,23 @@
 //     default, dangling nodes spread uniformly), which the jump to a
 //     uniform node keeps well defined on a disconnected graph. Both are
 //     tested against NetworkX on disconnected graphs.
-//   - The k-core number is NetworkX's core_number (Batagelj-Zaversnik);
-//     coreness is Borgatti and Everett's continuous core-periphery model,
-//     fitted by alternating least squares from a fixed start.
+//   - The k-core number is NetworkX's core_number and igraph's coreness()
+//     (Batagelj-Zaversnik); network.Coreness is Borgatti and Everett's
+//     continuous core-periphery model (UCINET's coreness, column
+//     core_periphery), fitted by alternating least squares from a fixed
+//     start.
 //   - Louvain communities use a fixed seed. Go's and Python's random
 //     streams differ, so partitions can differ from NetworkX's for the same
 //     seed; the modularity reached is comparable and tested.
 //   - Gould-Fernandez brokerage counts open two-paths on the directed view
 //     by group (Node.Group), as UCINET and statnet do.
 //   - Weights are finite numbers > 0: encoding/csv.ReadEdges reports any
-//     other at file:line:column, and Build refuses one (with WeightSum) and
-//     a link whose rows' weights sum to +Inf. network.Compute never returns Inf or
-//     NaN: when a node's strength or the total weight overflows float64, or
-//     a path length, a sum of distances or a reciprocal of a distance does
-//     (lengths near 1e308, or subnormal ones such as 5e-324), it fails
+//     other at file:line:column, and Build refuses one (with WeightSum or
+//     WeightMax) and a link whose rows' weights sum to +Inf.
+//     network.Compute never returns Inf or NaN: when a node's strength or
+//     the total weight overflows float64, or a path length, a sum of
+//     distances or a reciprocal of a distance or of a weight does (lengths
+//     near 1e308, or subnormal ones such as 5e-324), it fails
 //     with an error wrapping ErrOverflow that names the measure and a
 //     node. Measures that do not depend on the scale of the weights are
 //     kept finite instead: eigenvector centrality and coreness scale
@@ -85,6 +94,8 @@
 //     with the same architecture.
 //
 // The tests compare every exact measure with NetworkX 3.6 and igraph 0.10
-// on reference graphs (testdata/reference.py prints them);
+// on reference graphs (testdata/reference.py prints them, and
+// testdata/reference_weighted.py those with weights as strengths and as
+// distances 1/weight);
 // testdata/compare_igraph.py times the whole command against igraph.
 package graph

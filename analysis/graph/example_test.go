@@ -52,3 +52,26 @@ func ExampleRandomEdges() {
 	// Output:
 	// 4000 true 4000
 }
+
+// A tie stored once in each direction of an undirected edge list counts
+// once with WeightMax and twice with WeightSum.
+func ExampleWeighting() {
+	edges := []graph.Edge{{Source: "a", Target: "b", Weight: 3}, {Source: "b", Target: "a", Weight: 3}}
+	for _, w := range []graph.Weighting{graph.WeightMax, graph.WeightSum} {
+		g, _ := graph.Build(nil, edges, graph.BuildOptions{Weighting: w})
+		fmt.Println(g.Links[0].Weight)
+	}
+	// Output:
+	// 3
+	// 6
+}
+
+// Reweighted with Reciprocal turns strengths into lengths: a tie of
+// weight 4 becomes a path of length 0.25.
+func ExampleGraph_Reweighted() {
+	g, _ := graph.Build(nil, []graph.Edge{{Source: "a", Target: "b", Weight: 4}}, graph.BuildOptions{Weighting: graph.WeightSum})
+	h := g.Reweighted(graph.Reciprocal)
+	fmt.Println(g.Links[0].Weight, h.Links[0].Weight, h.OutWeights(0))
+	// Output:
+	// 4 0.25 [0.25]
+}

@@ -41,8 +41,15 @@ const (
 	WeightOne Weighting = iota
 	// WeightCount gives a link the number of its rows.
 	WeightCount
-	// WeightSum gives a link the sum of its rows' Edge.Weight.
+	// WeightSum gives a link the sum of its rows' Edge.Weight: parallel
+	// rows add up, so a tie stored twice (once in each direction of an
+	// undirected graph, or repeated) weighs twice its weight. Ask for it
+	// only when each row is a separate amount of the tie.
 	WeightSum
+	// WeightMax gives a link the largest of its rows' Edge.Weight: a tie
+	// stored twice counts once, and rows that disagree give the strongest
+	// value.
+	WeightMax
 )
 
 // Link is one edge of a Graph: all the rows between one pair of nodes.
@@ -97,9 +104,9 @@ type BuildOptions struct {
 
 // Build makes a Graph from nodes and edges. Nodes named by an edge but not
 // listed are added with their ID only. It fails on a duplicate or empty
-// node ID and on an edge with an empty endpoint; with WeightSum, also on
-// an edge whose Weight is not a finite number > 0 and on a link whose
-// rows' weights sum to +Inf (wrapping ErrOverflow).
+// node ID and on an edge with an empty endpoint; with WeightSum or
+// WeightMax, also on an edge whose Weight is not a finite number > 0, and
+// on a link whose rows' weights sum to +Inf (wrapping ErrOverflow).
 func Build(nodes []Node, edges []Edge, opt BuildOptions) (*Graph, error) {
 	return build(nodes, edges, opt, true)
 }
@@ -135,7 +142,7 @@ func build(nodes []Node, edges []Edge, opt BuildOptions, check bool) (*Graph, er
 			}
 		}
 	}
-	if opt.Weighting == WeightSum && opt.LinkWeight == nil {
+	if (opt.Weighting == WeightSum || opt.Weighting == WeightMax) && opt.LinkWeight == nil {
 		problems = append(problems, badWeights(edges)...)
 	}
 	if len(problems) > 0 {
@@ -273,6 +280,12 @@ func weigh(edges []Edge, rows []int32, opt BuildOptions) float64 {
 			s += edges[r].Weight
 		}
 		return s
+	case WeightMax:
+		m := 0.0
+		for _, r := range rows {
+			m = max(m, edges[r].Weight)
+		}
+		return m
 	}
 	return 1
 }

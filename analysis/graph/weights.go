@@ -39,3 +39,33 @@ func (g *Graph) checkLinks() error {
 	}
 	return nil
 }
+
+// Reweighted returns a graph with the nodes, links and rows of g, each
+// link's weight replaced by f(weight). Measures that read weights as
+// lengths (github.com/nexus-toolkit/nexus/analysis/graph/path) take
+// g.Reweighted(Reciprocal) to make a strong tie a short path. Views of
+// the result (Undirected, DirectedView) apply f to the weight of each
+// link of the view. f must return a number > 0; Reweighted does not
+// check that it is finite (see network.Compute, which does).
+func (g *Graph) Reweighted(f func(w float64) float64) *Graph {
+	h := *g
+	orig := g.opt
+	h.opt.LinkWeight = func(rows []Edge) float64 {
+		idx := make([]int32, len(rows))
+		for i := range idx {
+			idx[i] = int32(i)
+		}
+		return f(weigh(rows, idx, orig))
+	}
+	h.Links = make([]Link, len(g.Links))
+	for k, l := range g.Links {
+		l.Weight = f(l.Weight)
+		h.Links[k] = l
+	}
+	h.fillCSR()
+	return &h
+}
+
+// Reciprocal returns 1/w: the length of a link whose weight w is a
+// strength, for Reweighted.
+func Reciprocal(w float64) float64 { return 1 / w }

@@ -85,3 +85,59 @@ func TestRandomEdgesRefusesTooMany(t *testing.T) {
 	}()
 	RandomEdges(3, 4, 1)
 }
+
+// TestWeightMax: a tie stored in both directions of an undirected graph,
+// or repeated, counts once with WeightMax and twice with WeightSum; rows
+// that disagree give the largest weight.
+func TestWeightMax(t *testing.T) {
+	edges := []Edge{{Source: "a", Target: "b", Weight: 3}, {Source: "b", Target: "a", Weight: 3},
+		{Source: "b", Target: "c", Weight: 1}, {Source: "b", Target: "c", Weight: 2}}
+	for _, c := range []struct {
+		w    Weighting
+		want []float64
+	}{{WeightMax, []float64{3, 2}}, {WeightSum, []float64{6, 3}}, {WeightCount, []float64{2, 2}}, {WeightOne, []float64{1, 1}}} {
+		g, err := Build(nil, edges, BuildOptions{Weighting: c.w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, l := range g.Links {
+			if l.Weight != c.want[k] {
+				t.Errorf("weighting %d: link %d weighs %v, want %v", c.w, k, l.Weight, c.want[k])
+			}
+		}
+	}
+	if _, err := Build(nil, []Edge{{Source: "a", Target: "b", Weight: 0}}, BuildOptions{Weighting: WeightMax}); err == nil {
+		t.Error("WeightMax accepts weight 0")
+	}
+}
+
+// TestReweighted: Reweighted maps every link weight, in both CSR
+// directions and in the views, and leaves g as it was.
+func TestReweighted(t *testing.T) {
+	edges := []Edge{{Source: "a", Target: "b", Directed: true, Weight: 2}, {Source: "b", Target: "a", Directed: true, Weight: 2},
+		{Source: "b", Target: "c", Directed: true, Weight: 4}}
+	g, err := Build(nil, edges, BuildOptions{Directed: true, Weighting: WeightSum})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := g.Reweighted(Reciprocal)
+	for i := range g.N() {
+		for j, w := range g.OutWeights(i) {
+			if h.OutWeights(i)[j] != 1/w {
+				t.Errorf("out %d: %v, want 1/%v", i, h.OutWeights(i)[j], w)
+			}
+		}
+		for j, w := range g.InWeights(i) {
+			if h.InWeights(i)[j] != 1/w {
+				t.Errorf("in %d: %v, want 1/%v", i, h.InWeights(i)[j], w)
+			}
+		}
+	}
+	if g.Links[0].Weight != 2 {
+		t.Errorf("g changed: %v", g.Links[0].Weight)
+	}
+	// The undirected view sums a <-> b to 4, then takes the reciprocal.
+	if u := h.Undirected(); u.Links[0].Weight != 0.25 || u.Links[1].Weight != 0.25 {
+		t.Errorf("undirected view of the reciprocal: %v, %v, want 0.25, 0.25", u.Links[0].Weight, u.Links[1].Weight)
+	}
+}

@@ -45,7 +45,9 @@ func AllianceNetwork(s *study.Study) (*graph.Graph, error) {
 	return alliance.Build(s, AllianceFilter, alliance.NetworkOptions{})
 }
 
-// AllianceMetrics computes every measure of the alliance network.
+// AllianceMetrics computes every measure of the alliance network with
+// network.ComputeOptions' defaults: strength sums the sources, and every
+// other measure counts each tie once.
 func AllianceMetrics(s *study.Study) (*graph.Graph, *network.Metrics, error) {
 	g, err := AllianceNetwork(s)
 	if err != nil {
@@ -71,8 +73,8 @@ func NetworkMeasures(s *study.Study) (*table.Table, error) {
 		table.Column{Name: "closeness", Header: "Closeness", Kind: table.KindNumber},
 		table.Column{Name: "eigenvector", Header: "Eigenvector", Kind: table.KindNumber},
 		table.Column{Name: "pagerank", Header: "PageRank", Kind: table.KindNumber},
-		table.Column{Name: "core", Header: "k-core", Kind: table.KindNumber},
-		table.Column{Name: "coreness", Header: "Coreness", Kind: table.KindNumber},
+		table.Column{Name: "core_number", Header: "k-core", Kind: table.KindNumber},
+		table.Column{Name: "core_periphery", Header: "Core–periphery", Kind: table.KindNumber},
 		table.Column{Name: "community", Header: "Community", Kind: table.KindNumber},
 	)
 	t.Label = "tbl:network-measures"
@@ -80,9 +82,9 @@ func NetworkMeasures(s *study.Study) (*table.Table, error) {
 		len(g.Nodes), len(g.Links), study.JoinCodes(AllianceTies, ", "))
 	t.Long = true
 	t.Notes = []string{
-		"Degree and k-core count ties; strength sums each tie's independent sources (distinct references cited, plus one for passages citing none).",
+		"Strength sums each tie's independent sources (distinct references cited, plus one for passages citing none); it is the only measure that uses them. Every other measure counts each tie once, however many sources or passages support it: NetworkX's weight=None, R igraph's weights=NA.",
 		"Betweenness is normalised as NetworkX's default, 2/((n-1)(n-2)); closeness uses Wasserman and Faust's correction for disconnected graphs (NetworkX wf_improved); eigenvector centrality has unit L2 norm; PageRank uses alpha 0.85.",
-		"Coreness is Borgatti and Everett's continuous core-periphery score; communities are Louvain's (resolution 1, seed " + strconv.Itoa(Seed) + ").",
+		"k-core is each organization's k-core number (NetworkX's core_number, igraph's coreness()); core–periphery is Borgatti and Everett's continuous coreness (UCINET's), which is not igraph's coreness(); communities are Louvain's (resolution 1, seed " + strconv.Itoa(Seed) + ").",
 	}
 	idx := make([]int, len(g.Nodes))
 	for i := range idx {

@@ -34,9 +34,30 @@ type Doc struct {
 	Links    []Record
 }
 
-// WeightKey is the link attribute that formats with a weight of their
-// own (GEXF's weight, Pajek's line value) write as the link's weight.
-const WeightKey = "link_weight"
+// WeightKey is the link attribute that holds the link's weight as a tie
+// strength (for the alliance network, its number of independent
+// sources): a stronger tie has a higher value. Formats with a weight of
+// their own write it there too: GEXF's weight and Pajek's line value,
+// which NetworkX (read_gexf, read_pajek) and igraph read as the
+// attribute "weight". GraphML writes it only under this name, so no
+// tool takes it for a weight unasked.
+//
+// NetworkX's and igraph's defaults differ in what they do with "weight":
+// NetworkX's pagerank uses it as a strength by default, its
+// betweenness, closeness and eigenvector centrality ignore it unless
+// asked; R's igraph uses it in every measure, as a length in betweenness
+// and closeness (so a strong tie becomes a long path). To reproduce
+// measures that count every tie once, pass weight=None (NetworkX) or
+// weights=NA (R igraph); for weighted shortest paths pass the
+// DistanceKey attribute, never the strength.
+const WeightKey = "strength"
+
+// DistanceKey is the link attribute that holds the link's length as a
+// distance, 1/strength (WeightKey): a strong tie is a short path. It is
+// what NetworkX's weight= (betweenness_centrality) and distance=
+// (closeness_centrality) and igraph's weights= should be given for
+// shortest paths on tie strengths, as network.InverseWeight does.
+const DistanceKey = "distance"
 
 // NameKey is the node attribute that formats with a label of their own
 // (GEXF's label) write as the node's label.

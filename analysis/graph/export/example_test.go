@@ -19,6 +19,6 @@ func ExampleGeneric() {
 	// graph "network" {
 	//   "a" [label="Alpha", group="x"];
 	//   "b" [label="Beta", group="y"];
-	//   "a" -- "b" [rows="2", link_weight="2"];
+	//   "a" -- "b" [rows="2", strength="2", distance="0.5"];
 	// }
 }

@@ -52,12 +52,13 @@ func Write(w io.Writer, d *encoding.Doc, f Format) error {
 // GenericNodeKeys and GenericLinkKeys are the attributes of Generic.
 var (
 	GenericNodeKeys = []encoding.Key{{Name: encoding.NameKey, Type: "string"}, {Name: "group", Type: "string"}}
-	GenericLinkKeys = []encoding.Key{{Name: "rows", Type: "int"}, {Name: encoding.WeightKey, Type: "double"}}
+	GenericLinkKeys = []encoding.Key{{Name: "rows", Type: "int"}, {Name: encoding.WeightKey, Type: "double"}, {Name: encoding.DistanceKey, Type: "double"}}
 )
 
 // Generic returns the export form of g with only what every graph has:
 // nodes in ID order with their name and group, links in (U, V) order
-// with the number of edge rows behind them and their weight.
+// with the number of edge rows behind them, their weight as a strength
+// (encoding.WeightKey) and 1/weight as a distance (encoding.DistanceKey).
 func Generic(g *graph.Graph) *encoding.Doc {
 	d := &encoding.Doc{Directed: g.Directed, NodeKeys: GenericNodeKeys, LinkKeys: GenericLinkKeys}
 	for _, n := range g.Nodes {
@@ -66,7 +67,7 @@ func Generic(g *graph.Graph) *encoding.Doc {
 	for i, l := range g.Links {
 		d.Links = append(d.Links, encoding.Record{
 			ID: strconv.Itoa(i), Source: g.Nodes[l.U].ID, Target: g.Nodes[l.V].ID,
-			Values: []string{strconv.Itoa(len(g.LinkEdges(i))), network.FormatFloat(l.Weight)},
+			Values: []string{strconv.Itoa(len(g.LinkEdges(i))), network.FormatFloat(l.Weight), network.FormatFloat(1 / l.Weight)},
 		})
 	}
 	return d

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/nexus-toolkit/nexus/analysis/graph"
+	"github.com/nexus-toolkit/nexus/analysis/graph/path"
 )
 
 // checkStrengths reports a node strength or a total weight that is not
@@ -38,7 +39,7 @@ func (m *Metrics) checkFinite() error {
 		{"harmonic", m.Harmonic, "a distance to it is so small (its link lengths underflow) that its reciprocal overflows float64"},
 		{"eigenvector", m.Eigenvector, "the power iteration overflows float64"},
 		{"pagerank", m.PageRank, "the iteration overflows float64"},
-		{"coreness", m.Coreness, "the least-squares fit overflows float64"},
+		{"core_periphery", m.Coreness, "the least-squares fit overflows float64"},
 	} {
 		for i, x := range c.v {
 			if math.IsInf(x, 0) || math.IsNaN(x) {
@@ -77,4 +78,25 @@ func weightScale(g *graph.Graph, lo, hi int, even bool) float64 {
 		e++
 	}
 	return math.Ldexp(1, -e)
+}
+
+// shortestPaths runs path.ShortestPaths with the links' lengths as l
+// says. With InverseWeight it fails, wrapping graph.ErrOverflow, on a
+// weight so small that its reciprocal is +Inf.
+func shortestPaths(g *graph.Graph, l Lengths) (path.Paths, error) {
+	switch l {
+	case Hops:
+		return path.ShortestPaths(g, path.Options{}), nil
+	case WeightLength:
+		return path.ShortestPaths(g, path.Options{Weighted: true}), nil
+	case InverseWeight:
+		for _, k := range g.Links {
+			if d := 1 / k.Weight; math.IsInf(d, 0) {
+				return path.Paths{}, fmt.Errorf("%w: distance: link %q -- %q: 1/weight of %v is %v; rescale the weights (multiply them by a common factor)",
+					graph.ErrOverflow, g.Nodes[k.U].ID, g.Nodes[k.V].ID, k.Weight, d)
+			}
+		}
+		return path.ShortestPaths(g.Reweighted(graph.Reciprocal), path.Options{Weighted: true}), nil
+	}
+	return path.Paths{}, fmt.Errorf("network: unknown Lengths %d, expected Hops, InverseWeight or WeightLength", int(l))
 }

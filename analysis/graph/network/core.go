@@ -7,7 +7,8 @@ import (
 )
 
 // CoreNumbers returns the k-core number of every node by Batagelj and
-// Zaversnik's O(m) algorithm, as NetworkX's core_number: the largest k
+// Zaversnik's O(m) algorithm, as NetworkX's core_number and igraph's
+// coreness(): the largest k
 // such that the node belongs to a subgraph in which every node has degree
 // at least k. In a directed graph the degree is in + out, as in NetworkX
 // (a reciprocated pair counts twice).
@@ -76,11 +77,12 @@ func CoreNumbers(g *graph.Graph) []int {
 }
 
 // Coreness returns Borgatti and Everett's (1999) continuous core-periphery
-// coreness c of every node: the c that minimises
+// coreness c of every node (UCINET's "coreness"; not igraph's coreness(),
+// which is the k-core number of CoreNumbers): the c that minimises
 //
 //	sum over i != j of (a_ij - c_i c_j)^2
 //
-// where a_ij is 1 for a link (its weight with opt.Weighted) and 0 otherwise,
+// where a_ij is 1 for a link (its weight, a strength, with opt.Weighted) and 0 otherwise,
 // on the undirected view of g. The fit is by exact coordinate descent
 // (alternating least squares): for i = 0..n-1 in node order,
 //

@@ -28,7 +28,7 @@ func ExampleMetrics_WriteCSV() {
 	m, _ := network.Compute(g, network.ComputeOptions{Seed: 1})
 	m.WriteCSV(os.Stdout)
 	// Output:
-	// node,degree,in_degree,out_degree,strength,betweenness,betweenness_raw,closeness,harmonic,eigenvector,pagerank,core,coreness,community
+	// node,degree,in_degree,out_degree,strength,betweenness,betweenness_raw,closeness,harmonic,eigenvector,pagerank,core_number,core_periphery,community
 	// a,2,2,2,2,0,0,0.75,2.5,0.5227207256439811,0.24592781858831025,2,0.425237494447974,0
 	// b,2,2,2,2,0,0,0.75,2.5,0.5227207256439811,0.24592781858831025,2,0.42523749444797626,0
 	// c,3,3,3,3,0.6666666666666666,2,1,3,0.6116284573553775,0.3667358671351013,2,0.763007743832059,1
@@ -40,12 +40,29 @@ func ExampleMetrics_WriteCSV() {
 func ExampleCompute_overflow() {
 	g, _ := graph.Build(nil, []graph.Edge{{Source: "a", Target: "b", Weight: 1e308}, {Source: "b", Target: "c", Weight: 1e308}},
 		graph.BuildOptions{Weighting: graph.WeightSum})
-	m, err := network.Compute(g, network.ComputeOptions{Weighted: true})
+	m, err := network.Compute(g, network.ComputeOptions{Strength: true})
 	fmt.Println(m == nil, errors.Is(err, graph.ErrOverflow))
 	fmt.Println(err)
 	// Output:
 	// true true
 	// graph: weights overflow float64: strength: node "b": its link weights sum to +Inf; rescale the weights (divide them by a common factor)
+}
+
+// A strong tie is a short path with InverseWeight and a long one with
+// WeightLength. On the triangle a, b, c, where a-b and b-c have weight 3
+// (three sources each) and a-c weight 1, the shortest path from a to c
+// runs through b only when lengths are 1/weight (2/3 < 1).
+func ExampleComputeOptions() {
+	edges := []graph.Edge{{Source: "a", Target: "b", Weight: 3}, {Source: "b", Target: "c", Weight: 3}, {Source: "a", Target: "c", Weight: 1}}
+	g, _ := graph.Build(nil, edges, graph.BuildOptions{Weighting: graph.WeightMax})
+	for _, l := range []network.Lengths{network.Hops, network.InverseWeight, network.WeightLength} {
+		m, _ := network.Compute(g, network.ComputeOptions{Strength: true, Lengths: l})
+		fmt.Printf("%-7s betweenness_raw of b: %v\n", l, m.BetweennessRaw[1])
+	}
+	// Output:
+	// hops    betweenness_raw of b: 0
+	// inverse betweenness_raw of b: 1
+	// weight  betweenness_raw of b: 0
 }
 
 // Rank gives equal values the best rank they share.

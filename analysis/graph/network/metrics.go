@@ -9,16 +9,24 @@ import (
 
 	"github.com/nexus-toolkit/nexus/analysis/graph"
 	"github.com/nexus-toolkit/nexus/analysis/graph/community"
-	"github.com/nexus-toolkit/nexus/analysis/graph/path"
 )
 
-// ComputeOptions controls Compute.
+// ComputeOptions controls Compute. The zero value counts every link once
+// in every measure but Strength, which always sums the weights: the
+// convention of the paper's T4.
 type ComputeOptions struct {
-	// Weighted makes link weights lengths in shortest paths (betweenness,
-	// closeness, harmonic) and strengths in eigenvector, PageRank,
-	// coreness and Louvain, as NetworkX's weight="weight". Strength always
-	// uses the weights.
-	Weighted bool
+	// Strength makes each link's weight its strength in eigenvector
+	// centrality, PageRank, core-periphery coreness, Louvain and
+	// modularity, as NetworkX's weight="weight" in those functions: a
+	// link of weight 3 counts three times one of weight 1. Off, every
+	// link counts 1 (NetworkX's weight=None). Degree and the k-core number
+	// never use weights.
+	Strength bool
+	// Lengths gives each link its length in the shortest-path measures
+	// (betweenness, closeness, harmonic): Hops (1, the default),
+	// InverseWeight (1/weight, so that a strong tie is a short path) or
+	// WeightLength (the weight itself, for weights that are distances).
+	Lengths Lengths
 	// Seed seeds Louvain's node order.
 	Seed uint64
 	// Brokerage computes Gould-Fernandez roles with each node's Group as
@@ -35,10 +43,15 @@ type Metrics struct {
 	BetweennessRaw              []float64 // igraph's raw count
 	Closeness, Harmonic         []float64
 	Eigenvector, PageRank       []float64
-	Core                        []int     // k-core number
-	Coreness                    []float64 // Borgatti-Everett continuous coreness
-	Community                   []int     // Louvain community
-	Modularity                  float64   // of Community
+	// Core is the k-core number: NetworkX's core_number, igraph's
+	// coreness() (column core_number).
+	Core []int
+	// Coreness is Borgatti and Everett's continuous core-periphery
+	// coreness (UCINET's), not igraph's coreness() (column
+	// core_periphery).
+	Coreness   []float64
+	Community  []int   // Louvain community
+	Modularity float64 // of Community
 	// Brokerage holds Gould-Fernandez roles by Node.Group; nil unless
 	// ComputeOptions.Brokerage is set. WriteCSV then adds the columns
 	// BrokerageColumns.
@@ -51,7 +64,8 @@ var BrokerageColumns = []string{"coordinator", "itinerant", "representative", "g
 
 // Compute returns every measure of g. See path.ShortestPaths, Eigenvector,
 // PageRank (alpha 0.85), CoreNumbers, Coreness and community.Louvain for the
-// conventions. An eigenvector or PageRank that fails to converge is
+// conventions, and ComputeOptions for which measures use the weights:
+// by default only Strength does. An eigenvector or PageRank that fails to converge is
 // reported as an error together with the (unconverged) metrics.
 //
 // Weights whose sums overflow float64, or lengths so small that a
@@ -65,21 +79,23 @@ func Compute(g *graph.Graph, opt ComputeOptions) (*Metrics, error) {
 	if err := checkStrengths(g, m.Strength); err != nil {
 		return nil, err
 	}
-	p := path.ShortestPaths(g, path.Options{Weighted: opt.Weighted})
+	p, err := shortestPaths(g, opt.Lengths)
+	if err != nil {
+		return nil, err
+	}
 	m.Betweenness, m.BetweennessRaw = p.Betweenness, p.BetweennessRaw
 	m.Closeness, m.Harmonic = p.Closeness, p.Harmonic
 	var errs []error
-	var err error
-	if m.Eigenvector, err = Eigenvector(g, EigenvectorOptions{Weighted: opt.Weighted}); err != nil {
+	if m.Eigenvector, err = Eigenvector(g, EigenvectorOptions{Weighted: opt.Strength}); err != nil {
 		errs = append(errs, fmt.Errorf("eigenvector: %w", err))
 	}
-	if m.PageRank, err = PageRank(g, PageRankOptions{Damping: DefaultDamping, Weighted: opt.Weighted}); err != nil {
+	if m.PageRank, err = PageRank(g, PageRankOptions{Damping: DefaultDamping, Weighted: opt.Strength}); err != nil {
 		errs = append(errs, fmt.Errorf("pagerank: %w", err))
 	}
 	m.Core = CoreNumbers(g)
-	m.Coreness = Coreness(g, CorenessOptions{Weighted: opt.Weighted})
-	m.Community = community.Louvain(g, community.LouvainOptions{Seed: opt.Seed, Weighted: opt.Weighted})
-	m.Modularity = community.Modularity(g, m.Community, community.ModularityOptions{Weighted: opt.Weighted})
+	m.Coreness = Coreness(g, CorenessOptions{Weighted: opt.Strength})
+	m.Community = community.Louvain(g, community.LouvainOptions{Seed: opt.Seed, Weighted: opt.Strength})
+	m.Modularity = community.Modularity(g, m.Community, community.ModularityOptions{Weighted: opt.Strength})
 	if opt.Brokerage {
 		groups := make([]string, g.N())
 		for i, n := range g.Nodes {
@@ -96,10 +112,13 @@ func Compute(g *graph.Graph, opt ComputeOptions) (*Metrics, error) {
 	return m, nil
 }
 
-// Columns are the columns of WriteCSV, in order.
+// Columns are the columns of WriteCSV, in order. They are named by
+// NetworkX's functions where one computes the value: core_number is
+// nx.core_number (igraph's coreness()); core_periphery is Borgatti and
+// Everett's continuous coreness (Coreness), which neither library has.
 var Columns = []string{"node", "degree", "in_degree", "out_degree", "strength",
 	"betweenness", "betweenness_raw", "closeness", "harmonic", "eigenvector",
-	"pagerank", "core", "coreness", "community"}
+	"pagerank", "core_number", "core_periphery", "community"}
 
 // FormatFloat formats a measure as the shortest decimal that reads back
 // to the same float64 (strconv 'g', precision -1).

@@ -39,14 +39,17 @@ func TestOverflow(t *testing.T) {
 		pairs    []string
 		w        float64
 		want     string
+		lengths  Lengths
 	}{
-		{"strength", false, []string{"a-b", "b-c"}, 1e308, `strength: node "b": its link weights sum to +Inf`},
-		{"strength-directed", true, []string{"a-b", "b-a"}, 1e308, `strength: node "a": its link weights sum to +Inf`},
-		{"total", false, []string{"a-b", "c-d"}, 1e308, `strength: the link weights of all nodes sum to +Inf`},
+		{"strength", false, []string{"a-b", "b-c"}, 1e308, `strength: node "b": its link weights sum to +Inf`, Hops},
+		{"strength-directed", true, []string{"a-b", "b-a"}, 1e308, `strength: node "a": its link weights sum to +Inf`, Hops},
+		{"total", false, []string{"a-b", "c-d"}, 1e308, `strength: the link weights of all nodes sum to +Inf`, Hops},
 		// 9 links of 5e306: strengths and the total are finite, but the
 		// distances from an end of the chain sum to 2.25e308.
-		{"closeness", false, chain(10), 5e306, `closeness: node "n00": NaN`},
-		{"harmonic", false, chain(3), 5e-324, `: node "n00": +Inf`},
+		{"closeness", false, chain(10), 5e306, `closeness: node "n00": NaN`, WeightLength},
+		{"harmonic", false, chain(3), 5e-324, `: node "n00": +Inf`, WeightLength},
+		// As strengths, a subnormal weight is an infinite distance.
+		{"distance", false, chain(3), 5e-324, `distance: link "n00" -- "n01": 1/weight of 5e-324 is +Inf`, InverseWeight},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w := make([]float64, len(tc.pairs))
@@ -57,7 +60,7 @@ func TestOverflow(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m, err := Compute(g, ComputeOptions{Weighted: true, Seed: 1})
+			m, err := Compute(g, ComputeOptions{Strength: true, Lengths: tc.lengths, Seed: 1})
 			if !errors.Is(err, graph.ErrOverflow) || !strings.Contains(err.Error(), tc.want) || m != nil {
 				t.Errorf("Compute: %v, %v; want graph.ErrOverflow and %q", m, err, tc.want)
 			}
@@ -79,7 +82,7 @@ func TestLargeWeights(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m1, err := Compute(g1, ComputeOptions{Weighted: true, Seed: 1})
+	m1, err := Compute(g1, ComputeOptions{Strength: true, Lengths: WeightLength, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +95,7 @@ func TestLargeWeights(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m, err := Compute(g, ComputeOptions{Weighted: true, Seed: 1})
+		m, err := Compute(g, ComputeOptions{Strength: true, Lengths: WeightLength, Seed: 1})
 		if err != nil {
 			t.Fatalf("scale %g: %v", scale, err)
 		}
@@ -125,5 +128,41 @@ func TestRank(t *testing.T) {
 	got := Rank([]float64{0.5, 2, 0.5, 3})
 	if want := []int{3, 2, 3, 1}; !slices.Equal(got, want) {
 		t.Errorf("Rank = %v, want %v", got, want)
+	}
+}
+
+// TestParallelRows: the karate club with every tie stored twice, once in
+// each direction, gives the same measures as stored once when parallel
+// rows are combined by graph.WeightMax, and a different strength (each
+// tie twice) with graph.WeightSum.
+func TestParallelRows(t *testing.T) {
+	r := refKarate
+	var once, twice []graph.Edge
+	for i, e := range r.edges {
+		once = append(once, graph.Edge{Source: e[0], Target: e[1], Weight: r.weights[i]})
+		twice = append(twice, once[i], graph.Edge{Source: e[1], Target: e[0], Weight: r.weights[i]})
+	}
+	opt := ComputeOptions{Strength: true, Lengths: InverseWeight, Seed: 1}
+	compute := func(edges []graph.Edge, w graph.Weighting) *Metrics {
+		g, err := graph.Build(nil, edges, graph.BuildOptions{Weighting: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := Compute(g, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	want := compute(once, graph.WeightMax)
+	got := compute(twice, graph.WeightMax)
+	for _, c := range [][2][]float64{{got.Strength, want.Strength}, {got.Betweenness, want.Betweenness},
+		{got.Closeness, want.Closeness}, {got.Eigenvector, want.Eigenvector}, {got.PageRank, want.PageRank}} {
+		if !slices.Equal(c[0], c[1]) {
+			t.Errorf("stored twice: %v, want %v", c[0], c[1])
+		}
+	}
+	if sum := compute(twice, graph.WeightSum); sum.Strength[0] != 2*want.Strength[0] {
+		t.Errorf("WeightSum: strength of n00 %v, want twice %v", sum.Strength[0], want.Strength[0])
 	}
 }

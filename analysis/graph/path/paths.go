@@ -74,7 +74,9 @@ func ShortestPaths(g *graph.Graph, opt Options) Paths {
 // Options controls ShortestPaths.
 type Options struct {
 	// Weighted makes each link's weight its length (Dijkstra), as
-	// NetworkX's weight="weight"; otherwise every link has length 1.
+	// NetworkX's weight="weight"; otherwise every link has length 1. For
+	// weights that are strengths, search g.Reweighted(graph.Reciprocal)
+	// (network.InverseWeight does).
 	Weighted bool
 }
 

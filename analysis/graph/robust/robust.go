@@ -12,8 +12,9 @@ import (
 	"github.com/nexus-toolkit/nexus/analysis/graph/network"
 )
 
-// Measures are the measures whose top five LeaveOneOut compares.
-var Measures = []string{"degree", "betweenness", "closeness", "eigenvector", "pagerank", "coreness"}
+// Measures are the measures whose top five LeaveOneOut compares, named
+// as network.Columns (core_periphery is Borgatti and Everett's coreness).
+var Measures = []string{"degree", "betweenness", "closeness", "eigenvector", "pagerank", "core_periphery"}
 
 // Result is what LeaveOneOut finds: the measures of the full
 // network and, for each source, of the network without the ties that rest
@@ -175,7 +176,7 @@ func measure(m *network.Metrics, name string) []float64 {
 		return m.Eigenvector
 	case "pagerank":
 		return m.PageRank
-	case "coreness":
+	case "core_periphery":
 		return m.Coreness
 	}
 	panic("robust: unknown measure " + name)

@@ -60,7 +60,7 @@ timed("closeness", lambda: [0.0 if math.isnan(c) else c * (size[v] - 1) / (n - 1
 timed("harmonic", lambda: g.harmonic_centrality(normalized=False))
 timed("eigenvector", lambda: g.eigenvector_centrality(scale=False))
 timed("pagerank", lambda: g.pagerank(damping=0.85))
-timed("core", lambda: g.coreness())
+timed("core_number", lambda: g.coreness())  # igraph coreness() = k-core number
 timed("degree", lambda: g.degree())
 t_igraph = t_read + sum(times.values())
 

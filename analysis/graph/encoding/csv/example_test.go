@@ -42,6 +42,6 @@ func ExampleWriteLinks() {
 	}
 	csv.WriteLinks(os.Stdout, d)
 	// Output:
-	// source,target,link_weight
+	// source,target,strength
 	// a,b,2
 }

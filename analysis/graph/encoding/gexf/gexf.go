@@ -43,9 +43,11 @@ func gexfTime(year string, open string) string {
 // per row, from the year of its start to the year of its end, a missing
 // year written as -INF (start) or INF (end), so the spell is open on that
 // side. A link with an undated row has no spells, so it is present
-// throughout. Nodes are static. The node label is its name (encoding.NameKey),
-// or its ID when it has none; the edge weight is encoding.WeightKey. No date of writing is
-// included, so the output is deterministic. NetworkX 3 (read_gexf) and
+// throughout. Nodes are static. The node label is its name
+// (encoding.NameKey), or its ID when it has none; the edge weight is
+// encoding.WeightKey (a tie strength, which read_gexf makes the attribute
+// "weight"). No date of writing is included, so the output is
+// deterministic. NetworkX 3 (read_gexf) and
 // Gephi read it, and it is valid against the GEXF 1.3 schema.
 func Write(w io.Writer, d *encoding.Doc) error {
 	var b bytes.Buffer

@@ -26,7 +26,7 @@ func Example() {
 	// <?xml version="1.0" encoding="UTF-8"?>
 	// <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 	//   <key id="d0" for="node" attr.name="name" attr.type="string"/>
-	//   <key id="e0" for="edge" attr.name="link_weight" attr.type="double"/>
+	//   <key id="e0" for="edge" attr.name="strength" attr.type="double"/>
 	//   <graph id="G" edgedefault="undirected">
 	//     <node id="a">
 	//       <data key="d0">A &amp; co</data>

@@ -16,9 +16,10 @@ import (
 
 // Write writes d as a Pajek .net file: *Vertices with each node's ID
 // as its quoted label, then *Edges (or *Arcs when directed) with each
-// link's weight (encoding.WeightKey, 1 when missing). Pajek labels cannot
-// hold a double quote; Write
-// fails on such an ID rather than change it.
+// link's weight (encoding.WeightKey, a tie strength, 1 when missing),
+// which igraph and NetworkX read as the attribute "weight". Pajek labels
+// cannot hold a double quote; Write fails on such an ID rather than
+// change it.
 func Write(w io.Writer, d *encoding.Doc) error {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "*Vertices %d\n", len(d.Nodes))
