@@ -304,7 +304,7 @@ func AllianceNetworkPlot(s *study.Study) (*netplot.Network, error) {
 		return nil, err
 	}
 	net.MinWidth, net.MaxWidth = vg.Points(0.8), vg.Points(3)
-	net.Pad = 0.5 // room for the long labels of the outermost nodes
+	net.Pad = 0.7 // room for the long labels of the outermost nodes
 	return net, nil
 }
 

@@ -1,6 +1,8 @@
 package paper
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +12,7 @@ import (
 	"gonum.org/v1/plot/vg/recorder"
 
 	"github.com/nexus-toolkit/nexus/analysis/figure"
+	"github.com/nexus-toolkit/nexus/analysis/study"
 )
 
 // F1 as saved (FullWidth × F1Height, figure.Margin on every side) is
@@ -21,7 +24,32 @@ import (
 // only what is drawn; and the figure, drawn as Save draws it, puts every
 // label line inside the box Geometry gives it.
 func TestAllianceNetworkGeometry(t *testing.T) {
-	s := load(t)
+	for _, dir := range datasetsDrawn(t) {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			s, err := study.Load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkAllianceNetwork(t, s)
+		})
+	}
+}
+
+// datasetsDrawn are the datasets whose figures are checked: the one the
+// tests use and the one figures/ is built from (../../DATASET).
+func datasetsDrawn(t *testing.T) []string {
+	b, err := os.ReadFile("../../DATASET")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped := filepath.Join("../..", strings.TrimSpace(string(b)))
+	if filepath.Clean(shipped) == filepath.Clean(datasetDir) {
+		return []string{datasetDir}
+	}
+	return []string{datasetDir, shipped}
+}
+
+func checkAllianceNetwork(t *testing.T, s *study.Study) {
 	p, net, err := allianceNetworkFigure(s)
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package netplot
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -166,25 +167,30 @@ const maxLines = 3
 // wraps returns the line breaks to try for a label, in order: the label
 // on one line when it fits WrapWidth; otherwise broken at spaces onto
 // the fewest lines (up to maxLines) whose widest fits WrapWidth, then
+// onto more lines up to maxLines (narrower, for a tight place), then
 // onto fewer lines down to one.
 func (n *Network) wraps(label string) [][]string {
 	words := strings.Fields(label)
 	if n.WrapWidth <= 0 || len(words) < 2 || n.TextStyle.Width(label) <= n.WrapWidth {
 		return [][]string{{label}}
 	}
-	var wrapped [][]string // 2, 3, ... lines, up to the first that fits
+	all := [][]string{{label}} // all[k-1] is the label on k lines
+	fit := 0
 	for k := 2; k <= min(maxLines, len(words)); k++ {
 		lines := balance(n.TextStyle, words, k)
-		wrapped = append(wrapped, lines)
-		if w, _ := n.textBox(lines); w <= n.WrapWidth {
-			break
+		all = append(all, lines)
+		if w, _ := n.textBox(lines); w <= n.WrapWidth && fit == 0 {
+			fit = k - 1
 		}
 	}
-	var order [][]string
-	for k := len(wrapped) - 1; k >= 0; k-- {
-		order = append(order, wrapped[k])
+	if fit == 0 {
+		fit = len(all) - 1
 	}
-	return append(order, []string{label})
+	order := slices.Clone(all[fit:])
+	for k := fit - 1; k >= 0; k-- {
+		order = append(order, all[k])
+	}
+	return order
 }
 
 // balance breaks words onto k lines so that the widest line is as narrow
