@@ -8,7 +8,7 @@
 //     type, Attrs the coding), kept by tie type, period, scope and coding.
 //   - Sources, the one definition of a claim's independent sources, which
 //     T3 counts and SourceWeight (BuildOptions, Build) puts on each link.
-//   - Layout: the concentric k-core layout of figure F1, camps together.
+//   - Layout: the stress layout of figure F1.
 //   - NewDoc, NodeKeys and LinkKeys: the export form of the network with
 //     its study attributes, which github.com/nexus-toolkit/nexus/analysis/graph/export
 //     writes in every format.

@@ -5,7 +5,9 @@ import (
 	"github.com/nexus-toolkit/nexus/analysis/graph/layout"
 )
 
-// Layout places the alliance network for figure F1: layout.CoreRings, the
-// main k-core in the centre and each lower core on a ring further out,
-// with the members of a camp (Node.Group, as FromStudy sets it) together.
-func Layout(g *graph.Graph) []layout.Point { return layout.CoreRings(g) }
+// Layout places the alliance network for figure F1: layout.Stress with
+// every link of length 1, so that plane distances follow the numbers of
+// links between organizations.
+func Layout(g *graph.Graph) ([]layout.Point, error) {
+	return layout.Stress(g, layout.StressOptions{})
+}

@@ -46,6 +46,9 @@ type Output struct {
 	Formats []string // file extensions written, e.g. "csv", "md", "tex"
 	Inputs  []string // the resources it reads, in the order the make rule lists them
 	Func    string   // the Go function that computes it, e.g. "paper.StudyDesign"
+	// Width and Height are the size a figure is saved at; zero for a
+	// table.
+	Width, Height vg.Length
 
 	// Make writes every file of Formats into dir (atomically, see
 	// build.WriteFile) from in, which holds only the resources Inputs
@@ -138,7 +141,7 @@ func (l Loader[D]) Figure(id, name, title string, inputs []string, w, h vg.Lengt
 		formats = append(append([]string(nil), formats...), EvidenceFormat)
 	}
 	return declared(l, Output{
-		ID: id, Name: name, Title: title, Formats: formats, Inputs: inputs, Func: FuncName(fn),
+		ID: id, Name: name, Title: title, Formats: formats, Inputs: inputs, Func: FuncName(fn), Width: w, Height: h,
 		from: typed(id, name, func(dir string, d D) error {
 			if evidence != nil {
 				t, err := evidence(d)

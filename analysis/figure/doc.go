@@ -52,5 +52,6 @@
 // [StyleLegend] sets the legend. Package
 // [github.com/nexus-toolkit/nexus/analysis/figure/netplot] draws a network
 // in this style (nodes sized and coloured by attributes, links widened by
-// weight, labels placed clear of each other).
+// weight and styled by kind, labels placed clear of each other and of
+// the links, checked by Geometry.Problems).
 package figure

@@ -220,10 +220,18 @@ func IntegerTicks(a *plot.Axis, lo, hi int) {
 	a.Min, a.Max = float64(lo)-0.5, float64(hi)+0.5
 }
 
-// RotateX rotates the X tick labels of p by degrees counter-clockwise,
-// aligning their ends under the ticks, for long category names.
+// RotateX rotates the X tick labels of p by degrees counter-clockwise
+// (0 to 90), for long category names: each label's end, its top corner,
+// sits under its tick, so the whole label hangs below the axis, where
+// gonum/plot makes room for it, and never runs under the data (a
+// label centred on its tick would: half its end rises above the axis,
+// under the cells of a Matrix). gonum/plot draws a tick label a
+// descent above the axis line, so RotateX keeps the X axis at least that
+// and a point away from the data (p.X.Padding): call it after
+// Matrix.AddTo, which sets the padding to 0.
 func RotateX(p *plot.Plot, degrees float64) {
 	p.X.Tick.Label.Rotation = degrees * math.Pi / 180
 	p.X.Tick.Label.XAlign = draw.XRight
-	p.X.Tick.Label.YAlign = draw.YCenter
+	p.X.Tick.Label.YAlign = draw.YTop
+	p.X.Padding = max(p.X.Padding, p.X.Tick.Label.FontExtents().Descent+vg.Points(1))
 }

@@ -5,7 +5,6 @@ import (
 	"sort"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/vg"
 
 	"github.com/nexus-toolkit/nexus/analysis/figure"
 	"github.com/nexus-toolkit/nexus/analysis/qda"
@@ -143,6 +142,5 @@ func CooccurrenceMap(s *study.Study) (*plot.Plot, error) {
 	p.Title.Text = fmt.Sprintf("Codes applied together to the %d interview excerpts (diagonal: excerpts per code)", len(s.Excerpts))
 	mx.AddTo(p)
 	figure.RotateX(p, 40)
-	p.X.Padding = vg.Points(6)
 	return p, nil
 }

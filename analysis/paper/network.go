@@ -17,8 +17,8 @@ import (
 	"github.com/nexus-toolkit/nexus/analysis/alliance"
 	"github.com/nexus-toolkit/nexus/analysis/bib"
 	"github.com/nexus-toolkit/nexus/analysis/figure"
+	"github.com/nexus-toolkit/nexus/analysis/figure/netplot"
 	"github.com/nexus-toolkit/nexus/analysis/graph"
-	"github.com/nexus-toolkit/nexus/analysis/graph/layout"
 	"github.com/nexus-toolkit/nexus/analysis/graph/network"
 	"github.com/nexus-toolkit/nexus/analysis/graph/robust"
 	"github.com/nexus-toolkit/nexus/analysis/study"
@@ -237,58 +237,17 @@ func RobustnessTable(s *study.Study) (*table.Table, error) {
 	return t, nil
 }
 
-// tieStyle gives each tie type of the alliance network a colour and a
-// dash pattern, so the types stay apart in greyscale too.
-func tieStyle(tieType study.TieType) draw.LineStyle {
-	solid, dashed := []vg.Length(nil), []vg.Length{vg.Points(4), vg.Points(2)}
-	dotted, dashDot := []vg.Length{vg.Points(1), vg.Points(1.5)}, []vg.Length{vg.Points(6), vg.Points(2), vg.Points(1), vg.Points(2)}
-	styles := map[study.TieType]draw.LineStyle{
-		"alliance":        {Color: figure.Orange, Dashes: solid},
-		"affiliation":     {Color: figure.SkyBlue, Dashes: dashed},
-		"merger":          {Color: figure.BluishGreen, Dashes: dotted},
-		"pledge":          {Color: figure.Blue, Dashes: dashDot},
-		"sanctuary":       {Color: figure.Vermillion, Dashes: solid},
-		"support":         {Color: figure.ReddishPurple, Dashes: dashed},
-		"joint-operation": {Color: figure.Black, Dashes: solid},
-		"liaison":         {Color: figure.Grey, Dashes: dashDot},
-	}
-	st, ok := styles[tieType]
-	if !ok {
-		st = draw.LineStyle{Color: figure.Grey}
-	}
-	st.Width = vg.Points(0.8)
-	return st
-}
-
 var camps = []string{"ttp", "aq", "is", "taliban", "state", "other"}
 
 var campLabels = map[string]string{"ttp": "TTP and factions", "aq": "al-Qaeda camp", "is": "Islamic State camp", "taliban": "Afghan Taliban", "state": "states", "other": "other groups"}
 
-func campColor(camp string) color.Color {
-	for i, c := range camps {
-		if c == camp {
-			return []color.Color{figure.Vermillion, figure.Blue, figure.Black, figure.BluishGreen, figure.Grey, figure.SkyBlue}[i]
-		}
-	}
-	return figure.Grey
-}
+// campColors are the colours of camps, in order: six Okabe-Ito hues,
+// never the greys of the tie types (netplot.KindStyle), so that no colour
+// of F1 has two meanings.
+var campColors = []color.Color{figure.Vermillion, figure.Blue, figure.ReddishPurple, figure.BluishGreen, figure.Orange, figure.SkyBlue}
 
-// networkPlot draws the alliance network: nodes at the positions of
-// alliance.Layout, sized by degree, coloured by camp and labelled; links
-// styled by the tie type of their rows (the most frequent one, ties broken
-// in the order of AllianceTies).
-type networkPlot struct {
-	g      *graph.Graph
-	pos    []layout.Point
-	degree []int
-	labels []string
-}
-
-func (n networkPlot) radius(i int) vg.Length {
-	return vg.Points(2.5 + 1.6*math.Sqrt(float64(n.degree[i])))
-}
-
-// linkType is the dominant tie type of the k-th link of g.
+// linkType is the dominant tie type of the k-th link of g: the most
+// frequent one among its rows, ties broken in the order of AllianceTies.
 func linkType(g *graph.Graph, k int) study.TieType {
 	count := map[study.TieType]int{}
 	for _, e := range g.LinkEdges(k) {
@@ -303,82 +262,81 @@ func linkType(g *graph.Graph, k int) study.TieType {
 	return best
 }
 
-func (n networkPlot) Plot(c draw.Canvas, p *plot.Plot) {
-	tx, ty := p.Transforms(&c)
-	pt := func(i int) vg.Point { return vg.Point{X: tx(n.pos[i].X), Y: ty(n.pos[i].Y)} }
-	for k, l := range n.g.Links {
-		st := tieStyle(linkType(n.g, k))
-		st.Width = vg.Points(0.5 + 0.5*l.Weight) // one step per independent source
-		c.StrokeLines(st, []vg.Point{pt(l.U), pt(l.V)})
-	}
-	ts := figure.TextStyle(figure.TickSize)
-	ts.XAlign = draw.XCenter
-	ts.YAlign = draw.YTop
-	for i, node := range n.g.Nodes {
-		r := n.radius(i)
-		at := pt(i)
-		c.DrawGlyph(draw.GlyphStyle{Color: campColor(node.Group), Radius: r, Shape: draw.CircleGlyph{}}, at)
-		c.DrawGlyph(draw.GlyphStyle{Color: color.White, Radius: r, Shape: draw.RingGlyph{}}, at)
-		c.FillText(ts, vg.Point{X: at.X, Y: at.Y - r - vg.Points(1)}, n.labels[i])
-	}
-}
-
-func (n networkPlot) DataRange() (xmin, xmax, ymin, ymax float64) {
-	xmin, ymin = math.Inf(1), math.Inf(1)
-	xmax, ymax = math.Inf(-1), math.Inf(-1)
-	for _, q := range n.pos {
-		xmin, xmax = math.Min(xmin, q.X), math.Max(xmax, q.X)
-		ymin, ymax = math.Min(ymin, q.Y), math.Max(ymax, q.Y)
-	}
-	// Room on the left for the legend, below for the labels.
-	return xmin - 1.5, xmax + 0.6, ymin - 0.4, ymax + 0.2
-}
-
-// AllianceNetworkFigure is F1: the alliance network, with the main core in
-// the centre and each lower k-core on a ring further out (alliance.Layout).
-// Nodes are sized by degree, coloured by camp and labelled; links are
-// styled by tie type, and their width grows with the number of independent
-// sources behind them.
-func AllianceNetworkFigure(s *study.Study) (*plot.Plot, error) {
+// AllianceNetworkPlot is the network plotter of F1, its legend added:
+// the alliance network in the stress layout (alliance.Layout), nodes
+// sized by degree, coloured by camp and labelled, links styled by their
+// dominant tie type (linkType) in greys and dash patterns and widened by
+// their number of independent sources.
+func AllianceNetworkPlot(s *study.Study) (*netplot.Network, error) {
 	g, m, err := AllianceMetrics(s)
 	if err != nil {
 		return nil, err
 	}
-	orgs := orgIndex(s)
-	np := networkPlot{g: g, pos: alliance.Layout(g), degree: m.Degree, labels: make([]string, len(g.Nodes))}
-	for i, node := range g.Nodes {
-		np.labels[i] = orgLabel(orgs[node.ID])
+	pos, err := alliance.Layout(g)
+	if err != nil {
+		return nil, err
 	}
-	p := figure.New()
-	p.Title.Text = fmt.Sprintf("The alliance network: %d organizations, %d ties; rings by k-core, main core inside; line width = sources", len(g.Nodes), len(g.Links))
-	p.HideAxes()
-	p.Add(np)
-	present := map[study.TieType]bool{}
+	orgs := orgIndex(s)
+	opt := netplot.Options{
+		Size: make([]float64, g.N()), Group: make([]string, g.N()), Labels: make([]string, g.N()),
+		LinkKind:   make([]string, len(g.Links)),
+		GroupTitle: "Camp", KindTitle: "Tie type (most frequent)", GroupLabels: campLabels,
+	}
+	present := map[string]bool{}
+	for i, node := range g.Nodes {
+		opt.Size[i], opt.Group[i], opt.Labels[i] = float64(m.Degree[i]), node.Group, orgLabel(orgs[node.ID])
+		present[node.Group] = true
+	}
+	for k, c := range camps {
+		if present[c] {
+			opt.Groups, opt.Colors = append(opt.Groups, c), append(opt.Colors, campColors[k])
+		}
+	}
 	for k := range g.Links {
-		present[linkType(g, k)] = true
+		opt.LinkKind[k] = string(linkType(g, k))
+		present[opt.LinkKind[k]] = true
 	}
 	for _, t := range AllianceTies {
-		if present[t] {
-			ls, err := plotter.NewLine(plotter.XYs{})
-			if err != nil {
-				return nil, err
-			}
-			ls.LineStyle = tieStyle(t)
-			p.Legend.Add(string(t), ls)
+		if present[string(t)] {
+			opt.Kinds = append(opt.Kinds, string(t))
 		}
 	}
-	campsPresent := map[string]bool{}
-	for _, node := range g.Nodes {
-		campsPresent[node.Group] = true
+	net, err := netplot.New(g, pos, opt)
+	if err != nil {
+		return nil, err
 	}
-	for _, c := range camps {
-		if campsPresent[c] {
-			p.Legend.Add(campLabels[c], swatch{campColor(c)})
-		}
+	net.MinWidth, net.MaxWidth = vg.Points(0.8), vg.Points(3)
+	net.Pad = 0.7 // room for the long labels of the outermost nodes
+	return net, nil
+}
+
+// AllianceNetworkFigure is F1: the alliance network (AllianceNetworkPlot).
+// A link that carries several tie types is drawn in its most frequent
+// one, as the legend's heading says; T3 lists every tie.
+func AllianceNetworkFigure(s *study.Study) (*plot.Plot, error) {
+	p, _, err := allianceNetworkFigure(s)
+	return p, err
+}
+
+// F1Height is the height of F1 (it is FullWidth wide).
+const F1Height = 15 * vg.Centimeter
+
+// allianceNetworkFigure is F1 and its network plotter.
+func allianceNetworkFigure(s *study.Study) (*plot.Plot, *netplot.Network, error) {
+	net, err := AllianceNetworkPlot(s)
+	if err != nil {
+		return nil, nil, err
 	}
-	p.Legend.Left = true
-	p.Legend.Top = true
-	return p, nil
+	g, err := AllianceNetwork(s)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := figure.New()
+	p.Title.Text = fmt.Sprintf("The alliance network: %d organizations, %d ties; node size = degree, line width = sources", g.N(), len(g.Links))
+	p.HideAxes()
+	p.Add(net)
+	net.AddLegend(p)
+	return p, net, nil
 }
 
 // rankRange is a plotter of one horizontal segment per row, from the best

@@ -25,7 +25,7 @@ func Outputs() []compendium.Output {
 		records.Table("T7", "tbl-robustness", "Leave-one-source-out robustness", []string{"relations", "organizations", "references"}, RobustnessTable),
 		records.Table("T8", "tbl-cooccurrence", "Code co-occurrence across the excerpts", []string{"excerpts", "codes"}, Cooccurrence),
 		records.Figure("F1", "fig-alliance-network", "The alliance network", []string{"relations", "organizations"},
-			figure.FullWidth, 15*vg.Centimeter, AllianceNetworkFigure, AllianceNetworkEvidence),
+			figure.FullWidth, F1Height, AllianceNetworkFigure, AllianceNetworkEvidence),
 		records.Figure("F2", "fig-timeline", "Timeline of dated events 2001-2025", []string{"events"},
 			figure.FullWidth, 11*vg.Centimeter, TimelineFigure, TimelineEvidence),
 		records.Figure("F3", "fig-theme-dimensions", "Theme x cooperation-dimension matrix", []string{"themes", "excerpts", "codes"},

@@ -1,10 +1,14 @@
 package netplot_test
 
 import (
+	"fmt"
+	"image/color"
 	"log"
 	"os"
 
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/nexus-toolkit/nexus/analysis/figure"
 	"github.com/nexus-toolkit/nexus/analysis/figure/netplot"
@@ -62,4 +66,57 @@ func ExampleNew() {
 		log.Fatal(err)
 	}
 	// Output:
+}
+
+// ExampleNetwork_Geometry computes where a small network is drawn and
+// checks it as an editor would: Problems lists every label crossed or
+// overlapping, every link through a node and every colour with two
+// meanings.
+func ExampleNetwork_Geometry() {
+	g, err := graph.Build(nil, []graph.Edge{
+		{Source: "a", Target: "b", Weight: 1, Kind: "alliance"},
+		{Source: "b", Target: "c", Weight: 2, Kind: "support"},
+	}, graph.BuildOptions{Weighting: graph.WeightSum})
+	if err != nil {
+		log.Fatal(err)
+	}
+	pos := []layout.Point{{X: 0, Y: 0}, {X: 1, Y: 0.5}, {X: 2, Y: 0}}
+	net, err := netplot.New(g, pos, netplot.Options{
+		Group:    []string{"x", "x", "y"},
+		Labels:   []string{"A", "B", "a long label that is wrapped"},
+		LinkKind: []string{"alliance", "support"},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	p := figure.New()
+	p.HideAxes()
+	p.Add(net)
+	net.AddLegend(p)
+	c := draw.New(vgimg.New(figure.ColumnWidth, 4*vg.Centimeter))
+	geo := net.Geometry(p.DataCanvas(c))
+	for _, l := range geo.Labels {
+		fmt.Printf("%q: %d line(s)\n", l.Text, len(l.Lines))
+	}
+	fmt.Println("problems:", len(geo.Problems()))
+	// Output:
+	// "A": 1 line(s)
+	// "B": 1 line(s)
+	// "a long label that is wrapped": 2 line(s)
+	// problems: 0
+}
+
+// ExampleKindStyle prints the styles of the first link kinds: greys and
+// dash patterns, never a hue, so they cannot be read as node groups.
+func ExampleKindStyle() {
+	for k := range 5 {
+		st := netplot.KindStyle(k, 1)
+		fmt.Println(k, color.NRGBAModel.Convert(st.Color), st.Dashes)
+	}
+	// Output:
+	// 0 {51 51 51 255} []
+	// 1 {51 51 51 255} [4 2]
+	// 2 {51 51 51 255} [1 1.5]
+	// 3 {51 51 51 255} [6 2 1 2]
+	// 4 {136 136 136 255} []
 }

@@ -1,17 +1,27 @@
 // Package netplot draws a network as a gonum/plot plotter in the style of
 // package figure: nodes at given positions (from analysis/graph/layout),
 // sized and coloured by attributes the caller gives, links widened by
-// their weight, and labels placed beside their nodes where they overlap
-// no other label or node.
+// their weight and styled by their kind, labels placed beside their
+// nodes, and a legend with a group of entries for the node groups and
+// one for the link kinds.
 //
-// Colours are the Okabe-Ito palette of figure (one per group, in the
-// order of Options.Groups), so the figure reads under the common forms of
-// colour blindness; a node also carries its label, so no information rests
-// on colour alone. Everything drawn depends only on the graph, the
-// positions and the options: links in order of weight then link order,
-// nodes largest first, labels placed greedily in that order, so a figure
-// saved with figure.Save is byte-identical on every run and for any
-// GOMAXPROCS.
+// Node groups take hues (the Okabe-Ito palette of figure by default, so
+// the figure reads under the common forms of colour blindness); link
+// kinds take greys and dash patterns (KindStyle), so no colour has two
+// meanings, and New refuses a group coloured like a kind. A node also
+// carries its label, so no information rests on colour alone.
+//
+// Geometry computes everything Plot draws, in canvas coordinates: the
+// nodes fitted into the room left of the legend and moved off links they
+// do not belong to, the links, the labels (wrapped when long, each at the
+// nearest of many places around its node clear of other labels, discs,
+// links and the legend, measured by the font's own metrics) and the
+// legend. Plot draws exactly that, and Geometry.Problems checks it, so a
+// test can assert what a reader sees. Everything depends only on the
+// graph, the positions and the options: links in order of weight then
+// link order, nodes largest first, labels placed greedily in that order,
+// so a figure saved with figure.Save is byte-identical on every run and
+// for any GOMAXPROCS.
 //
 // It is part of the core: it knows graphs and figures, never a study.
 package netplot
@@ -50,9 +60,27 @@ type Options struct {
 	// GroupLabels names the groups in the legend; a group missing from it
 	// is shown by its value.
 	GroupLabels map[string]string
+	// Colors gives the colours of Groups, in order. Empty: the k-th
+	// group takes figure.Color(k).
+	Colors []color.Color
 	// Labels is each node's label; "" draws none. Empty: Node.Name, or
 	// the ID when the name is empty.
 	Labels []string
+	// LinkKind gives each link (in g.Links order) a kind, drawn as its
+	// line style: greys and dash patterns (KindStyle), so that no link
+	// shares a colour with a group. Empty: every link is LinkColor.
+	LinkKind []string
+	// Kinds orders the kinds: the k-th takes KindStyle(k) and the k-th
+	// place in the legend. Empty: the distinct values of LinkKind in
+	// sorted order. Every value of LinkKind must be listed, and no more
+	// than MaxKinds.
+	Kinds []string
+	// KindLabels names the kinds in the legend; a kind missing from it is
+	// shown by its value.
+	KindLabels map[string]string
+	// GroupTitle and KindTitle head the groups and the kinds in the
+	// legend; "" gives no heading.
+	GroupTitle, KindTitle string
 }
 
 // Network is a plotter of a graph at fixed positions. New returns one
@@ -62,12 +90,21 @@ type Network struct {
 	g        *graph.Graph
 	pos      []layout.Point
 	size     []float64
-	lo, hi   float64 // the smallest and largest size
-	wlo, whi float64 // the smallest and largest link weight
-	colour   []color.Color
+	lo, hi   float64       // the smallest and largest size
+	wlo, whi float64       // the smallest and largest link weight
+	colour   []color.Color // per node
+	group    []string      // per node
 	labels   []string
 	groups   []string
 	names    map[string]string
+	// groupColour are the colours of groups.
+	groupColour []color.Color
+	kind        []string // per link
+	kinds       []string
+	kindNames   map[string]string
+	groupTitle  string
+	kindTitle   string
+	legend      bool
 
 	// MinRadius and MaxRadius bound the node discs.
 	MinRadius, MaxRadius vg.Length
@@ -79,12 +116,15 @@ type Network struct {
 	// TextStyle is the style of the node labels.
 	TextStyle text.Style
 	// Pad is the room, in data units, that DataRange leaves around the
-	// outermost nodes for their discs and labels.
+	// outermost nodes for their labels.
 	Pad float64
-	// LegendRoom is the fraction of the drawing's width that DataRange
-	// adds on the right for the legend; AddLegend sets it to 0.3 when
-	// it is 0.
-	LegendRoom float64
+	// LabelBackground, when not nil, fills each label's box behind its
+	// text, so that a label a link crosses stays legible (for a network
+	// too dense for every label to find a place clear of the links).
+	LabelBackground color.Color
+	// WrapWidth is the widest a label is drawn on one line: a wider one
+	// is tried broken at spaces first (see Labels). 0: never wrap.
+	WrapWidth vg.Length
 }
 
 // ErrOptions wraps every problem New finds in its arguments.
@@ -93,7 +133,9 @@ var ErrOptions = errors.New("netplot: bad arguments")
 // New returns the network g drawn at pos (one position per node, in node
 // order) with the attributes of opt. It reports every problem it finds:
 // a position or size that is not finite, a slice whose length is not the
-// number of nodes, a group missing from opt.Groups.
+// number of nodes (of links, for LinkKind; of groups, for Colors), a
+// group or kind missing from opt.Groups or opt.Kinds, more kinds than
+// MaxKinds, a group coloured like a link kind.
 func New(g *graph.Graph, pos []layout.Point, opt Options) (*Network, error) {
 	n := g.N()
 	var errs []error
@@ -121,54 +163,106 @@ func New(g *graph.Graph, pos []layout.Point, opt Options) (*Network, error) {
 			bad("node %q: size %v, expected a finite number", id(g, i), s)
 		}
 	}
-	groups := opt.Groups
-	if len(groups) == 0 {
-		groups = slices.Clone(opt.Group)
-		slices.Sort(groups)
-		groups = slices.Compact(groups)
+	net := &Network{
+		g: g, pos: pos, size: opt.Size, labels: opt.Labels, names: opt.GroupLabels,
+		kindNames: opt.KindLabels, groupTitle: opt.GroupTitle, kindTitle: opt.KindTitle,
+		MinRadius: vg.Points(2.5), MaxRadius: vg.Points(8),
+		MinWidth: vg.Points(0.4), MaxWidth: vg.Points(2.4),
+		LinkColor: color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0xFF},
+		Pad:       0.25,
 	}
-	colour := make([]color.Color, n)
-	for i := range colour {
-		colour[i] = figure.Blue
-		if len(opt.Group) == n {
-			k := slices.Index(groups, opt.Group[i])
-			if k < 0 {
-				bad("node %q: group %q is not in Groups %v", id(g, i), opt.Group[i], groups)
-				continue
-			}
-			colour[i] = figure.Color(k)
-		}
-	}
+	net.setGroups(opt, bad)
+	net.setKinds(opt, bad)
 	if len(errs) > 0 {
 		slices.SortFunc(errs, func(a, b error) int { return cmpString(a.Error(), b.Error()) })
 		return nil, errors.Join(errs...)
 	}
-	labels := opt.Labels
-	if len(labels) == 0 {
-		labels = make([]string, n)
+	if len(net.labels) == 0 {
+		net.labels = make([]string, n)
 		for i, node := range g.Nodes {
-			labels[i] = node.Name
-			if labels[i] == "" {
-				labels[i] = node.ID
+			net.labels[i] = node.Name
+			if net.labels[i] == "" {
+				net.labels[i] = node.ID
 			}
 		}
 	}
-	ts := figure.TextStyle(figure.TickSize)
-	ts.XAlign, ts.YAlign = draw.XCenter, draw.YCenter
-	var lo, hi float64
+	net.TextStyle = figure.TextStyle(figure.TickSize)
+	net.WrapWidth = vg.Points(70)
 	if len(opt.Size) > 0 {
-		lo, hi = slices.Min(opt.Size), slices.Max(opt.Size)
-	}
-	net := &Network{
-		g: g, pos: pos, size: opt.Size, lo: lo, hi: hi, colour: colour, labels: labels, groups: groups, names: opt.GroupLabels,
-		MinRadius: vg.Points(2.5), MaxRadius: vg.Points(8),
-		MinWidth: vg.Points(0.4), MaxWidth: vg.Points(2.4),
-		LinkColor: color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0xFF},
-		TextStyle: ts,
-		Pad:       0.25,
+		net.lo, net.hi = slices.Min(opt.Size), slices.Max(opt.Size)
 	}
 	net.wlo, net.whi = net.weightRange()
 	return net, nil
+}
+
+// setGroups sets the groups, their colours and each node's colour,
+// reporting problems to bad.
+func (n *Network) setGroups(opt Options, bad func(string, ...any)) {
+	n.groups = opt.Groups
+	if len(n.groups) == 0 {
+		n.groups = slices.Compact(slices.Sorted(slices.Values(opt.Group)))
+	}
+	n.groupColour = opt.Colors
+	if len(n.groupColour) == 0 {
+		for k := range n.groups {
+			n.groupColour = append(n.groupColour, figure.Color(k))
+		}
+	} else if len(n.groupColour) != len(n.groups) {
+		bad("Colors has %d colours for %d groups, expected none or one per group", len(n.groupColour), len(n.groups))
+		return
+	}
+	n.colour = make([]color.Color, n.g.N())
+	for i := range n.colour {
+		n.colour[i] = figure.Blue
+		if len(opt.Group) == n.g.N() {
+			k := slices.Index(n.groups, opt.Group[i])
+			if k < 0 {
+				bad("node %q: group %q is not in Groups %v", id(n.g, i), opt.Group[i], n.groups)
+				continue
+			}
+			n.colour[i] = n.groupColour[k]
+		}
+	}
+	if len(opt.Group) == n.g.N() {
+		n.group = opt.Group
+	}
+}
+
+// setKinds sets the link kinds, reporting problems to bad.
+func (n *Network) setKinds(opt Options, bad func(string, ...any)) {
+	if len(opt.LinkKind) == 0 {
+		return
+	}
+	if len(opt.LinkKind) != len(n.g.Links) {
+		bad("LinkKind has %d values for %d links, expected none or one per link", len(opt.LinkKind), len(n.g.Links))
+		return
+	}
+	n.kind, n.kinds = opt.LinkKind, opt.Kinds
+	if len(n.kinds) == 0 {
+		n.kinds = slices.Compact(slices.Sorted(slices.Values(opt.LinkKind)))
+	}
+	if len(n.kinds) > MaxKinds {
+		bad("%d link kinds, expected at most %d", len(n.kinds), MaxKinds)
+	}
+	for k, kind := range n.kind {
+		if !slices.Contains(n.kinds, kind) {
+			l := n.g.Links[k]
+			bad("link %q–%q: kind %q is not in Kinds %v", id(n.g, l.U), id(n.g, l.V), kind, n.kinds)
+		}
+	}
+	for k, c := range n.groupColour {
+		for _, grey := range kindGreys {
+			if sameColour(c, grey) {
+				bad("group %q has the colour of a link kind, expected a colour of its own", n.groups[k])
+			}
+		}
+	}
+}
+
+func sameColour(a, b color.Color) bool {
+	r1, g1, b1, a1 := a.RGBA()
+	r2, g2, b2, a2 := b.RGBA()
+	return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
 }
 
 func cmpString(a, b string) int {
@@ -242,13 +336,14 @@ func (n *Network) order() []int {
 	return idx
 }
 
-// Plot draws the links, lightest first, then the nodes, largest first (a
-// small disc stays on top),
-// each with a thin white ring, then the labels where Labels puts them.
-func (n *Network) Plot(c draw.Canvas, p *plot.Plot) {
-	tx, ty := p.Transforms(&c)
-	at := func(i int) vg.Point { return vg.Point{X: tx(n.pos[i].X), Y: ty(n.pos[i].Y)} }
-	links := make([]int, len(n.g.Links))
+// Plot draws the Geometry of n on c: the links, lightest first, then the
+// nodes, largest first (a small disc stays on top), each with a thin
+// white ring, then the labels where Labels puts them, then the legend.
+// It fits the nodes into the canvas itself (see Geometry), so the plot's
+// axes, which DataRange still sets, should be hidden.
+func (n *Network) Plot(c draw.Canvas, _ *plot.Plot) {
+	g := n.Geometry(c)
+	links := make([]int, len(g.Links))
 	for k := range links {
 		links[k] = k
 	}
@@ -263,22 +358,28 @@ func (n *Network) Plot(c draw.Canvas, p *plot.Plot) {
 		return 0
 	})
 	for _, k := range links {
-		l := n.g.Links[k]
-		c.StrokeLines(draw.LineStyle{Color: n.LinkColor, Width: n.Width(k)}, []vg.Point{at(l.U), at(l.V)})
+		c.StrokeLines(g.Links[k].Style, []vg.Point{g.Links[k].A, g.Links[k].B})
 	}
 	for _, i := range n.order() { // largest first, so a small disc is never hidden
-		r := n.Radius(i)
-		c.DrawGlyph(draw.GlyphStyle{Color: n.colour[i], Radius: r, Shape: draw.CircleGlyph{}}, at(i))
-		c.DrawGlyph(draw.GlyphStyle{Color: color.White, Radius: r, Shape: draw.RingGlyph{}}, at(i))
+		d := g.Nodes[i]
+		r := d.Radius - ring/2
+		c.DrawGlyph(draw.GlyphStyle{Color: d.Color, Radius: r, Shape: draw.CircleGlyph{}}, d.Centre)
+		c.DrawGlyph(draw.GlyphStyle{Color: color.White, Radius: r, Shape: draw.RingGlyph{}}, d.Centre)
 	}
-	for _, l := range n.Labels(c, p) {
-		centre := vg.Point{X: (l.Box.Min.X + l.Box.Max.X) / 2, Y: (l.Box.Min.Y + l.Box.Max.Y) / 2}
-		c.FillText(n.TextStyle, centre, l.Text)
+	for _, l := range g.Labels {
+		if n.LabelBackground != nil {
+			b := l.Box
+			c.FillPolygon(n.LabelBackground, []vg.Point{b.Min, {X: b.Max.X, Y: b.Min.Y}, b.Max, {X: b.Min.X, Y: b.Max.Y}})
+		}
+		n.fillLabel(c, l)
+	}
+	if g.Legend != nil {
+		n.drawLegend(c, g.Legend)
 	}
 }
 
 // DataRange is the bounding box of the positions, widened by Pad on
-// every side and by LegendRoom on the right.
+// every side.
 func (n *Network) DataRange() (xmin, xmax, ymin, ymax float64) {
 	if len(n.pos) == 0 {
 		return -1, 1, -1, 1
@@ -289,34 +390,5 @@ func (n *Network) DataRange() (xmin, xmax, ymin, ymax float64) {
 		xmin, xmax = math.Min(xmin, q.X), math.Max(xmax, q.X)
 		ymin, ymax = math.Min(ymin, q.Y), math.Max(ymax, q.Y)
 	}
-	xmin, xmax, ymin, ymax = xmin-n.Pad, xmax+n.Pad, ymin-n.Pad, ymax+n.Pad
-	return xmin, xmax + n.LegendRoom*(xmax-xmin), ymin, ymax
-}
-
-// AddLegend adds one entry per group to p's legend, in the order of
-// Options.Groups, with its colour and its name from GroupLabels, and
-// makes room for it on the right of the drawing (LegendRoom). It adds
-// nothing when the nodes have no groups.
-func (n *Network) AddLegend(p *plot.Plot) {
-	if len(n.groups) > 0 && n.LegendRoom == 0 {
-		n.LegendRoom = 0.3
-		// p.Add has read DataRange already, if it ran first.
-		_, xmax, _, _ := n.DataRange()
-		p.X.Max = math.Max(p.X.Max, xmax)
-	}
-	for k, grp := range n.groups {
-		name := grp
-		if s, ok := n.names[grp]; ok {
-			name = s
-		}
-		p.Legend.Add(name, swatch{figure.Color(k)})
-	}
-}
-
-// swatch is a legend thumbnail: a disc of the group's colour.
-type swatch struct{ c color.Color }
-
-func (s swatch) Thumbnail(c *draw.Canvas) {
-	r := (c.Max.Y - c.Min.Y) / 2
-	c.DrawGlyph(draw.GlyphStyle{Color: s.c, Radius: r * 0.8, Shape: draw.CircleGlyph{}}, c.Center())
+	return xmin - n.Pad, xmax + n.Pad, ymin - n.Pad, ymax + n.Pad
 }

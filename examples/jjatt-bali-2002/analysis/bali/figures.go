@@ -5,6 +5,7 @@ import (
 	"image/color"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/nexus-toolkit/nexus/analysis/figure"
 	"github.com/nexus-toolkit/nexus/analysis/figure/netplot"
@@ -21,13 +22,22 @@ var statusOrder = []string{"free", "in custody", "dead", "released"}
 // node size is degree, colour the legal status at the end of the record
 // (2007), line width the tie's largest code.
 func NetworkFigure(d *Data) (*plot.Plot, error) {
+	p, _, err := networkFigure(d)
+	return p, err
+}
+
+// NetworkHeight is the height of F1 (it is FullWidth wide).
+const NetworkHeight = 12 * vg.Centimeter
+
+// networkFigure is F1 and its network plotter.
+func networkFigure(d *Data) (*plot.Plot, *netplot.Network, error) {
 	g, err := d.Network(Whole)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	pos, err := layout.Stress(g, layout.StressOptions{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	deg, _, _ := network.Degrees(g)
 	size := make([]float64, g.N())
@@ -48,20 +58,22 @@ func NetworkFigure(d *Data) (*plot.Plot, error) {
 	for _, s := range groups {
 		names[s] = s + " in " + last
 	}
-	net, err := netplot.New(g, pos, netplot.Options{Size: size, Group: group, Groups: groups, GroupLabels: names})
+	net, err := netplot.New(g, pos, netplot.Options{Size: size, Group: group, Groups: groups, GroupLabels: names, GroupTitle: "Legal status"})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// A dense core: thin, light links keep the nodes and labels legible.
 	net.MinWidth, net.MaxWidth = 0.3, 1.8
 	net.LinkColor = color.NRGBA{R: 0xAA, G: 0xAA, B: 0xAA, A: 0xFF}
+	// Too dense for every label to miss every link: labels on white.
+	net.LabelBackground = color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0xD0}
 	p := figure.New()
 	p.Title.Text = fmt.Sprintf("JJATT, Bali 2002: %d persons, %d ties, %d–%d; size = degree, width = largest code",
 		g.N(), len(g.Links), d.Periods[0].Start, d.Periods[len(d.Periods)-1].End)
 	p.HideAxes()
 	p.Add(net)
 	net.AddLegend(p)
-	return p, nil
+	return p, net, nil
 }
 
 // NetworkEvidence lists, for F1, each link of the network of the whole

@@ -1,8 +1,6 @@
 package bali
 
 import (
-	"gonum.org/v1/plot/vg"
-
 	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 	"github.com/nexus-toolkit/nexus/analysis/figure"
@@ -21,7 +19,7 @@ func Outputs() []compendium.Output {
 	return []compendium.Output{
 		load.Table("T1", "tbl-whole-record", "Measures of each person over the whole record", Needs, WholeRecord),
 		load.Table("T2", "tbl-per-period", "Ties of each person per period, with legal status", Needs, PerPeriod),
-		load.Figure("F1", "fig-network", "The network of the whole record", Needs, figure.FullWidth, 12*vg.Centimeter, NetworkFigure, NetworkEvidence),
+		load.Figure("F1", "fig-network", "The network of the whole record", Needs, figure.FullWidth, NetworkHeight, NetworkFigure, NetworkEvidence),
 	}
 }
 
