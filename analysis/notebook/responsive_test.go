@@ -6,7 +6,6 @@ import (
 	"html"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -68,8 +67,6 @@ type widthCheck struct {
 	Unwrapped   []string `json:"unwrapped"`
 }
 
-var widthRE = regexp.MustCompile(`(?s)<pre id="nexus-width">(.*?)</pre>`)
-
 // checkWidth opens page in headless Chromium in a frame px wide (see
 // widthPage) and returns what the check found.
 func checkWidth(t *testing.T, chrome, page string, px int) widthCheck {
@@ -78,24 +75,13 @@ func checkWidth(t *testing.T, chrome, page string, px int) widthCheck {
 	if err != nil {
 		t.Fatal(err)
 	}
-	test, err := os.CreateTemp(filepath.Dir(page), ".width-check-*.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.Remove(test.Name())
-	fmt.Fprintf(test, widthPage, px, html.EscapeString(string(src)))
-	test.Close()
-	abs, err := filepath.Abs(test.Name())
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdout, stderr := dumpDOM(t, chrome, page, abs, "--hide-scrollbars", "--window-size=1024,900")
-	m := widthRE.FindSubmatch(stdout)
-	if m == nil {
-		t.Fatalf("%s: the width check left no result in the DOM; chromium said:\n%s", page, stderr)
+	abs := testCopy(t, page, ".width-check-*.html", fmt.Appendf(nil, widthPage, px, html.EscapeString(string(src))))
+	result, console := openPage(t, chrome, page, abs, "nexus-width")
+	if len(console) > 0 {
+		t.Logf("%s at %d px: the console said:\n%s", page, px, strings.Join(console, "\n"))
 	}
 	var wc widthCheck
-	if err := json.Unmarshal([]byte(html.UnescapeString(string(m[1]))), &wc); err != nil {
+	if err := json.Unmarshal([]byte(result), &wc); err != nil {
 		t.Fatalf("%s: %v", page, err)
 	}
 	if wc.Viewport != px {
