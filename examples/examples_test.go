@@ -52,6 +52,7 @@ func archive(t *testing.T, repo, rev, dir string, paths ...string) {
 // that old toolkit) and runs make and make verify there. The example's
 // committed figures must be what that old toolkit builds, byte for byte.
 func TestExampleBuildsAgainstToolkitBefore(t *testing.T) {
+	testenv.Short(t, "runs make verify and make in each example against an older toolkit")
 	testenv.LookPath(t, "git", "git")
 	makeBin := testenv.LookPath(t, "make", "make")
 	root := git(t, ".", "rev-parse", "--show-toplevel")
@@ -87,6 +88,7 @@ func TestExampleBuildsAgainstToolkitBefore(t *testing.T) {
 			for _, target := range []string{"verify", "all"} {
 				cmd := exec.Command(makeBin, target)
 				cmd.Dir = filepath.Join(tmp, dir)
+				cmd.Env = testenv.Environ()
 				out, err := cmd.CombinedOutput()
 				if err != nil {
 					t.Fatalf("make %s in %s against the toolkit at %.12s: %v\n%s", target, dir, before, err, out)
