@@ -191,6 +191,7 @@ func checkPages(t *testing.T, pages []string, wantImages bool) map[string]pageCh
 // TestBrowserRepository checks the notebooks rendered in the repository's
 // figures/notebooks, when there are any.
 func TestBrowserRepository(t *testing.T) {
+	t.Parallel()
 	pages, _ := filepath.Glob(filepath.Join("..", "..", "figures", "notebooks", "*.html"))
 	if len(pages) == 0 {
 		testenv.Missing(t, "no rendered notebooks under figures/notebooks (run make)")
@@ -205,6 +206,7 @@ func TestBrowserRepository(t *testing.T) {
 // TestBrowserCatchesProblems makes sure that the check fails on a page
 // with a missing image, a dangling link and a script error.
 func TestBrowserCatchesProblems(t *testing.T) {
+	t.Parallel()
 	chrome := skipWithoutChromium(t)
 	dir := t.TempDir()
 	page := filepath.Join(dir, "bad.html")

@@ -110,6 +110,7 @@ func widthProblems(wc widthCheck) []string {
 // 768 px, and checks that the page does not scroll sideways and that
 // every table sits in its own scrolling box.
 func TestResponsiveRepository(t *testing.T) {
+	t.Parallel()
 	pages, _ := filepath.Glob(filepath.Join("..", "..", "figures", "notebooks", "*.html"))
 	chrome := skipWithoutChromium(t)
 	if len(pages) == 0 {
@@ -139,6 +140,7 @@ func TestResponsiveRepository(t *testing.T) {
 // TestResponsiveCatchesOverflow makes sure the check fails on a page whose
 // wide table and wide image make the page scroll sideways.
 func TestResponsiveCatchesOverflow(t *testing.T) {
+	t.Parallel()
 	chrome := skipWithoutChromium(t)
 	page := filepath.Join(t.TempDir(), "wide.html")
 	os.WriteFile(page, []byte("<!DOCTYPE html>\n<html>\n<head>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n</head>\n<body>\n"+
