@@ -58,6 +58,7 @@ func archive(t *testing.T, repo, rev, dir string, paths ...string) {
 // file; .ci/run's make verify checks the example as it is now against the
 // toolkit as it is now.
 func TestExampleBuildsAgainstToolkitBefore(t *testing.T) {
+	testenv.Short(t, "runs make verify and make in each example against an older toolkit")
 	testenv.LookPath(t, "git", "git")
 	makeBin := testenv.LookPath(t, "make", "make")
 	root := git(t, ".", "rev-parse", "--show-toplevel")
@@ -97,6 +98,7 @@ func TestExampleBuildsAgainstToolkitBefore(t *testing.T) {
 			for _, target := range []string{"verify", "all"} {
 				cmd := exec.Command(makeBin, target)
 				cmd.Dir = filepath.Join(tmp, dir)
+				cmd.Env = testenv.Environ()
 				out, err := cmd.CombinedOutput()
 				if err != nil {
 					t.Fatalf("make %s in %s (as at %.12s) against the toolkit at %.12s: %v\n%s", target, dir, study, before, err, out)

@@ -106,6 +106,7 @@ func TestDocCommandsRun(t *testing.T) {
 	}
 	testenv.LookPath(t, "make", "make")
 	bash := testenv.LookPath(t, "bash", "bash")
+	t.Parallel()
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)

@@ -60,6 +60,8 @@ func alive(pid int) bool {
 // program's process group, and SIGKILL, which only the parent-death
 // signal can follow), and requires the program to be gone.
 func TestKilledRenderKillsProgram(t *testing.T) {
+	testenv.Short(t, "compiles and kills a notebook program twice")
+	t.Parallel()
 	testenv.File(t, "/proc/self/stat", "the test finds the notebook program through Linux's /proc")
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGKILL} {
 		t.Run(sig.String(), func(t *testing.T) {

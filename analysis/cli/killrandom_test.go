@@ -56,6 +56,7 @@ func TestKilledRunsLeaveNothing(t *testing.T) {
 		testenv.Missing(t, "-short was given, and TestKilledRunsLeaveNothing kills every writing command in a copy of the repository")
 	}
 	testenv.LookPath(t, "make", "make")
+	t.Parallel()
 	seed := uint64(time.Now().UnixNano())
 	if s := os.Getenv("NEXUS_KILL_SEED"); s != "" {
 		seed, _ = strconv.ParseUint(s, 10, 64)

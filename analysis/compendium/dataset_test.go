@@ -54,9 +54,9 @@ func TestMakeDatasetSwitch(t *testing.T) {
 		testenv.Missing(t, "-short was given, and TestMakeDatasetSwitch runs make on a copy of the repository")
 	}
 	testenv.LookPath(t, "make", "make")
+	t.Parallel()
 	root := repoRoot(t)
-	dir := filepath.Join(t.TempDir(), "repo")
-	copyTree(t, root, dir, true)
+	dir := copyBuilt(t)
 	const old = "datasets/ttp-alliances/v1.0.0"
 	cmd := makeIn(t, dir, nil, "-j2", "DATASET="+old, "all")
 	out, err := cmd.CombinedOutput()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -28,8 +29,13 @@ func repoRoot(t *testing.T) string {
 // to dst.
 func copyTree(t *testing.T, src, dst string, figures bool) {
 	t.Helper()
+	require.NoError(t, copyTreeErr(src, dst, figures))
+}
+
+// copyTreeErr is copyTree, returning its error.
+func copyTreeErr(src, dst string, figures bool) error {
 	skip := map[string]bool{".git": true, "figures": !figures, "bin": true, ".nexus-cache": true, ".scratch": true}
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -53,7 +59,6 @@ func copyTree(t *testing.T, src, dst string, figures bool) {
 		}
 		return os.WriteFile(target, data, 0o644)
 	})
-	require.NoError(t, err)
 }
 
 // envProbe is a makefile added to the Makefile in the test: its recipe
@@ -71,49 +76,84 @@ type makeRun struct {
 	sees     string // what envProbe must record
 }
 
+// deterministicRuns are the two builds of TestBuildIsDeterministic, in
+// checkouts under base. The second is the shared build of the package's
+// make-based tests (see built).
+func deterministicRuns(base string) []makeRun {
+	return []makeRun{
+		{filepath.Join(base, "one", "nexus"), []string{"TZ=UTC", "LANG=C", "LC_ALL=C", "GOMAXPROCS=1"}, []string{"-j1"}, 1, "UTC|C|1"},
+		{filepath.Join(base, "another path", "checkout"), []string{"TZ=Asia/Karachi", "LANG=de_DE.UTF-8", "LC_ALL=de_DE.UTF-8", "GOMAXPROCS=2", "SOURCE_DATE_EPOCH="}, []string{"-j4"}, 2, "Asia/Karachi|de_DE.UTF-8|2"},
+	}
+}
+
+// build copies the repository at root without figures/ (nor bin/ or the
+// notebook cache) to r.dir and runs r.parallel makes of every output and
+// of envProbe there at once. It returns each make's output and error,
+// and what the probe recorded; err is a failure to set the build up.
+func (r makeRun) build(root string) (outs [][]byte, errs []error, seen string, err error) {
+	makeBin, err := exec.LookPath("make")
+	if err != nil {
+		return nil, nil, "", err
+	}
+	if err := copyTreeErr(root, r.dir, false); err != nil {
+		return nil, nil, "", err
+	}
+	probe := filepath.Join(filepath.Dir(r.dir), "probe.mk")
+	if err := os.WriteFile(probe, []byte(envProbe), 0o644); err != nil {
+		return nil, nil, "", err
+	}
+	outs = make([][]byte, r.parallel)
+	errs = make([]error, r.parallel)
+	var wg sync.WaitGroup
+	for i := range r.parallel {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cmd := makeCmd(makeBin, r.dir, r.env, append(r.args, "-f", "Makefile", "-f", probe, "all", "nexus-env-probe")...)
+			outs[i], errs[i] = cmd.CombinedOutput()
+		}()
+	}
+	wg.Wait()
+	b, _ := os.ReadFile(filepath.Join(r.dir, "env.txt")) // missing when make failed
+	return outs, errs, string(b), nil
+}
+
 // TestBuildIsDeterministic builds the whole compendium from scratch in two
 // checkouts at different paths, under different time zones, locales,
 // GOMAXPROCS and make parallelism, the second with two makes running at
 // once in the same checkout, and requires every output file, the MANIFEST
 // included, to be byte-identical in both. It requires the recipes to have
 // really seen each environment, and both builds to equal the committed
-// figures/.
+// figures/. The second build is the package's shared one (see built),
+// which the other make-based tests copy.
 func TestBuildIsDeterministic(t *testing.T) {
 	if testing.Short() {
 		testenv.Missing(t, "-short was given, and TestBuildIsDeterministic builds the compendium twice")
 	}
 	testenv.LookPath(t, "make", "make")
+	t.Parallel()
 	root := repoRoot(t)
-	base := t.TempDir()
-	probe := filepath.Join(base, "probe.mk")
-	require.NoError(t, os.WriteFile(probe, []byte(envProbe), 0o644))
-	runs := []makeRun{
-		{filepath.Join(base, "one", "nexus"), []string{"TZ=UTC", "LANG=C", "LC_ALL=C", "GOMAXPROCS=1"}, []string{"-j1"}, 1, "UTC|C|1"},
-		{filepath.Join(base, "another path", "checkout"), []string{"TZ=Asia/Karachi", "LANG=de_DE.UTF-8", "LC_ALL=de_DE.UTF-8", "GOMAXPROCS=2", "SOURCE_DATE_EPOCH="}, []string{"-j4"}, 2, "Asia/Karachi|de_DE.UTF-8|2"},
-	}
-	for _, r := range runs {
-		copyTree(t, root, r.dir, false)
-		outs := make([][]byte, r.parallel)
-		errs := make([]error, r.parallel)
-		var wg sync.WaitGroup
-		for i := range r.parallel {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				cmd := makeIn(t, r.dir, r.env, append(r.args, "-f", "Makefile", "-f", probe, "all", "nexus-env-probe")...)
-				outs[i], errs[i] = cmd.CombinedOutput()
-			}()
+	runs := deterministicRuns(t.TempDir())
+	var dirs []string
+	for i, r := range runs {
+		var outs [][]byte
+		var errs []error
+		var seen string
+		if i == 1 {
+			r.dir, outs, errs, seen = builtRun(t)
+		} else {
+			var err error
+			outs, errs, seen, err = r.build(root)
+			require.NoError(t, err)
 		}
-		wg.Wait()
 		for i := range errs {
 			require.NoError(t, errs[i], "make %d of %d in %s:\n%s", i+1, r.parallel, r.dir, outs[i])
 		}
-		seen, err := os.ReadFile(filepath.Join(r.dir, "env.txt"))
-		require.NoError(t, err)
-		require.Equal(t, r.sees+"\n", string(seen), "the environment make gave its recipes")
+		require.Equal(t, r.sees+"\n", seen, "the environment make gave its recipes")
+		dirs = append(dirs, r.dir)
 	}
-	a := filepath.Join(runs[0].dir, "figures")
-	b := filepath.Join(runs[1].dir, "figures")
+	a := filepath.Join(dirs[0], "figures")
+	b := filepath.Join(dirs[1], "figures")
 	diffs, err := build.Compare(a, b)
 	require.NoError(t, err)
 	require.Empty(t, diffs, "two builds under different environments differ")

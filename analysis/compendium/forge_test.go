@@ -89,8 +89,9 @@ func TestVerifyIgnoresForgedCache(t *testing.T) {
 		t.Skip("-short: the forged-cache test renders notebooks in a copy of the repository")
 	}
 	root := repoRoot(t)
-	dir := filepath.Join(t.TempDir(), "repo")
-	copyTree(t, root, dir, true)
+	dir := copyBuilt(t)
+	// Each kept notebook's render below must make its cache entry.
+	require.NoError(t, os.RemoveAll(filepath.Join(dir, ".nexus-cache")))
 	t.Chdir(dir)
 	dataset, err := filepath.Rel(root, datasetOf(t, root))
 	require.NoError(t, err)

@@ -13,7 +13,12 @@ import (
 // `make -s test` and `make -j2 test` run it as a plain make.
 func makeIn(t *testing.T, dir string, env []string, args ...string) *exec.Cmd {
 	t.Helper()
-	cmd := exec.Command(testenv.LookPath(t, "make", "make"), args...)
+	return makeCmd(testenv.LookPath(t, "make", "make"), dir, env, args...)
+}
+
+// makeCmd is makeIn with the path of make given.
+func makeCmd(makeBin, dir string, env []string, args ...string) *exec.Cmd {
+	cmd := exec.Command(makeBin, args...)
 	cmd.Dir = dir
 	cmd.Env = testenv.Environ(env...)
 	return cmd

@@ -3,7 +3,6 @@ package compendium_test
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -23,13 +22,11 @@ func TestMakeRefusesStrayOutputs(t *testing.T) {
 	if testing.Short() {
 		testenv.Missing(t, "-short was given, and TestMakeRefusesStrayOutputs runs make on a copy of the repository")
 	}
-	makeBin := testenv.LookPath(t, "make", "make")
-	root := repoRoot(t)
-	dir := filepath.Join(t.TempDir(), "repo")
-	copyTree(t, root, dir, true)
+	testenv.LookPath(t, "make", "make")
+	t.Parallel()
+	dir := copyBuilt(t)
 	run := func() (string, error) {
-		cmd := exec.Command(makeBin, "all")
-		cmd.Dir = dir
+		cmd := makeIn(t, dir, nil, "all")
 		out, err := cmd.CombinedOutput()
 		return string(out), err
 	}

@@ -2,7 +2,6 @@ package compendium_test
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -22,7 +21,8 @@ func TestReadmeAddTable(t *testing.T) {
 	if testing.Short() {
 		testenv.Missing(t, "-short was given, and TestReadmeAddTable runs make on a copy of the repository")
 	}
-	makeBin := testenv.LookPath(t, "make", "make")
+	testenv.LookPath(t, "make", "make")
+	t.Parallel()
 	root := repoRoot(t)
 	b, err := os.ReadFile(filepath.Join(root, "README.md"))
 	require.NoError(t, err)
@@ -44,8 +44,7 @@ func TestReadmeAddTable(t *testing.T) {
 	outputs := regexp.MustCompile("`figures/([^`{]+)\\.\\{([^}`]+)\\}`").FindStringSubmatch(sec)
 	require.NotNil(t, outputs, "the section names the files make writes")
 
-	dir := filepath.Join(t.TempDir(), "repo")
-	copyTree(t, root, dir, true)
+	dir := copyBuilt(t)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, file), []byte(function), 0o644))
 	reg := filepath.Join(dir, registry)
 	src, err := os.ReadFile(reg)
@@ -57,8 +56,7 @@ func TestReadmeAddTable(t *testing.T) {
 	edited := string(src)[:end+1] + line + string(src)[end+1:]
 	require.NoError(t, os.WriteFile(reg, []byte(edited), 0o644))
 
-	cmd := exec.Command(makeBin, "outputs")
-	cmd.Dir = dir
+	cmd := makeIn(t, dir, nil, "outputs")
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "make after following the README:\n%s", out)
 	for _, ext := range strings.Split(outputs[2], ",") {

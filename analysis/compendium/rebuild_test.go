@@ -2,7 +2,6 @@ package compendium_test
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -31,16 +30,15 @@ func TestEditedResourceRebuildsItsOutputs(t *testing.T) {
 		testenv.Missing(t, "-short was given, and TestEditedResourceRebuildsItsOutputs runs make on a copy of the repository")
 	}
 	makeBin := testenv.LookPath(t, "make", "make")
+	t.Parallel()
 	root := repoRoot(t)
-	dir := filepath.Join(t.TempDir(), "repo")
-	copyTree(t, root, dir, true)
+	dir := copyBuilt(t)
 	paper, err := compendium.ReadDatasetFile(root) // the compendium's dataset
 	require.NoError(t, err)
 	for _, dataset := range []string{paper, "datasets/examples/synthetic-coding/v1.1.0"} {
 		t.Run(filepath.Base(filepath.Dir(dataset)), func(t *testing.T) {
 			mk := func(args ...string) string {
-				cmd := exec.Command(makeBin, append([]string{"DATASET=" + dataset, "FIGURES=out"}, args...)...)
-				cmd.Dir = dir
+				cmd := makeCmd(makeBin, dir, nil, append([]string{"DATASET=" + dataset, "FIGURES=out"}, args...)...)
 				out, err := cmd.CombinedOutput()
 				require.NoError(t, err, "make %v:\n%s", args, out)
 				return string(out)

@@ -16,12 +16,14 @@ import (
 	"github.com/nexus-toolkit/nexus/analysis/quotes"
 	"github.com/nexus-toolkit/nexus/analysis/study"
 	"github.com/nexus-toolkit/nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // TestTraceEveryCommittedCell: every cell that a committed trace file
 // names leads to rows of the dataset the MANIFEST names, each with its
 // file and line, and the cell's value is the one in the table's CSV.
 func TestTraceEveryCommittedCell(t *testing.T) {
+	testenv.Short(t, "traces every committed cell and figure to the dataset")
 	root := repoRoot(t)
 	t.Chdir(root)
 	dataset, err := compendium.ManifestDataset("figures")

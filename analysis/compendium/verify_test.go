@@ -13,6 +13,7 @@ import (
 
 	"github.com/nexus-toolkit/nexus/analysis/build"
 	"github.com/nexus-toolkit/nexus/analysis/compendium"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // TestVerifyEverythingAndItsWords: Verify with no notebooks given checks
@@ -22,6 +23,7 @@ import (
 // another release is reported as environment, in one sentence, and is no
 // difference.
 func TestVerifyEverythingAndItsWords(t *testing.T) {
+	testenv.Short(t, "builds every output and runs every notebook afresh")
 	root := repoRoot(t)
 	t.Chdir(root)
 	committed := filepath.Join(t.TempDir(), "figures")

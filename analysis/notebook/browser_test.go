@@ -2,13 +2,13 @@ package notebook
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
-	"html"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
@@ -60,10 +60,63 @@ const checkScript = `<script>
 `
 
 // skipWithoutChromium returns the path of Chromium, or stops the test
-// through testenv.Chromium (a failure in CI).
+// through testenv.Short and testenv.Chromium (a failure in CI) when -short
+// was given or Chromium is absent.
 func skipWithoutChromium(t *testing.T) string {
 	t.Helper()
+	testenv.Short(t, "opens pages in Chromium")
 	return testenv.Chromium(t, "the browser test of the rendered notebooks")
+}
+
+// openPage opens the file abs (the test copy of page) in the package's
+// headless Chromium (sharedBrowser) as --virtual-time-budget=5000
+// --dump-dom would, and returns the text of the element with the given
+// id, which a check script writes, and every line the page put on its
+// console.
+func openPage(t *testing.T, chrome, page, abs, id string) (string, []string) {
+	t.Helper()
+	b, err := sharedBrowser(chrome)
+	if err != nil {
+		t.Fatalf("%s: chromium: %v", page, err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	text, ok, console, err := b.page(ctx, abs, id)
+	if err != nil {
+		t.Fatalf("%s: chromium: %v\n%s", page, err, strings.Join(console, "\n"))
+	}
+	if !ok {
+		t.Fatalf("%s: the check script left no #%s in the DOM; the console said:\n%s", page, id, strings.Join(console, "\n"))
+	}
+	return text, console
+}
+
+// testCopy writes content as a new file named by pattern (os.CreateTemp)
+// in a copy of the directory of page, so that its relative figure links
+// resolve and nothing is written beside the page (a repository under
+// test is never written to), and returns its absolute path (a file://
+// URL needs one).
+func testCopy(t *testing.T, page, pattern string, content []byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Dir(page))); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Write(content); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs(f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
 }
 
 // pageCheck is what checkScript reports.
@@ -75,11 +128,6 @@ type pageCheck struct {
 	Problems []string `json:"problems"`
 }
 
-var (
-	checkRE   = regexp.MustCompile(`(?s)<pre id="nexus-check">(.*?)</pre>`)
-	consoleRE = regexp.MustCompile(`(?m)^.*:CONSOLE[:(]\d+\)?\].*$`)
-)
-
 // checkPage opens a test copy of the page in headless Chromium and returns
 // what the check script found, plus console messages Chromium logged.
 func checkPage(t *testing.T, chrome, page string) pageCheck {
@@ -88,38 +136,18 @@ func checkPage(t *testing.T, chrome, page string) pageCheck {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The copy sits in a copy of the page's directory, so that relative
-	// figure links resolve and nothing is written beside the page (a
-	// repository under test is never written to).
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Dir(page))); err != nil {
-		t.Fatal(err)
-	}
-	test, err := os.CreateTemp(dir, ".browser-check-*.html")
-	if err != nil {
-		t.Fatal(err)
-	}
 	injected := bytes.Replace(src, []byte("<head>\n"), []byte("<head>\n"+checkScript), 1)
 	if bytes.Equal(injected, src) {
 		t.Fatalf("%s: no <head> to inject the check into", page)
 	}
-	test.Write(injected)
-	test.Close()
-	abs, err := filepath.Abs(test.Name()) // a file:// URL needs an absolute path
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdout, stderr := testenv.DumpDOM(t, chrome, page, abs, "--enable-logging=stderr", "--v=0")
-	m := checkRE.FindSubmatch(stdout)
-	if m == nil {
-		t.Fatalf("%s: the check script left no result in the DOM; chromium said:\n%s", page, stderr)
-	}
+	abs := testCopy(t, page, ".browser-check-*.html", injected)
+	result, console := openPage(t, chrome, page, abs, "nexus-check")
 	var pc pageCheck
-	if err := json.Unmarshal([]byte(html.UnescapeString(string(m[1]))), &pc); err != nil {
+	if err := json.Unmarshal([]byte(result), &pc); err != nil {
 		t.Fatalf("%s: %v", page, err)
 	}
-	for _, l := range consoleRE.FindAllString(stderr, -1) {
-		pc.Problems = append(pc.Problems, "console: "+strings.TrimSpace(l))
+	for _, l := range console {
+		pc.Problems = append(pc.Problems, "console: "+l)
 	}
 	return pc
 }
@@ -147,6 +175,7 @@ func checkPages(t *testing.T, pages []string, wantImages bool) map[string]pageCh
 // TestBrowserRepository checks the notebooks rendered in the repository's
 // figures/notebooks, when there are any.
 func TestBrowserRepository(t *testing.T) {
+	t.Parallel()
 	pages, _ := filepath.Glob(filepath.Join("..", "..", "figures", "notebooks", "*.html"))
 	if len(pages) == 0 {
 		testenv.Missing(t, "no rendered notebooks under figures/notebooks (run make)")
@@ -161,6 +190,7 @@ func TestBrowserRepository(t *testing.T) {
 // TestBrowserCatchesProblems makes sure that the check fails on a page
 // with a missing image, a dangling link and a script error.
 func TestBrowserCatchesProblems(t *testing.T) {
+	t.Parallel()
 	chrome := skipWithoutChromium(t)
 	dir := t.TempDir()
 	page := filepath.Join(dir, "bad.html")

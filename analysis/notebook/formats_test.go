@@ -46,6 +46,7 @@ func TestFormatsRepository(t *testing.T) {
 	if testing.Short() {
 		testenv.Missing(t, "-short was given; the PDF and DOCX conversion of the notebooks did not run")
 	}
+	t.Parallel()
 	mds, _ := filepath.Glob(filepath.Join("..", "..", "figures", "notebooks", "*.md"))
 	if len(mds) == 0 {
 		testenv.Missing(t, "no rendered notebooks under figures/notebooks (run make)")
@@ -98,6 +99,8 @@ func TestFormatsRepository(t *testing.T) {
 // the notebook's name, and leaves no output for it: a notebook whose
 // figure is missing cannot be converted to PDF.
 func TestFormatsFails(t *testing.T) {
+	testenv.Short(t, "runs pandoc")
+	t.Parallel()
 	formatsTools(t)
 	dir := t.TempDir()
 	md := filepath.Join(dir, "99-broken.md")

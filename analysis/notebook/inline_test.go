@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/nexus-toolkit/nexus/analysis/notebook/cell"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // TestFindInlines: inline values are found in prose only, with the
@@ -82,6 +83,8 @@ func TestTableHTMLEvidence(t *testing.T) {
 
 // TestCheckClaims: the claims that held, with their lines, as CSV.
 func TestCheckClaims(t *testing.T) {
+	testenv.Short(t, "compiles and runs notebook programs")
+	t.Parallel()
 	root := newRoot(t)
 	all, err := CheckClaims(Options{Root: root}, filepath.Join(root, "notebooks", "01-demo.md"))
 	if err != nil {

@@ -140,6 +140,8 @@ func checkIpynb(t *testing.T, paths []string) {
 // TestIpynbRepository validates every notebook rendered in the
 // repository's figures/notebooks as a Jupyter notebook.
 func TestIpynbRepository(t *testing.T) {
+	testenv.Short(t, "validates every rendered notebook with Jupyter's tools")
+	t.Parallel()
 	paths, _ := filepath.Glob(filepath.Join("..", "..", "figures", "notebooks", "*.ipynb"))
 	mds, _ := filepath.Glob(filepath.Join("..", "..", "figures", "notebooks", "*.md"))
 	if len(mds) == 0 {
@@ -154,6 +156,8 @@ func TestIpynbRepository(t *testing.T) {
 // TestIpynbDemo renders the demo notebook and checks its .ipynb: valid,
 // the golden bytes, and the code, outputs and figure of each cell.
 func TestIpynbDemo(t *testing.T) {
+	testenv.Short(t, "compiles and runs notebook programs")
+	t.Parallel()
 	root := newRoot(t)
 	if _, err := render(t, root, false, "01-demo.md"); err != nil {
 		t.Fatal(err)
@@ -180,6 +184,8 @@ func TestIpynbDemo(t *testing.T) {
 // notebook nbformat does not accept: a code cell without outputs and with
 // an id Jupyter forbids.
 func TestIpynbValidationFails(t *testing.T) {
+	testenv.Short(t, "validates notebooks with Jupyter's tools")
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "bad.ipynb")
 	os.WriteFile(path, []byte(`{"cells": [{"cell_type": "code", "id": "no spaces allowed", "metadata": {}, "execution_count": null, "source": []}],
  "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`), 0o644)

@@ -85,6 +85,8 @@ func foreignModule(t *testing.T) string {
 // import line; and reruns the notebook when its study package changes,
 // not when another package of the module does.
 func TestForeignModule(t *testing.T) {
+	testenv.Short(t, "compiles and runs notebook programs")
+	t.Parallel()
 	dir := foreignModule(t)
 	opt := Options{Root: dir, Packages: []string{"example.org/bali/study/bali"}, Datasets: "data", Out: filepath.Join(dir, "site")}
 	log, err := renderWith(t, opt, "notes/01-bali.md")
@@ -152,6 +154,8 @@ func TestForeignModule(t *testing.T) {
 // package it imports) runs both again; editing a test file or a file the
 // build excludes runs neither.
 func TestKeyFollowsSource(t *testing.T) {
+	testenv.Short(t, "compiles and runs notebook programs")
+	t.Parallel()
 	root := newRoot(t)
 	write(t, root, map[string]string{
 		"analysis/second/second.go": "// Package second is a second study.\npackage second\n\n// Answer is the answer.\nfunc Answer() int { return 42 }\n",
@@ -198,6 +202,8 @@ func TestKeyFollowsSource(t *testing.T) {
 // IntN); a name no allowed package has stays unresolved; the cell's own
 // imports stay.
 func TestResolve(t *testing.T) {
+	testenv.Short(t, "lists packages with the go command")
+	t.Parallel()
 	root := newRoot(t)
 	in, err := newInputs(Options{Root: root}, root)
 	if err != nil {
@@ -230,6 +236,8 @@ func TestResolve(t *testing.T) {
 // package remakes its notebook only, and editing a file of the cell API
 // remakes both.
 func TestMakeRules(t *testing.T) {
+	testenv.Short(t, "lists the packages of notebooks with the go command")
+	t.Parallel()
 	mk := testenv.LookPath(t, "make", "make")
 	root := newRoot(t)
 	write(t, root, map[string]string{

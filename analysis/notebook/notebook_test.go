@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -146,6 +148,8 @@ func golden(t *testing.T, name string, got []byte) {
 // give the same bytes), then changes one byte of the dataset and then the
 // code under analysis/, each of which must run the notebook again.
 func TestRenderAndCache(t *testing.T) {
+	testenv.Short(t, "compiles and runs notebook programs")
+	t.Parallel()
 	root := newRoot(t)
 	log, err := render(t, root, false, "01-demo.md")
 	if err != nil {
@@ -233,6 +237,8 @@ func TestRenderAndCache(t *testing.T) {
 // TestErrors renders broken notebooks: each error must name the notebook's
 // own file and line, and nothing may be written.
 func TestErrors(t *testing.T) {
+	testenv.Short(t, "compiles and runs 18 failing notebooks")
+	t.Parallel()
 	root := newRoot(t)
 	for _, tc := range []struct {
 		file string
@@ -282,6 +288,7 @@ func TestErrors(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
+			t.Parallel()
 			_, err := render(t, root, false, tc.file)
 			if err == nil {
 				t.Fatal("no error")

@@ -6,12 +6,9 @@ import (
 	"html"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // widthPage is the test page of checkWidth: it shows the page under test
@@ -70,8 +67,6 @@ type widthCheck struct {
 	Unwrapped   []string `json:"unwrapped"`
 }
 
-var widthRE = regexp.MustCompile(`(?s)<pre id="nexus-width">(.*?)</pre>`)
-
 // checkWidth opens page in headless Chromium in a frame px wide (see
 // widthPage) and returns what the check found.
 func checkWidth(t *testing.T, chrome, page string, px int) widthCheck {
@@ -80,24 +75,13 @@ func checkWidth(t *testing.T, chrome, page string, px int) widthCheck {
 	if err != nil {
 		t.Fatal(err)
 	}
-	test, err := os.CreateTemp(filepath.Dir(page), ".width-check-*.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.Remove(test.Name())
-	fmt.Fprintf(test, widthPage, px, html.EscapeString(string(src)))
-	test.Close()
-	abs, err := filepath.Abs(test.Name())
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdout, stderr := testenv.DumpDOM(t, chrome, page, abs, "--hide-scrollbars", "--window-size=1024,900")
-	m := widthRE.FindSubmatch(stdout)
-	if m == nil {
-		t.Fatalf("%s: the width check left no result in the DOM; chromium said:\n%s", page, stderr)
+	abs := testCopy(t, page, ".width-check-*.html", fmt.Appendf(nil, widthPage, px, html.EscapeString(string(src))))
+	result, console := openPage(t, chrome, page, abs, "nexus-width")
+	if len(console) > 0 {
+		t.Logf("%s at %d px: the console said:\n%s", page, px, strings.Join(console, "\n"))
 	}
 	var wc widthCheck
-	if err := json.Unmarshal([]byte(html.UnescapeString(string(m[1]))), &wc); err != nil {
+	if err := json.Unmarshal([]byte(result), &wc); err != nil {
 		t.Fatalf("%s: %v", page, err)
 	}
 	if wc.Viewport != px {
@@ -126,6 +110,7 @@ func widthProblems(wc widthCheck) []string {
 // 768 px, and checks that the page does not scroll sideways and that
 // every table sits in its own scrolling box.
 func TestResponsiveRepository(t *testing.T) {
+	t.Parallel()
 	pages, _ := filepath.Glob(filepath.Join("..", "..", "figures", "notebooks", "*.html"))
 	chrome := skipWithoutChromium(t)
 	if len(pages) == 0 {
@@ -155,6 +140,7 @@ func TestResponsiveRepository(t *testing.T) {
 // TestResponsiveCatchesOverflow makes sure the check fails on a page whose
 // wide table and wide image make the page scroll sideways.
 func TestResponsiveCatchesOverflow(t *testing.T) {
+	t.Parallel()
 	chrome := skipWithoutChromium(t)
 	page := filepath.Join(t.TempDir(), "wide.html")
 	os.WriteFile(page, []byte("<!DOCTYPE html>\n<html>\n<head>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n</head>\n<body>\n"+

@@ -36,6 +36,7 @@ fmt.Println("dial", c != nil, err != nil)
 // run in the repository, see none of the renderer's other variables, and,
 // where the system allows a network namespace, fail to dial.
 func TestProgramEnvironment(t *testing.T) {
+	testenv.Short(t, "compiles and runs notebook programs")
 	root := newRoot(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -155,6 +156,7 @@ func base64Enc(s string) string { return base64.StdEncoding.EncodeToString([]byt
 // output directory: everything succeeds and the files equal a lone
 // render's.
 func TestConcurrentRenders(t *testing.T) {
+	testenv.Short(t, "compiles and runs notebook programs")
 	root := newRoot(t)
 	src, err := os.ReadFile(filepath.Join(root, "notebooks", "01-demo.md"))
 	if err != nil {

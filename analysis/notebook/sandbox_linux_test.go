@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // unguarded runs f with the import guard switched off, to show what the
@@ -92,6 +94,7 @@ try("signal renderer", syscall.Kill(RENDERER, syscall.SIGCONT))
 // and a directory outside is refused, as are reads elsewhere, UNIX
 // sockets and signals to the renderer. The tree is unchanged afterwards.
 func TestConfinedFiles(t *testing.T) {
+	testenv.Short(t, "compiles and runs notebook programs")
 	root := newRoot(t)
 	for _, d := range []string{"cmd", "figures", ".nexus-cache/out", ".nexus-cache/run"} {
 		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
@@ -225,6 +228,7 @@ for sc.Scan() {
 // leaves its process group (setsid) and would sleep on: when the program
 // ends, the child is gone too (the PID namespace), with the render.
 func TestNoProcessOutlives(t *testing.T) {
+	testenv.Short(t, "compiles and runs notebook programs")
 	root := newRoot(t)
 	marker := fmt.Sprintf("nexus-outliver-%d", os.Getpid())
 	unguarded(t)
@@ -244,6 +248,7 @@ func TestNoProcessOutlives(t *testing.T) {
 // with a ConfinementError that says what is missing and names -unconfined;
 // with Unconfined it runs, and the rendered notebook says so.
 func TestUnconfinedIsRecorded(t *testing.T) {
+	testenv.Short(t, "compiles and runs notebook programs")
 	root := newRoot(t)
 	saved := landlockABI
 	landlockABI = func() (int, error) { return 0, errors.New("this kernel has no Landlock") }
@@ -376,6 +381,7 @@ const importer = "---\ntitle: importer\n---\n\n```go\nimport _ \"github.com/nexu
 // starts setsid (no file outside the scratch directory may be executed),
 // changes nothing, and leaves no process behind.
 func TestAttackChain(t *testing.T) {
+	testenv.Short(t, "compiles and runs notebook programs")
 	root := newRoot(t)
 	withPackages(t, root, "github.com/nexus-toolkit/nexus/analysis/qda")
 	home := t.TempDir()

@@ -18,6 +18,7 @@ import (
 // which must pass. It needs make and the go command, and the module proxy
 // for any module the cache lacks.
 func TestNewThenMake(t *testing.T) {
+	testenv.Short(t, "runs make, make test and make verify in a new compendium")
 	makeBin := testenv.LookPath(t, "make", "make")
 	testenv.LookPath(t, "go", "golang-go")
 	root, err := filepath.Abs("../..")
@@ -35,7 +36,7 @@ func TestNewThenMake(t *testing.T) {
 	for _, target := range []string{"all", "test", "verify"} {
 		cmd := exec.Command(makeBin, target)
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=readonly")
+		cmd.Env = testenv.Environ("GOFLAGS=-mod=readonly")
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("make %s in the new compendium: %v\n%s", target, err, out)

@@ -52,3 +52,13 @@ func File(t testing.TB, path, why string) string {
 	}
 	return path
 }
+
+// Short stops the test through Missing when -short was given: the test
+// is one of the end-to-end checks that the inner loop (go test -short
+// ./...) leaves out, and why says what it runs, in a few words.
+func Short(t testing.TB, why string) {
+	t.Helper()
+	if testing.Short() {
+		Missing(t, "-short was given, and "+t.Name()+" "+why)
+	}
+}

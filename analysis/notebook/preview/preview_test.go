@@ -224,6 +224,7 @@ const reporter = `<script>window.addEventListener('load', function () {
 // within 2 s; then breaks the notebook and expects its problems in the
 // page.
 func TestBrowserReload(t *testing.T) {
+	testenv.Short(t, "opens Chromium and renders on every save")
 	chrome := testenv.LookPath(t, "chromium", "chromium")
 	root, nb := newRoot(t, map[string]string{"01-live": prose("alpha")})
 	s, err := New(Options{Addr: "127.0.0.1:0", Render: notebook.Options{Root: root}, Interval: 50 * time.Millisecond}, nb["01-live"])
@@ -358,6 +359,7 @@ const looping = "---\ntitle: Loop\n---\n\n```go\nfor {\n}\n```\n"
 // up another notebook's render, and a new save of it cancels its running
 // render and renders the new text.
 func TestIndependentRenders(t *testing.T) {
+	testenv.Short(t, "compiles and runs a notebook program that loops")
 	root, nb := newRoot(t, map[string]string{"01-a": prose("alpha"), "02-loop": prose("calm")})
 	s, err := New(Options{Addr: "127.0.0.1:0", Render: notebook.Options{Root: root}}, nb["01-a"], nb["02-loop"])
 	if err != nil {
