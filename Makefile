@@ -59,8 +59,13 @@ $(DATASET_STAMP): FORCE | $(NEXUS)
 
 FORCE:
 
+# CGO_ENABLED=0 and -trimpath are the flags nexus builds notebook programs
+# with, so the packages compiled for bin/nexus serve those builds from the
+# Go build cache (a cgo build would compile net, os/user and what imports
+# them again) and no C compiler runs; -w leaves out the DWARF tables, which
+# only a debugger reads, so linking is faster.
 $(NEXUS): $(GOSRC) ## build the nexus command
-	$(GO) build -trimpath -o $@.tmp-$$$$ ./cmd/nexus && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags=-w -o $@.tmp-$$$$ ./cmd/nexus && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
 
 # outputs.mk holds one rule per table and figure, generated from the
 # outputs that the study of DATASET registers (the study is chosen by the
