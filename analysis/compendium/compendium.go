@@ -51,11 +51,7 @@ func Build(dataset, out string, names []string) error {
 // parallel build half published; hidden files (temporary files of writes
 // in progress or of killed runs) are never listed.
 func WriteManifest(dataset, out string) error {
-	p, _, err := Open(dataset)
-	if err != nil {
-		return err
-	}
-	unlock, err := build.Lock(out)
+	p, _, unlock, err := openLocked(dataset, out)
 	if err != nil {
 		return err
 	}
@@ -265,4 +261,19 @@ func Notebooks() ([]string, error) {
 	nbs, err := filepath.Glob(NotebookGlob)
 	sort.Strings(nbs)
 	return nbs, err
+}
+
+// openLocked opens the data package at dataset and its study (Open) and
+// takes the lock of out (build.Lock), which the caller releases with the
+// returned func.
+func openLocked(dataset, out string) (*datapkg.Package, *Study, func(), error) {
+	p, s, err := Open(dataset)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	unlock, err := build.Lock(out)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return p, s, unlock, nil
 }

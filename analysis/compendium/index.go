@@ -33,11 +33,7 @@ const IndexFile = frontdoor.FileName
 // there (make builds the page after them). It holds out's lock meanwhile,
 // as WriteManifest does.
 func WriteIndex(dataset, out string) error {
-	p, s, err := Open(dataset)
-	if err != nil {
-		return err
-	}
-	unlock, err := build.Lock(out)
+	p, s, unlock, err := openLocked(dataset, out)
 	if err != nil {
 		return err
 	}
