@@ -47,12 +47,21 @@ var cslType = map[string]string{
 	"chapter":         "chapter",
 	"news":            "article-newspaper",
 	"report":          "report",
-	"web":             "webpage",
+	// A web page is a "document": see CSL.
 }
 
 // CSL returns the CSL-JSON item of e. The id and citation-key are the
 // dataset's key; page ranges use a hyphen; the title is kept as printed
 // (see nocase).
+//
+// An entry that WriteBibTeX writes as a @misc (a web page, or a news item
+// without an author: see bibType) is a CSL "document" published by its
+// site or outlet, which is what a citation processor reads from that
+// @misc (Pandoc reads a @misc as an item of no type and its howpublished
+// as the publisher). A "webpage" or "article-newspaper" would be the
+// finer type, but styles print those with a second, fuller date that the
+// @misc cannot carry, so the two exports of one item would print
+// differently; they print alike (TestCiteprocSame).
 func (e Entry) CSL() CSLItem {
 	it := CSLItem{
 		ID: e.Key, CitationKey: e.Key, Type: cslType[e.Kind], Title: nocase(e.Title),
@@ -64,6 +73,12 @@ func (e Entry) CSL() CSLItem {
 	}
 	if e.InPeriodical() {
 		it.Type = "article-journal"
+	}
+	if typ, _ := bibType(e); typ == "misc" {
+		it.Type = "document"
+		if it.Publisher == "" {
+			it.Publisher, it.ContainerTitle = it.ContainerTitle, ""
+		}
 	}
 	for _, n := range e.Authors {
 		it.Author = append(it.Author, CSLName(n))
