@@ -75,6 +75,7 @@ func TestBibTeXNoWarning(t *testing.T) {
 // fields its type requires and no field its type does not know, so biber
 // must report no warning and no error.
 func TestBiberDatamodel(t *testing.T) {
+	testenv.Short(t, "runs biber")
 	biber := testenv.LookPath(t, "biber", "biber")
 	dir := t.TempDir()
 	exportFiles(t, dir)
@@ -163,6 +164,7 @@ func TestCiteprocSame(t *testing.T) {
 // the reference list does ("(2023, July 29)"), and biber warns of
 // nothing.
 func TestBiblatexAPA(t *testing.T) {
+	testenv.Short(t, "runs pdflatex and biber")
 	pdflatex := testenv.LookPath(t, "pdflatex", "texlive-latex-base")
 	biber := testenv.LookPath(t, "biber", "biber")
 	pdftotext := testenv.LookPath(t, "pdftotext", "poppler-utils")

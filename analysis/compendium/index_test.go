@@ -13,6 +13,7 @@ import (
 
 	"github.com/nexus-toolkit/nexus/analysis/build"
 	"github.com/nexus-toolkit/nexus/analysis/compendium"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // builtElsewhere rewrites the front door of dir and its MANIFEST as
@@ -43,6 +44,7 @@ func builtElsewhere(t *testing.T, dir string, edit func(string) string) {
 // both name it) and the system in one line; a page edited outside its
 // environment block fails both, naming the page.
 func TestFrontDoorEnvironment(t *testing.T) {
+	testenv.Short(t, "builds the compendium and verifies it twice")
 	root := repoRoot(t)
 	t.Chdir(root)
 	dataset, err := filepath.Rel(root, datasetOf(t, root))

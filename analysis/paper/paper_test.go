@@ -18,6 +18,7 @@ import (
 	"github.com/nexus-toolkit/nexus/analysis/datapkg"
 	"github.com/nexus-toolkit/nexus/analysis/study"
 	"github.com/nexus-toolkit/nexus/analysis/table"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -302,10 +303,12 @@ func TestTraceCounts(t *testing.T) {
 // reads a resource its make rule does not depend on. T6 reads slips.csv
 // from 1.1.0 on, and says so.
 func TestInputsAreWhatOutputsRead(t *testing.T) {
+	testenv.Short(t, "builds every output of every version twice")
 	dirs, _ := filepath.Glob("../../datasets/ttp-alliances/v*")
 	require.NotEmpty(t, dirs)
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
 			p, err := datapkg.Read(dir)
 			require.NoError(t, err)
 			require.NoError(t, compendium.CheckInputs(p, t.TempDir()))

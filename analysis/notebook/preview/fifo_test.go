@@ -15,6 +15,7 @@ import (
 // FIFO or a link to /dev/zero is refused at once when preview looks at it
 // again; the page shows why, and nothing hangs or fills memory.
 func TestNotebookReplacedByFIFO(t *testing.T) {
+	t.Parallel()
 	root, nb := newRoot(t, map[string]string{"01-a": prose("alpha"), "02-b": prose("beta")})
 	s, err := New(Options{Addr: "127.0.0.1:0", Render: notebook.Options{Root: root}}, nb["01-a"], nb["02-b"])
 	if err != nil {

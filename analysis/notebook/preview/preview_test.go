@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -34,11 +35,11 @@ func newRoot(t *testing.T, nbs map[string]string) (string, map[string]string) {
 	}
 	// The packages a notebook program imports (those of notebook/cell),
 	// as notebook's tests copy them.
-	deps, err := exec.Command("go", "list", "-deps", "github.com/nexus-toolkit/nexus/analysis/notebook/cell").Output()
+	deps, err := cellDeps()
 	if err != nil {
 		t.Fatalf("go list -deps: %v", err)
 	}
-	for _, p := range strings.Fields(string(deps)) {
+	for _, p := range deps {
 		pkg, ok := strings.CutPrefix(p, "github.com/nexus-toolkit/nexus/")
 		if !ok {
 			continue
@@ -67,6 +68,13 @@ func newRoot(t *testing.T, nbs map[string]string) (string, map[string]string) {
 	return root, paths
 }
 
+// cellDeps lists the packages of notebook/cell's import graph, once for
+// every test of the package.
+var cellDeps = sync.OnceValues(func() ([]string, error) {
+	out, err := exec.Command("go", "list", "-deps", "github.com/nexus-toolkit/nexus/analysis/notebook/cell").Output()
+	return strings.Fields(string(out)), err
+})
+
 // prose is a notebook without cells, so that rendering it runs no Go.
 func prose(word string) string {
 	return "---\ntitle: Live\n---\n\nThe marker word is " + word + ".\n"
@@ -83,6 +91,7 @@ func get(t *testing.T, h http.Handler, path string) (int, string) {
 }
 
 func TestCheckAddr(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		addr   string
 		remote bool
@@ -105,6 +114,7 @@ func TestCheckAddr(t *testing.T) {
 // TestServe renders two notebooks, serves them, re-renders only the one
 // that changes and shows a render error at its file:line.
 func TestServe(t *testing.T) {
+	t.Parallel()
 	root, nb := newRoot(t, map[string]string{"01-a": prose("alpha"), "02-b": prose("bravo")})
 	var log bytes.Buffer
 	s, err := New(Options{Addr: "127.0.0.1:0", Render: notebook.Options{Root: root}, Log: &log}, nb["01-a"], nb["02-b"])
@@ -171,6 +181,7 @@ func TestServe(t *testing.T) {
 // TestEvents reads the event stream: the current version at once, then
 // the next when the notebook is rendered again.
 func TestEvents(t *testing.T) {
+	t.Parallel()
 	root, nb := newRoot(t, map[string]string{"01-a": prose("alpha")})
 	s, err := New(Options{Addr: "127.0.0.1:0", Render: notebook.Options{Root: root}, Interval: 20 * time.Millisecond}, nb["01-a"])
 	if err != nil {
@@ -224,6 +235,7 @@ const reporter = `<script>window.addEventListener('load', function () {
 // within 2 s; then breaks the notebook and expects its problems in the
 // page.
 func TestBrowserReload(t *testing.T) {
+	t.Parallel()
 	testenv.Short(t, "opens Chromium and renders on every save")
 	chrome := testenv.LookPath(t, "chromium", "chromium")
 	root, nb := newRoot(t, map[string]string{"01-live": prose("alpha")})
@@ -293,6 +305,7 @@ func TestBrowserReload(t *testing.T) {
 // TestHostCheck: the server answers only to its own loopback address and
 // port, whatever name or spelling a rebinding page uses.
 func TestHostCheck(t *testing.T) {
+	t.Parallel()
 	root, nb := newRoot(t, map[string]string{"01-a": prose("alpha")})
 	s, err := New(Options{Addr: "127.0.0.1:0", Render: notebook.Options{Root: root}}, nb["01-a"])
 	if err != nil {
@@ -331,6 +344,7 @@ func TestHostCheck(t *testing.T) {
 // TestReadHeaderTimeout: a client that never finishes its headers is
 // cut off after ReadHeaderTimeout.
 func TestReadHeaderTimeout(t *testing.T) {
+	t.Parallel()
 	root, nb := newRoot(t, map[string]string{"01-a": prose("alpha")})
 	s, err := New(Options{Addr: "127.0.0.1:0", Render: notebook.Options{Root: root}, ReadHeaderTimeout: 100 * time.Millisecond}, nb["01-a"])
 	if err != nil {
@@ -359,6 +373,7 @@ const looping = "---\ntitle: Loop\n---\n\n```go\nfor {\n}\n```\n"
 // up another notebook's render, and a new save of it cancels its running
 // render and renders the new text.
 func TestIndependentRenders(t *testing.T) {
+	t.Parallel()
 	testenv.Short(t, "compiles and runs a notebook program that loops")
 	root, nb := newRoot(t, map[string]string{"01-a": prose("alpha"), "02-loop": prose("calm")})
 	s, err := New(Options{Addr: "127.0.0.1:0", Render: notebook.Options{Root: root}}, nb["01-a"], nb["02-loop"])
@@ -407,6 +422,7 @@ func TestIndependentRenders(t *testing.T) {
 // TestSameSizeSave: a save of the same size within the same
 // modification time is seen, by the content hash.
 func TestSameSizeSave(t *testing.T) {
+	t.Parallel()
 	root, nb := newRoot(t, map[string]string{"01-a": prose("alpha")})
 	s, err := New(Options{Addr: "127.0.0.1:0", Render: notebook.Options{Root: root}}, nb["01-a"])
 	if err != nil {
