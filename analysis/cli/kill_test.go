@@ -58,16 +58,20 @@ func alive(pid int) bool {
 // TestKilledRenderKillsProgram starts nexus render on a notebook whose
 // program never ends, kills render (SIGTERM, which render forwards to the
 // program's process group, and SIGKILL, which only the parent-death
-// signal can follow), and requires the program to be gone.
+// signal can follow), and requires the program to be gone. It runs in a
+// copy of the repository.
 func TestKilledRenderKillsProgram(t *testing.T) {
 	testenv.Short(t, "compiles and kills a notebook program twice")
 	t.Parallel()
 	testenv.File(t, "/proc/self/stat", "the test finds the notebook program through Linux's /proc")
+	// In a copy, so that the notebook engine's scratch files (under the
+	// copy's .nexus-cache) never land in the repository under test.
+	repo := gitRepoCopy(t)
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGKILL} {
 		t.Run(sig.String(), func(t *testing.T) {
 			var stderr bytes.Buffer
 			cmd := exec.Command(os.Args[0], "render", "-force", "-out", t.TempDir(), "analysis/cli/testdata/endless.md")
-			cmd.Dir = filepath.Join("..", "..")
+			cmd.Dir = repo
 			cmd.Env = append(os.Environ(), "NEXUS_TEST_MAIN=1")
 			cmd.Stderr = &stderr
 			if err := cmd.Start(); err != nil {

@@ -22,8 +22,10 @@ import (
 // any result of the study.
 
 // ExampleMatrix draws a categorical matrix with the counts printed in the
-// cells and a missing cell, at full journal width. TestGolden compares its
-// output with testdata/matrix_golden.png.
+// cells and a missing cell, at full journal width, into matrix.png in the
+// working directory. It has no output comment, so go test only compiles
+// it: TestGolden runs it in a temporary directory and compares the file
+// with testdata/matrix_golden.png.
 func ExampleMatrix() {
 	nan := math.NaN()
 	m, err := figure.NewMatrix(
@@ -43,7 +45,7 @@ func ExampleMatrix() {
 	p.Title.Text = "Synthetic counts by theme and dimension"
 	m.AddTo(p)
 
-	f, err := os.Create("testdata/matrix.png")
+	f, err := os.Create("matrix.png")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -51,12 +53,12 @@ func ExampleMatrix() {
 	if err := figure.Encode(f, figure.PNG, figure.Padded(p.Draw, figure.Margin), figure.FullWidth, 7*vg.Centimeter); err != nil {
 		log.Fatal(err)
 	}
-	// Output:
 }
 
 // ExampleStyle draws lines in the first palette colours, with a legend,
-// a bold title and an italic axis label, at column width. TestGolden
-// compares its output with testdata/style_golden.png.
+// a bold title and an italic axis label, at column width, into style.png
+// in the working directory. TestGolden runs it in a temporary directory
+// and compares the file with testdata/style_golden.png.
 func ExampleStyle() {
 	p := figure.New()
 	p.Title.Text = "Synthetic series"
@@ -84,7 +86,7 @@ func ExampleStyle() {
 		p.Legend.Add(name, l)
 	}
 
-	f, err := os.Create("testdata/style.png")
+	f, err := os.Create("style.png")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -92,7 +94,6 @@ func ExampleStyle() {
 	if err := figure.Encode(f, figure.PNG, figure.Padded(p.Draw, figure.Margin), figure.ColumnWidth, 6*vg.Centimeter); err != nil {
 		log.Fatal(err)
 	}
-	// Output:
 }
 
 // ExampleSave writes one figure in the three formats.

@@ -13,7 +13,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden images in testdata")
 
-// TestGolden runs the image examples and compares their PNGs with the
+// TestGolden runs the image examples, each in a temporary working
+// directory, and compares their PNGs with the
 // golden images, pixel by pixel, in the manner of gonum/plot's cmpimg.
 // go test ./analysis/figure -update rewrites the golden images.
 func TestGolden(t *testing.T) {
@@ -25,19 +26,33 @@ func TestGolden(t *testing.T) {
 		{"style", ExampleStyle},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			golden, err := filepath.Abs(filepath.Join("testdata", tc.name+"_golden.png"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The example writes into the working directory: a
+			// temporary one, never the package's.
+			dir := t.TempDir()
+			t.Chdir(dir)
 			tc.ex()
-			got := filepath.Join("testdata", tc.name+".png")
-			golden := filepath.Join("testdata", tc.name+"_golden.png")
+			got := filepath.Join(dir, tc.name+".png")
 			if *update {
-				if err := os.Rename(got, golden); err != nil {
+				b, err := os.ReadFile(got)
+				if err == nil {
+					err = os.WriteFile(golden, b, 0o644)
+				}
+				if err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
 			if err := samePixels(got, golden); err != nil {
-				t.Fatalf("%v (kept %s for inspection)", err, got)
+				kept := filepath.Join(os.TempDir(), "nexus-figure-"+tc.name+".png")
+				if b, rerr := os.ReadFile(got); rerr == nil && os.WriteFile(kept, b, 0o644) == nil {
+					t.Fatalf("%v (kept as %s for inspection)", err, kept)
+				}
+				t.Fatal(err)
 			}
-			os.Remove(got)
 		})
 	}
 }
