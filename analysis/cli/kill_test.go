@@ -20,7 +20,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv("NEXUS_TEST_MAIN") == "1" {
 		os.Exit(Main(os.Stdout, os.Stderr, os.Args[1:]))
 	}
-	os.Exit(m.Run())
+	os.Exit(testenv.Run(m))
 }
 
 // childOf returns the pid of the process named comm whose parent is ppid,

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // The make-based tests of this package share one build of the
@@ -31,7 +33,7 @@ var built struct {
 
 // TestMain runs the tests, then removes the shared build.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := testenv.Run(m)
 	if built.root != "" {
 		os.RemoveAll(built.root)
 	}

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // browser is the one headless Chromium that the tests of this package
@@ -338,7 +340,7 @@ func (b *browser) page(ctx context.Context, abs, id string) (text string, ok boo
 
 // TestMain runs the tests, then ends the package's browser.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := testenv.Run(m)
 	stopSharedBrowser()
 	os.Exit(code)
 }

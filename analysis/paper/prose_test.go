@@ -14,6 +14,7 @@ import (
 	"github.com/nexus-toolkit/nexus/analysis/compendium"
 	"github.com/nexus-toolkit/nexus/analysis/notebook"
 	"github.com/nexus-toolkit/nexus/analysis/study"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // proseCheck is one sentence of a rendered notebook that states counts
@@ -158,15 +159,38 @@ var proseChecks = []proseCheck{
 		}},
 }
 
+// moduleCopy copies what the notebooks' programs compile (go.mod, go.sum,
+// analysis/), the datasets and the notebooks into a temporary directory and returns it,
+// so that a render keeps its cache and scratch files there and never in
+// the repository under test.
+func moduleCopy(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	for _, f := range []string{"go.mod", "go.sum"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range []string{"analysis", "datasets", "notebooks"} {
+		if err := os.CopyFS(filepath.Join(root, d), os.DirFS(filepath.Join("..", "..", d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
 // TestProseMatchesOutputs renders the notebooks against every version of
 // the dataset from 1.1.0 on, builds the paper's outputs from the same
 // version, and checks each sentence of proseChecks: the counts the prose
 // prints are the counts of the output it describes, read from the
 // output's own files (its table or its trace), not a parallel count.
 func TestProseMatchesOutputs(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders the notebooks against each dataset version; left out by -short")
-	}
+	testenv.Short(t, "renders the notebooks against each dataset version")
+	root := moduleCopy(t)
 	versions, err := filepath.Glob("../../datasets/ttp-alliances/v*")
 	if err != nil {
 		t.Fatal(err)
@@ -197,14 +221,14 @@ func TestProseMatchesOutputs(t *testing.T) {
 			nbDir := t.TempDir()
 			files := map[string]bool{}
 			for _, c := range proseChecks {
-				files["../../notebooks/"+c.notebook+".md"] = true
+				files[filepath.Join(root, "notebooks", c.notebook+".md")] = true
 			}
 			var list []string
 			for f := range files {
 				list = append(list, f)
 			}
 			sort.Strings(list)
-			if err := notebook.Render(notebook.Options{Root: "../..", Out: nbDir, Dataset: dataset, Packages: compendium.NotebookPackages()}, list...); err != nil {
+			if err := notebook.Render(notebook.Options{Root: root, Out: nbDir, Dataset: filepath.Join(root, "datasets", "ttp-alliances", filepath.Base(dataset)), Packages: compendium.NotebookPackages()}, list...); err != nil {
 				t.Fatal(err)
 			}
 			for _, c := range proseChecks {
