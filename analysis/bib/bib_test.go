@@ -193,6 +193,7 @@ func TestEscape(t *testing.T) {
 // parser, and compares what it finds with our CSL-JSON: keys, authors,
 // titles, dates, volumes, pages, DOIs and URLs must agree.
 func TestPandoc(t *testing.T) {
+	testenv.Short(t, "runs pandoc")
 	pandoc := testenv.LookPath(t, "pandoc", "pandoc")
 	es := loadEntries(t)
 	dir := t.TempDir()

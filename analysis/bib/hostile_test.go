@@ -29,6 +29,7 @@ var hostile = []Entry{
 // none planted, none lost, with the fields after a hostile value (year,
 // volume, pages, DOI) kept, and BibTeX reports no error.
 func TestBibTeXHostile(t *testing.T) {
+	testenv.Short(t, "runs bibtex")
 	bibtex := testenv.LookPath(t, "bibtex", "texlive-binaries")
 	dir := t.TempDir()
 	var b bytes.Buffer

@@ -48,6 +48,7 @@ func run(t *testing.T, dir, prog string, args ...string) string {
 // report no warning at all (no "Warning--" line, no "(There was 1
 // warning)") and set every entry.
 func TestBibTeXNoWarning(t *testing.T) {
+	testenv.Short(t, "runs bibtex")
 	bibtex := testenv.LookPath(t, "bibtex", "texlive-binaries")
 	dir := t.TempDir()
 	es := exportFiles(t, dir)
@@ -125,6 +126,7 @@ func citeproc(t *testing.T, pandoc, dir, path string) ([]string, map[string]stri
 // and the @misc entries (web pages, news items without an author)
 // included, and every entry must print its title and any address.
 func TestCiteprocSame(t *testing.T) {
+	testenv.Short(t, "runs pandoc's citeproc")
 	pandoc := testenv.LookPath(t, "pandoc", "pandoc")
 	dir := t.TempDir()
 	es := exportFiles(t, dir)
