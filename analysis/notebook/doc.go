@@ -84,7 +84,9 @@
 // afterwards, and one left by a killed render is removed by the next. The
 // cells show outputs through package cell (tables, figures, Markdown);
 // anything they print to standard output or standard error is shown as
-// text output, in order.
+// text output, in order. A notebook with nothing to run (no evaluated
+// cell with code, no inline value) is rendered with the outputs of an
+// empty program and without one: nothing is built, run or cached.
 //
 // Three front matter keys bound the run:
 //

@@ -221,6 +221,12 @@ func load(opt Options, root string, in *inputs, file string) (*document, *Result
 	if doc.dataset, err = in.info(root, nb.Dataset); err != nil {
 		return nil, nil, "", fmt.Errorf("%s: %w", nb.Path, err)
 	}
+	if !evaluates(nb) {
+		// Nothing to run: the outputs are those of an empty program,
+		// with no build, no run and no cache entry.
+		res, err := roundTrip(nb, &Result{Cells: make([][]Output, len(nb.Cells))})
+		return doc, res, "ran", err
+	}
 	prog, imports, err := in.program(nb)
 	if err != nil {
 		return nil, nil, "", err
@@ -231,6 +237,20 @@ func load(opt Options, root string, in *inputs, file string) (*document, *Result
 	}
 	res, state, err := result(opt, root, nb, key, prog)
 	return doc, res, state, err
+}
+
+// evaluates reports whether nb has anything for a program to run: an
+// evaluated cell with code, or an inline value.
+func evaluates(nb *Notebook) bool {
+	if len(nb.Inlines) > 0 {
+		return true
+	}
+	for _, c := range nb.Cells {
+		if c.Eval && strings.TrimSpace(c.Code) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // result returns the outputs of nb from the cache or from a run, and says
