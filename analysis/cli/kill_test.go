@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -101,4 +102,73 @@ func TestKilledRenderKillsProgram(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestKilledPreviewKillsServer starts nexus preview in a copy of the
+// repository, waits until its server (cmd/nexus-preview, a child process)
+// serves, kills nexus with SIGKILL and requires the server to be gone,
+// and then starts preview again and stops it with SIGTERM, which it must
+// pass on: the server stops, and preview exits with the server's status.
+func TestKilledPreviewKillsServer(t *testing.T) {
+	testenv.Short(t, "builds the preview server and kills it")
+	t.Parallel()
+	testenv.File(t, "/proc/self/stat", "the test finds the server through Linux's /proc")
+	repo := gitRepoCopy(t)
+	start := func() (*exec.Cmd, *lockedBuffer, int) {
+		stderr := &lockedBuffer{}
+		cmd := exec.Command(os.Args[0], "preview", "-addr", "127.0.0.1:0", "notebooks/01-sample-and-method.md")
+		cmd.Dir = repo
+		cmd.Env = append(testenv.Environ(), "NEXUS_TEST_MAIN=1")
+		cmd.Stderr = stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { cmd.Process.Kill() })
+		server := 0
+		for deadline := time.Now().Add(3 * time.Minute); server == 0 || !strings.Contains(stderr.String(), "serving"); time.Sleep(50 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("the preview server never served:\n%s", stderr.String())
+			}
+			server = childOf(cmd.Process.Pid, "nexus-preview")
+		}
+		t.Cleanup(func() { syscall.Kill(server, syscall.SIGKILL) })
+		return cmd, stderr, server
+	}
+
+	cmd, _, server := start()
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	for deadline := time.Now().Add(10 * time.Second); alive(server); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the preview server %d outlived nexus preview killed by SIGKILL", server)
+		}
+	}
+
+	cmd, stderr, server := start()
+	cmd.Process.Signal(syscall.SIGTERM)
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("nexus preview after SIGTERM: %v\n%s", err, stderr.String())
+	}
+	if alive(server) {
+		t.Errorf("the preview server %d outlived nexus preview stopped by SIGTERM", server)
+	}
+}
+
+// lockedBuffer is a bytes.Buffer that a process writes while the test
+// reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

@@ -41,14 +41,18 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/nexus-toolkit/nexus/analysis/notebook"
+	"github.com/nexus-toolkit/nexus/analysis/notebook/preview/launch"
 	"github.com/nexus-toolkit/nexus/analysis/safefile"
 )
 
@@ -75,23 +79,51 @@ type Options struct {
 }
 
 // DefaultAddr is the address a Server listens on by default.
-const DefaultAddr = "127.0.0.1:8080"
+const DefaultAddr = launch.DefaultAddr
 
 // CheckAddr returns an error unless addr's host is a loopback address
 // (127.0.0.0/8, ::1 or localhost) or allowRemote is set. An empty host
-// means every interface, so it is refused too.
-func CheckAddr(addr string, allowRemote bool) error {
-	host, _, err := net.SplitHostPort(addr)
+// means every interface, so it is refused too. It is launch.CheckAddr,
+// which the nexus command calls before it starts the server.
+func CheckAddr(addr string, allowRemote bool) error { return launch.CheckAddr(addr, allowRemote) }
+
+// Main is the preview server's program (cmd/nexus-preview), as nexus
+// preview starts it through package launch: args is the one argument
+// launch.Run passes, a launch.Request. It serves the notebooks, says
+// where on stderr ("nexus preview: serving URL"), stops at SIGINT or
+// SIGTERM and returns the exit status: 0 when stopped, 1 on an error
+// (reported on stderr after "nexus: "), 2 when args is not a request.
+func Main(args []string, stderr io.Writer) int {
+	if len(args) != 1 {
+		fmt.Fprintln(stderr, "nexus-preview: nexus preview starts this program; run nexus preview -h for usage")
+		return 2
+	}
+	req, err := launch.Decode(args[0])
 	if err != nil {
-		return fmt.Errorf("preview: address %q: %v, expected host:port such as %s", addr, err, DefaultAddr)
+		fmt.Fprintf(stderr, "nexus-preview: %v\n", err)
+		return 2
 	}
-	if allowRemote || host == "localhost" {
-		return nil
+	opt := Options{Addr: req.Addr, AllowRemote: req.AllowRemote, Render: notebook.Options{
+		Force: req.Force, Dataset: req.Dataset, Limits: notebook.Limits{Unconfined: req.Unconfined}, Packages: req.Packages,
+	}}
+	if req.Verbose {
+		opt.Log = stderr
 	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
-		return nil
+	srv, err := New(opt, req.Notebooks...)
+	if err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintln(stderr, "nexus: "+line)
+		}
+		return 1
 	}
-	return fmt.Errorf("preview: address %q is not a loopback address, expected 127.0.0.1, ::1 or localhost (allow other addresses explicitly, for example nexus preview -allow-remote)", addr)
+	fmt.Fprintf(stderr, "nexus preview: serving %s (Ctrl-C to stop)\n", srv.URL())
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := srv.Serve(ctx); err != nil {
+		fmt.Fprintf(stderr, "nexus: %v\n", err)
+		return 1
+	}
+	return 0
 }
 
 // page is the current state of one notebook.
