@@ -1,7 +1,6 @@
 package alliance
 
 import (
-	"encoding/json"
 	"math"
 	"os/exec"
 	"strings"
@@ -68,20 +67,8 @@ func TestExportMeasuresIgraph(t *testing.T) {
 	testenv.Short(t, "runs python-igraph")
 	py := pythonWith(t, "igraph", "python3-igraph")
 	g := fixture(t, false)
-	d := NewDoc(g)
-	dir := t.TempDir()
-	var args []string
-	for _, f := range []export.Format{export.GraphML, export.Pajek} {
-		args = append(args, string(f)+":"+writeTemp(t, dir, "net."+string(f), d, f))
-	}
-	out, err := exec.Command(py, append([]string{"-c", igraphMeasures}, args...)...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("igraph: %v\n%s", err, out)
-	}
 	var got map[string]map[string][5]map[string]float64
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatalf("%v: %s", err, out)
-	}
+	out := readBack(t, py, igraphMeasures, NewDoc(g), &got, export.GraphML, export.Pajek)
 	compute := func(opt network.ComputeOptions) [5][]float64 {
 		m, err := network.Compute(g, opt)
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"testing"
 
+	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
 	"github.com/nexus-toolkit/nexus/analysis/graph/export"
 	"github.com/nexus-toolkit/nexus/analysis/graph/network"
 )
@@ -41,6 +42,26 @@ for arg in sys.argv[1:]:
 print(json.dumps(out))
 `
 
+// readBack writes d in each format to a temporary directory, runs the
+// Python script on them (arguments format:path) and decodes the JSON it
+// prints into got; it returns what the script printed.
+func readBack(t *testing.T, py, script string, d *encoding.Doc, got any, formats ...export.Format) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	var args []string
+	for _, f := range formats {
+		args = append(args, string(f)+":"+writeTemp(t, dir, "net."+string(f), d, f))
+	}
+	out, err := exec.Command(py, append([]string{"-c", script}, args...)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", py, err, out)
+	}
+	if err := json.Unmarshal(out, got); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	return out
+}
+
 // TestExportMeasuresNetworkX reads the GraphML, GEXF and Pajek exports
 // with NetworkX and checks what a consumer gets: with weight=None the
 // measures of network.Compute's default (T4's convention); with the
@@ -51,20 +72,8 @@ print(json.dumps(out))
 func TestExportMeasuresNetworkX(t *testing.T) {
 	py := networkx3(t)
 	g := fixture(t, false)
-	d := NewDoc(g)
-	dir := t.TempDir()
-	var args []string
-	for _, f := range []export.Format{export.GraphML, export.GEXF, export.Pajek} {
-		args = append(args, string(f)+":"+writeTemp(t, dir, "net."+string(f), d, f))
-	}
-	out, err := exec.Command(py, append([]string{"-c", nxMeasures}, args...)...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("networkx: %v\n%s", err, out)
-	}
 	var got map[string]map[string][4]map[string]float64
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatalf("%v: %s", err, out)
-	}
+	readBack(t, py, nxMeasures, NewDoc(g), &got, export.GraphML, export.GEXF, export.Pajek)
 	compute := func(opt network.ComputeOptions) [4][]float64 {
 		m, err := network.Compute(g, opt)
 		if err != nil {
