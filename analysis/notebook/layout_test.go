@@ -276,6 +276,7 @@ func TestMakeRules(t *testing.T) {
 		}
 		cmd := exec.Command(mk, "-s")
 		cmd.Dir = root
+		cmd.Env = testenv.Environ()
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("%s: make: %v\n%s", what, err, out)

@@ -12,7 +12,8 @@ import (
 	"time"
 )
 
-// Run runs a package's tests (m.Run) and returns the exit code for
+// Run runs a package's tests (m.Run) without the variables of an
+// enclosing make in the environment, and returns the exit code for
 // os.Exit, as a TestMain does; and it fails the run if the tests created,
 // changed or removed a file of the repository they test. Tests work in
 // copies under temporary directories and write nothing beside the
@@ -28,6 +29,12 @@ import (
 // -update (the golden files' flag) the tests may rewrite testdata, and
 // nothing is compared.
 func Run(m *testing.M) int {
+	// The tests' own processes get no enclosing make's variables either
+	// (see Environ), even a make a test starts without Environ: under
+	// make -j2 test they would hand it a jobserver it cannot use.
+	for _, name := range makeVars {
+		os.Unsetenv(name)
+	}
 	root, err := repoRoot()
 	var before map[string]fileState
 	if err == nil {
