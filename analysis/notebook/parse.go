@@ -81,6 +81,10 @@ type Cell struct {
 	Echo, Eval, Output bool
 }
 
+// runs reports whether the program runs the cell: it is evaluated and
+// holds code.
+func (c Cell) runs() bool { return c.Eval && strings.TrimSpace(c.Code) != "" }
+
 // Name returns how reports name the cell: its index and, when it has one,
 // its label.
 func (c *Cell) Name() string {

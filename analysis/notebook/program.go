@@ -66,7 +66,7 @@ func (in *inputs) program(nb *Notebook) ([]byte, []string, error) {
 	var segs []segment
 	var probs Problems
 	for _, c := range nb.Cells {
-		if !c.Eval || strings.TrimSpace(c.Code) == "" {
+		if !c.runs() {
 			continue
 		}
 		s, err := split(nb.Path, c)
@@ -85,7 +85,7 @@ func (in *inputs) program(nb *Notebook) ([]byte, []string, error) {
 	}
 	// The name the program is parsed under; the build's scratch directory
 	// is another, but the source does not depend on it.
-	file := filepath.Join(in.root, cacheDir, "run", "main.go")
+	file := filepath.Join(ScratchParent(in.root), "main.go")
 	// go/scanner makes the relative names of //line directives absolute,
 	// relative to the generated file's directory; undo that in messages.
 	abs := filepath.Join(filepath.Dir(file), filepath.FromSlash(nb.Path))

@@ -246,7 +246,7 @@ func evaluates(nb *Notebook) bool {
 		return true
 	}
 	for _, c := range nb.Cells {
-		if c.Eval && strings.TrimSpace(c.Code) != "" {
+		if c.runs() {
 			return true
 		}
 	}

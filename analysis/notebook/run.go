@@ -118,6 +118,13 @@ var (
 	errOutputCap = errors.New("output cap")
 )
 
+// ScratchParent is the directory under the compendium's root that holds
+// the scratch directories of programs built inside its module: each
+// notebook program's, and the preview server's (package launch). A
+// scratch directory is locked while in use, and the next run removes one
+// a killed run left.
+func ScratchParent(root string) string { return filepath.Join(root, cacheDir, "run") }
+
 // Execute compiles the notebook's evaluated cells into one program (see
 // Program; imports are resolved with no study packages, as for
 // Options{Root: root}) in a scratch directory of its own under root/.nexus-cache/run/ (so parallel
@@ -138,7 +145,7 @@ func Execute(ctx context.Context, root string, nb *Notebook, lim Limits) (*Resul
 // execute builds and runs src, the program of nb, as Execute describes.
 func execute(ctx context.Context, root string, nb *Notebook, lim Limits, src []byte) (*Result, error) {
 	lim = lim.of(nb)
-	parent := filepath.Join(root, cacheDir, "run")
+	parent := ScratchParent(root)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}

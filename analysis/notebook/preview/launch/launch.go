@@ -25,6 +25,7 @@ import (
 	"syscall"
 
 	"github.com/nexus-toolkit/nexus/analysis/build"
+	"github.com/nexus-toolkit/nexus/analysis/notebook"
 )
 
 // Program is the import path of the preview server's command.
@@ -114,7 +115,7 @@ func splitHost(addr string) (string, error) {
 }
 
 // Run builds the server in a scratch directory under
-// root/.nexus-cache/run (root is the compendium's module) and runs it
+// notebook.ScratchParent(root) (root is the compendium's module) and runs it
 // with req and the given standard streams, in the working directory.
 // SIGINT and SIGTERM are passed on to the server, which stops at them;
 // the server gets SIGKILL if the caller dies (Pdeathsig, on Linux). Run
@@ -123,7 +124,7 @@ func splitHost(addr string) (string, error) {
 // server runs and removed when it ends; one that a killed run left is
 // removed by the next.
 func Run(root string, req Request, stdout, stderr io.Writer) (int, error) {
-	parent := filepath.Join(root, ".nexus-cache", "run")
+	parent := notebook.ScratchParent(root)
 	build.CleanStale(parent)
 	dir, release, err := build.Scratch(parent, build.ScratchPrefix)
 	if err != nil {
