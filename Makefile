@@ -63,9 +63,13 @@ FORCE:
 # with, so the packages compiled for bin/nexus serve those builds from the
 # Go build cache (a cgo build would compile net, os/user and what imports
 # them again) and no C compiler runs; -w leaves out the DWARF tables, which
-# only a debugger reads, so linking is faster.
+# only a debugger reads, so linking is faster. go run -exec cp rather than
+# go build: go run keeps the executables it links in the Go build cache,
+# and -exec cp hands this one to cp instead of running it, so a checkout
+# whose sources were built before (a fresh clone, a copy) copies bin/nexus
+# rather than linking it again (see build.GoBuildArgs).
 $(NEXUS): $(GOSRC) ## build the nexus command
-	CGO_ENABLED=0 $(GO) build -trimpath -ldflags=-w -o $@.tmp-$$$$ ./cmd/nexus && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
+	mkdir -p $(@D) && CGO_ENABLED=0 $(GO) run -exec cp -trimpath -ldflags=-w ./cmd/nexus $@.tmp-$$$$ && mv -f $@.tmp-$$$$ $@ || { rm -f $@.tmp-$$$$; exit 1; }
 
 # outputs.mk holds one rule per table and figure, generated from the
 # outputs that the study of DATASET registers (the study is chosen by the

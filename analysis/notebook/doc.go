@@ -79,8 +79,10 @@
 //
 // The program is written to main.go in a scratch directory of its own,
 // .nexus-cache/run/.nexus-tmp-RANDOM/, inside the repository module, built
-// there with go build -trimpath -ldflags="-s -w" (CGO_ENABLED=0), and run with the repository root as
-// working directory; the directory is locked while in use and removed
+// there with go run -exec cp -trimpath -ldflags="-s -w" (CGO_ENABLED=0),
+// which copies a program built before from the Go build cache rather
+// than linking it again (see build.GoBuildArgs), and run with the
+// repository root as working directory; the directory is locked while in use and removed
 // afterwards, and one left by a killed render is removed by the next. The
 // cells show outputs through package cell (tables, figures, Markdown);
 // anything they print to standard output or standard error is shown as

@@ -212,8 +212,9 @@ func compile(ctx context.Context, dir string, nb *Notebook, src []byte) (string,
 	bin := filepath.Join(dir, "notebook")
 	// -s -w: no symbol or DWARF tables, which only a debugger reads
 	// (tracebacks use the line table, which stays), so the link, the
-	// larger part of a build whose packages are cached, is faster.
-	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", bin, "main.go")
+	// larger part of a build whose packages are cached, is faster; and
+	// a program built before is not linked again (build.GoBuildArgs).
+	cmd := exec.CommandContext(ctx, "go", build.GoBuildArgs(bin, "main.go", "-trimpath", "-ldflags=-s -w")...)
 	cmd.Dir = dir
 	// CGO_ENABLED=0: a static program, which needs no shared library
 	// (and so no right to any) under its confinement; the Makefile builds

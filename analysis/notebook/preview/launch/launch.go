@@ -132,7 +132,7 @@ func Run(root string, req Request, stdout, stderr io.Writer) (int, error) {
 	}
 	defer release()
 	bin := filepath.Join(dir, "nexus-preview")
-	gobuild := exec.Command("go", "build", "-trimpath", "-ldflags=-w", "-o", bin, Program)
+	gobuild := exec.Command("go", build.GoBuildArgs(bin, Program, "-trimpath", "-ldflags=-w")...)
 	gobuild.Dir = root
 	gobuild.Env = append(os.Environ(), "CGO_ENABLED=0")
 	gobuild.Stdout, gobuild.Stderr = stderr, stderr
