@@ -102,15 +102,16 @@ func checkError(t *testing.T, args []string, file string, want *regexp.Regexp) {
 	}
 }
 
-// scratch returns a new directory inside the repository (under
-// testdata), removed after the test: for notebooks, which must be in it.
+// scratch returns a new directory for notebooks, which must be inside a
+// module: a temporary one with a go.mod of its own. It is never inside
+// the repository, where the packages tested beside this one would see
+// it come and go (testenv.Run).
 func scratch(t *testing.T) string {
 	t.Helper()
-	dir, err := os.MkdirTemp("testdata", "io-test-")
-	if err != nil {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/iotest\n\ngo 1.22\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
 	return dir
 }
 
@@ -129,6 +130,10 @@ func TestReadsBounded(t *testing.T) {
 	table := []byte("a,b\n1,2\n")
 	refused := regexp.MustCompile(`not a regular file: a (character device|named pipe \(FIFO\))|path leaves the package`)
 	nbDir := scratch(t)
+	absDataset, err := filepath.Abs(datasetDir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i, target := range []string{"/dev/zero", "/dev/urandom", fifo} {
 		dir := filepath.Join(tmp, strconv.Itoa(i))
 		mk := func(name string) string { // a link named name to target
@@ -172,13 +177,29 @@ func TestReadsBounded(t *testing.T) {
 			{[]string{"build", "-dataset", pkg, "-out", filepath.Join(dir, "out")}, desc},
 			{[]string{"network", "-edges", target, "-out", "-"}, target},
 			{[]string{"render", "-out", filepath.Join(dir, "nb"), nb}, nb},
-			{[]string{"claims", "-dataset", datasetDir, nb}, nb},
+			{[]string{"claims", "-dataset", absDataset, nb}, nb},
 			{[]string{"qda", "import", target, "--out", filepath.Join(dir, "imported")}, target},
 			{[]string{"qda", "frequencies", pkg}, desc},
 		} {
+			if c.args[0] == "render" || c.args[0] == "claims" {
+				// Errors name a notebook by its path in the module.
+				inModule(t, nbDir, func(t *testing.T) { checkError(t, c.args, filepath.Base(c.file), refused) })
+				continue
+			}
 			checkError(t, c.args, c.file, refused)
 		}
 	}
+}
+
+// inModule runs f in a subtest whose working directory is the module dir
+// (see scratch): nexus render and claims take the module they run in as
+// the compendium, and refuse a notebook outside it.
+func inModule(t *testing.T, dir string, f func(t *testing.T)) {
+	t.Helper()
+	t.Run("in-module", func(t *testing.T) {
+		t.Chdir(dir)
+		f(t)
+	})
 }
 
 // TestErrorsOnStderr is issue 19 item 12: each command's runtime error
@@ -187,6 +208,10 @@ func TestReadsBounded(t *testing.T) {
 func TestErrorsOnStderr(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "no-such")
 	nb := filepath.Join(scratch(t), "no-such.md")
+	absDataset, err := filepath.Abs(datasetDir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	notFound := regexp.MustCompile(`no such file or directory`)
 	for _, args := range [][]string{
 		{"build", "-dataset", missing},
@@ -202,16 +227,15 @@ func TestErrorsOnStderr(t *testing.T) {
 		{"network", "-dataset", missing, "-out", "-"},
 		{"trace", "-dataset", datasetDir, missing + ":2:1"},
 		{"render", "-out", t.TempDir(), nb},
-		{"claims", "-dataset", datasetDir, nb},
+		{"claims", "-dataset", absDataset, nb},
 		{"qda", "frequencies", missing},
 		{"qda", "import", missing + ".qdpx", "--out", filepath.Join(t.TempDir(), "x")},
 	} {
-		file := missing
-		switch args[0] {
-		case "render", "claims":
-			file = strings.TrimPrefix(nb, "testdata/")
+		if args[0] == "render" || args[0] == "claims" {
+			inModule(t, filepath.Dir(nb), func(t *testing.T) { checkError(t, args, filepath.Base(nb), notFound) })
+			continue
 		}
-		checkError(t, args, file, notFound)
+		checkError(t, args, missing, notFound)
 	}
 	// A descriptor that is not JSON: hash names it (it printed nothing
 	// and exited 0 before).
