@@ -137,7 +137,7 @@ func Run(root string, req Request, stdout, stderr io.Writer) (int, error) {
 	gobuild.Env = append(os.Environ(), "CGO_ENABLED=0")
 	gobuild.Stdout, gobuild.Stderr = stderr, stderr
 	if err := gobuild.Run(); err != nil {
-		return 0, fmt.Errorf("preview: building the preview server (go build %s in %s): %v", Program, root, err)
+		return 0, fmt.Errorf("preview: building the preview server (go %s in %s): %v", strings.Join(gobuild.Args[1:], " "), root, err)
 	}
 	arg, err := json.Marshal(req)
 	if err != nil {
