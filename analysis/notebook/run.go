@@ -2,10 +2,11 @@ package notebook
 
 import (
 	"context"
-	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -159,8 +160,14 @@ func execute(ctx context.Context, root string, nb *Notebook, lim Limits, src []b
 	if err != nil {
 		return nil, err
 	}
+	// The mark only keeps what a cell prints apart from the records of
+	// its outputs (the program reads it from its environment), so it need
+	// not be secret: math/rand/v2's generator, seeded by the runtime from
+	// the system's entropy, serves, and bin/nexus links no crypto/rand
+	// (and so no math/big).
 	var nonce [12]byte
-	rand.Read(nonce[:])
+	binary.LittleEndian.PutUint64(nonce[:8], rand.Uint64())
+	binary.LittleEndian.PutUint32(nonce[8:], rand.Uint32())
 	mark := hex.EncodeToString(nonce[:])
 	runCtx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
