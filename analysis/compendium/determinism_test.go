@@ -17,7 +17,7 @@ import (
 )
 
 // repoRoot is the repository root, two levels above this package.
-func repoRoot(t *testing.T) string {
+func repoRoot(t testing.TB) string {
 	t.Helper()
 	root, err := filepath.Abs("../..")
 	require.NoError(t, err)

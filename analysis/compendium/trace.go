@@ -69,6 +69,34 @@ func Trace(file string, line int, col, dataset string) (*CellTrace, error) {
 	return tc.Trace(file, line, col)
 }
 
+// trace returns the trace file of the table file, read on first use.
+func (tc *Tracer) trace(file string) (*table.Trace, error) {
+	tpath := traceFile(file)
+	if tr, ok := tc.traces[tpath]; ok {
+		return tr, nil
+	}
+	f, err := safefile.OpenRegular(tpath, MaxTable)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: no trace file %s: this output does not record the rows behind its cells", file, tpath)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", tpath, err)
+	}
+	defer f.Close()
+	tr, err := table.ReadTrace(f, tpath)
+	if err != nil {
+		return nil, err
+	}
+	if tc.traces == nil {
+		tc.traces = map[string]*table.Trace{}
+	}
+	tc.traces[tpath] = tr
+	return tr, nil
+}
+
+// traceFile is the trace file of the table file.
+func traceFile(file string) string { return strings.TrimSuffix(file, ".csv") + TraceSuffix }
+
 // Source is the dataset an output directory was built from, as its
 // MANIFEST records it.
 type Source struct {
@@ -80,11 +108,13 @@ type Source struct {
 }
 
 // Tracer traces cells against one dataset, which it reads and validates
-// once, on first use.
+// once, on first use; it reads each trace file once too, so tracing every
+// cell of a table reads its trace once, not once per cell.
 type Tracer struct {
 	dataset string
 	source  *Source // when set, the dataset must have its hash
 	index   *quotes.Index
+	traces  map[string]*table.Trace // by trace file path
 }
 
 // NewTracer returns a Tracer for the dataset directory dataset.
@@ -97,16 +127,7 @@ func (tc *Tracer) Trace(file string, line int, col string) (*CellTrace, error) {
 		return nil, err
 	}
 	ct.Dataset = tc.dataset
-	tpath := strings.TrimSuffix(file, ".csv") + TraceSuffix
-	f, err := safefile.OpenRegular(tpath, MaxTable)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%s: no trace file %s: this output does not record the rows behind its cells", file, tpath)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", tpath, err)
-	}
-	defer f.Close()
-	tr, err := table.ReadTrace(f, tpath)
+	tr, err := tc.trace(file)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +152,7 @@ func (tc *Tracer) Trace(file string, line int, col string) (*CellTrace, error) {
 	for _, r := range refs {
 		e, err := tc.index.Lookup(r)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", tpath, ct.Line, err)
+			return nil, fmt.Errorf("%s:%d: %w", traceFile(file), ct.Line, err)
 		}
 		ct.Evidence = append(ct.Evidence, e)
 	}

@@ -126,3 +126,28 @@ func TestTraceOtherStudy(t *testing.T) {
 		require.Equal(t, "segments", e.Ref.Resource)
 	}
 }
+
+// BenchmarkTraceEveryCell traces every traced cell of the committed T4
+// (network measures, the largest trace file) with one Tracer, as `nexus
+// trace` would for each cell a reviewer asks about.
+func BenchmarkTraceEveryCell(b *testing.B) {
+	b.Chdir(repoRoot(b))
+	dataset, err := compendium.ManifestDataset("figures")
+	require.NoError(b, err)
+	tp := filepath.Join("figures", "tbl-network-measures"+compendium.TraceSuffix)
+	data, err := os.ReadFile(tp)
+	require.NoError(b, err)
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")[1:]
+	csvFile := strings.TrimSuffix(tp, compendium.TraceSuffix) + ".csv"
+	for b.Loop() {
+		tracer := compendium.NewTracer(dataset)
+		for _, line := range lines {
+			f := strings.SplitN(line, ",", 3)
+			n, _ := strconv.Atoi(f[0])
+			if _, err := tracer.Trace(csvFile, n, f[1]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(lines)), "cells/op")
+}
