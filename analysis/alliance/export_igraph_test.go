@@ -2,7 +2,6 @@ package alliance
 
 import (
 	"math"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -43,19 +42,6 @@ for arg in sys.argv[1:]:
 print(json.dumps(out))
 `
 
-// pythonWith returns a python3 that imports module, or stops the test
-// through Missing, naming the Debian package.
-func pythonWith(t *testing.T, module, pkg string) string {
-	t.Helper()
-	for _, py := range []string{"/usr/bin/python3", "python3"} {
-		if exec.Command(py, "-c", "import "+module).Run() == nil {
-			return py
-		}
-	}
-	testenv.Missing(t, "a python3 that imports "+module+" (apt-get install "+pkg+")")
-	return ""
-}
-
 // TestExportMeasuresIgraph reads the GraphML and Pajek exports with
 // python-igraph (Debian's python3-igraph, igraph 0.10) and checks what
 // that consumer gets: without weights, igraph's default, T4's
@@ -65,7 +51,7 @@ func pythonWith(t *testing.T, module, pkg string) string {
 // InverseWeight lengths.
 func TestExportMeasuresIgraph(t *testing.T) {
 	testenv.Short(t, "runs python-igraph")
-	py := pythonWith(t, "igraph", "python3-igraph")
+	py := testenv.Python(t, "igraph", 0, "python3-igraph", "the igraph read-back of the measures")
 	g := fixture(t, false)
 	var got map[string]map[string][5]map[string]float64
 	out := readBack(t, py, igraphMeasures, NewDoc(g), &got, export.GraphML, export.Pajek)

@@ -9,6 +9,7 @@ import (
 	"github.com/nexus-toolkit/nexus/analysis/graph/encoding"
 	"github.com/nexus-toolkit/nexus/analysis/graph/export"
 	"github.com/nexus-toolkit/nexus/analysis/graph/network"
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // nxMeasures reads each export named on the command line (format:path)
@@ -70,7 +71,7 @@ func readBack(t *testing.T, py, script string, d *encoding.Doc, got any, formats
 // PageRank from GEXF and Pajek, whose weight (the strength) nx.pagerank
 // uses by default.
 func TestExportMeasuresNetworkX(t *testing.T) {
-	py := networkx3(t)
+	py := testenv.Python(t, "networkx", 3, "python3-networkx", "the NetworkX read-back of the measures")
 	g := fixture(t, false)
 	var got map[string]map[string][4]map[string]float64
 	readBack(t, py, nxMeasures, NewDoc(g), &got, export.GraphML, export.GEXF, export.Pajek)

@@ -2,9 +2,7 @@ package alliance
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -173,10 +171,7 @@ func TestDocAttributes(t *testing.T) {
 func TestGraphMLNetworkX(t *testing.T) {
 	const script = `
 import json, sys
-try:
-    import networkx as nx
-except ImportError:
-    print("NO-NETWORKX"); sys.exit(0)
+import networkx as nx
 out = []
 for path in sys.argv[1:]:
     G = nx.read_graphml(path)
@@ -211,18 +206,8 @@ print(json.dumps(out))
 		docs = append(docs, d)
 		args = append(args, path)
 	}
-	// Debian's interpreter first: python3-networkx installs there, while
-	// a python3 earlier on PATH (pyenv, a venv) may lack it.
-	var out []byte
-	for _, py := range []string{"/usr/bin/python3", "python3"} {
-		out, err = exec.Command(py, args...).Output()
-		if err == nil && strings.TrimSpace(string(out)) != "NO-NETWORKX" {
-			break
-		}
-	}
-	if errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) || strings.TrimSpace(string(out)) == "NO-NETWORKX" {
-		testenv.Missing(t, "python3 with networkx is not available (apt-get install python3-networkx); the GraphML read-back test did not run")
-	}
+	py := testenv.Python(t, "networkx", 0, "python3-networkx", "the GraphML read-back")
+	out, err := exec.Command(py, args...).Output()
 	if err != nil {
 		t.Fatalf("networkx: %v", err)
 	}

@@ -72,31 +72,11 @@ func TestGEXFSchema(t *testing.T) {
 	}
 }
 
-// networkx3 returns a python3 that imports NetworkX 3 or later, or stops
-// the test through testenv.Missing: NetworkX 2 cannot read GEXF 1.3.
-func networkx3(t *testing.T) string {
-	t.Helper()
-	var found []string
-	for _, py := range []string{"python3", "/usr/bin/python3"} {
-		out, err := exec.Command(py, "-c", "import networkx; print(networkx.__version__)").Output()
-		v := strings.TrimSpace(string(out))
-		if err != nil {
-			continue
-		}
-		if major, _, _ := strings.Cut(v, "."); major >= "3" && len(major) == 1 {
-			return py
-		}
-		found = append(found, py+" has networkx "+v)
-	}
-	testenv.Missing(t, "a python3 with NetworkX >= 3 (GEXF 1.3 needs it; "+strings.Join(found, ", ")+")")
-	return ""
-}
-
 // TestGEXFNetworkX reads WriteGEXF's output with NetworkX 3's read_gexf and
 // compares every node, link, attribute and spell, open ends included (they
 // come back as infinities).
 func TestGEXFNetworkX(t *testing.T) {
-	py := networkx3(t)
+	py := testenv.Python(t, "networkx", 3, "python3-networkx", "reading GEXF 1.3 back with NetworkX")
 	const script = `
 import json, math, sys
 import networkx as nx

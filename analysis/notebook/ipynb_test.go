@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"image/png"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,11 +19,7 @@ import (
 // and prints one line per notebook: "ok PATH" or "invalid PATH: reason".
 const nbformatScript = `
 import sys
-try:
-    import nbformat
-except ImportError:
-    print("NO-NBFORMAT")
-    sys.exit(0)
+import nbformat
 for path in sys.argv[1:]:
     try:
         nb = nbformat.read(path, as_version=4)
@@ -42,19 +36,8 @@ for path in sys.argv[1:]:
 // testenv.Missing (a failure in CI).
 func nbformatValidate(t *testing.T, paths ...string) map[string]string {
 	t.Helper()
-	var out []byte
-	var err error
-	// Debian's interpreter first: python3-nbformat installs there, while
-	// a python3 earlier on PATH (pyenv, a venv) may lack it.
-	for _, py := range []string{"/usr/bin/python3", "python3"} {
-		out, err = exec.Command(py, append([]string{"-c", nbformatScript}, paths...)...).Output()
-		if err == nil && strings.TrimSpace(string(out)) != "NO-NBFORMAT" {
-			break
-		}
-	}
-	if errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) || strings.TrimSpace(string(out)) == "NO-NBFORMAT" {
-		testenv.Missing(t, "python3 with nbformat is not available (apt-get install python3-nbformat); the .ipynb validation did not run")
-	}
+	py := testenv.Python(t, "nbformat", 0, "python3-nbformat", "the .ipynb validation")
+	out, err := exec.Command(py, append([]string{"-c", nbformatScript}, paths...)...).Output()
 	if err != nil {
 		t.Fatalf("nbformat: %v", err)
 	}

@@ -35,19 +35,6 @@ print(json.dumps({
 }))
 `
 
-// networkx returns a python3 that imports NetworkX, or stops the test
-// through testenv.Missing.
-func networkx(t *testing.T) string {
-	t.Helper()
-	for _, py := range []string{"python3", "/usr/bin/python3"} {
-		if exec.Command(py, "-c", "import networkx").Run() == nil {
-			return py
-		}
-	}
-	testenv.Missing(t, "a python3 with NetworkX (apt-get install python3-networkx)")
-	return ""
-}
-
 // weightedDirected is refDirected's graph with weights of its own.
 var weightedDirected = reference{nodes: refDirected.nodes, directed: true, edges: refDirected.edges,
 	weights: []float64{1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2}}
@@ -59,7 +46,7 @@ var weightedDirected = reference{nodes: refDirected.nodes, directed: true, edges
 // (the weight), on the weighted karate club and a weighted directed graph.
 // NetworkX computes them when the test runs.
 func TestWeightedNetworkX(t *testing.T) {
-	py := networkx(t)
+	py := testenv.Python(t, "networkx", 0, "python3-networkx", "the NetworkX comparison")
 	for _, c := range []struct {
 		name string
 		ref  reference
