@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/nexus-toolkit/nexus/internal/testenv"
 )
 
 // TestStreamSpool feeds the output of TestStreamSplitAnywhere to a stream
@@ -72,15 +74,7 @@ func BenchmarkRenderMemory(b *testing.B) {
 	if err := os.CopyFS(root, os.DirFS("testdata/root")); err != nil {
 		b.Fatal(err)
 	}
-	for _, f := range []string{"go.mod", "go.sum"} {
-		src, err := os.ReadFile(filepath.Join("..", "..", f))
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(root, f), src, 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
+	testenv.CopyModule(b, root)
 	if err := os.CopyFS(filepath.Join(root, "analysis"), os.DirFS(filepath.Join("..", "..", "analysis"))); err != nil {
 		b.Fatal(err)
 	}

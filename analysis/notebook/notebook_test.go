@@ -31,15 +31,7 @@ func newRoot(t *testing.T) string {
 	if err := os.CopyFS(root, os.DirFS("testdata/root")); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"go.mod", "go.sum"} {
-		b, err := os.ReadFile(filepath.Join(repo, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(root, f), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testenv.CopyModule(t, root)
 	// A snapshot of the packages the notebook programs import, so that the
 	// cache key does not change while the test runs.
 	deps, err := exec.Command("go", "list", "-deps", "github.com/nexus-toolkit/nexus/analysis/notebook/cell").Output()

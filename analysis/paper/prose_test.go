@@ -166,15 +166,7 @@ var proseChecks = []proseCheck{
 func moduleCopy(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
-	for _, f := range []string{"go.mod", "go.sum"} {
-		b, err := os.ReadFile(filepath.Join("..", "..", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(root, f), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testenv.CopyModule(t, root)
 	for _, d := range []string{"analysis", "datasets", "notebooks"} {
 		if err := os.CopyFS(filepath.Join(root, d), os.DirFS(filepath.Join("..", "..", d))); err != nil {
 			t.Fatal(err)

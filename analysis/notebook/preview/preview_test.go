@@ -26,13 +26,7 @@ import (
 func newRoot(t *testing.T, nbs map[string]string) (string, map[string]string) {
 	t.Helper()
 	root := t.TempDir()
-	for _, f := range []string{"go.mod", "go.sum"} {
-		b, err := os.ReadFile(filepath.Join("..", "..", "..", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile(filepath.Join(root, f), b, 0o644)
-	}
+	testenv.CopyModule(t, root)
 	// The packages a notebook program imports (those of notebook/cell),
 	// as notebook's tests copy them.
 	deps, err := cellDeps()
